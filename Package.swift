@@ -1,0 +1,37 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Winnow",
+    products: [
+        .library(name: "Winnow", targets: ["Winnow"]),
+        .executable(name: "winnow", targets: ["winnow"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // The only C in the project: thin wrappers over the system ICU whose public header
+        // uses standard C types, because ICU's own headers rename every symbol through a
+        // versioned macro that Swift cannot import.
+        .target(
+            name: "CICU",
+            linkerSettings: [.linkedLibrary("icui18n"), .linkedLibrary("icuuc"), .linkedLibrary("icudata")]
+        ),
+        .target(
+            name: "Winnow",
+            dependencies: ["CICU", .product(name: "Yams", package: "Yams")],
+            resources: [.copy("Resources/rules"), .copy("Resources/words")]
+        ),
+        .executableTarget(
+            name: "winnow",
+            dependencies: ["Winnow", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(
+            name: "WinnowTests",
+            dependencies: ["Winnow", "winnow"]
+        ),
+    ],
+    swiftLanguageModes: [.v5]
+)

@@ -1,0 +1,63 @@
+/*
+ * cicu.h — the C face of ICU that Swift sees.
+ *
+ * Only standard C types cross this boundary: ICU's own headers rename every function
+ * with a versioned macro (u_foo_72) that Swift cannot import, and Foundation ships a
+ * private ICU whose types would clash with the system's. All text crosses as UTF-8
+ * (pointer + byte length); offsets returned are byte offsets into that UTF-8.
+ */
+#ifndef CICU_H
+#define CICU_H
+
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ---- Normalization ------------------------------------------------------------ */
+
+/* 1 when the UTF-8 text is certainly in NFC, 0 when it is not or may not be. */
+int32_t cicu_is_nfc(const char *text, int32_t length);
+
+/* Writes the NFC form of the UTF-8 text into out (capacity out_capacity bytes).
+ * Returns the byte length of the result, or a negative value on failure; when the
+ * result does not fit, returns the needed length (greater than out_capacity). */
+int32_t cicu_nfc(const char *text, int32_t length, char *out, int32_t out_capacity);
+
+/* ---- Regular expressions -------------------------------------------------------- */
+
+typedef struct cicu_regex cicu_regex;
+
+/* Compiles an ICU regular expression given in UTF-8. On failure returns NULL and
+ * writes a message (NUL-terminated) into error. time_limit is ICU's match time limit
+ * in its own units (about a millisecond each on current hardware); 0 means none. */
+cicu_regex *cicu_regex_open(const char *pattern, int32_t length, int32_t time_limit,
+                            char *error, int32_t error_capacity);
+
+/* A new matcher with the same compiled pattern; matchers are not thread-safe, clones are. */
+cicu_regex *cicu_regex_clone(const cicu_regex *regex);
+
+void cicu_regex_close(cicu_regex *regex);
+
+/* Number of the named capture group, or -1 when the pattern has none by that name. */
+int32_t cicu_regex_group_number(cicu_regex *regex, const char *name);
+
+enum {
+    CICU_MODE_MATCHES = 0,     /* the whole text must match */
+    CICU_MODE_LOOKING_AT = 1,  /* a match must start at offset 0 */
+    CICU_MODE_FIND = 2         /* a match anywhere, starting the search at `from` */
+};
+
+/* Runs the regex over UTF-8 text in the given mode. Returns 1 on a match, 0 on none,
+ * -1 when ICU's time limit stopped the match, -2 on another error. On a match,
+ * spans[0..1] receive the match's byte range and spans[2..3] the range of capture
+ * group `group` (-1,-1 when the group did not take part or group < 0). */
+int32_t cicu_regex_run(cicu_regex *regex, const char *text, int32_t length, int32_t mode,
+                       int32_t from, int32_t group, int32_t spans[4]);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,297 @@
+/// One JSON Lines record, parsed just enough to replace its `text` and add a `winnow`
+/// field while every other byte of the record passes through untouched (key order,
+/// number spelling, escapes and all).
+///
+/// The parser validates the whole line as JSON (RFC 8259) so that a malformed record is
+/// rejected with a reason, never half-written.
+public struct JSONRecord {
+    /// The record's bytes as they came.
+    public let bytes: [UInt8]
+    /// The decoded value of the top-level `text` field.
+    public let text: [UInt8]
+    /// Byte range of the `text` value (quotes included).
+    let textRange: Range<Int>
+    /// Byte range of an existing top-level `winnow` value, replaced on output.
+    let winnowRange: Range<Int>?
+    /// Position of the closing brace of the top-level object.
+    let closingBrace: Int
+    /// The other top-level fields: key and raw JSON text of the value.
+    public let fields: [(key: String, json: String)]
+
+    public struct Invalid: Error, CustomStringConvertible, Equatable {
+        public var description: String
+        public init(description: String) { self.description = description }
+    }
+
+    /// Parses one line (without its line break).
+    public init(_ line: [UInt8]) throws {
+        var p = JSONParser(line)
+        p.skipSpace()
+        guard p.pos < line.count else { throw Invalid(description: "empty record") }
+        guard line[p.pos] == UInt8(ascii: "{") else {
+            try p.skipValue(depth: 0)  // report malformed JSON before "not an object"
+            p.skipSpace()
+            if p.pos < line.count { throw p.error("unexpected data after the JSON value") }
+            throw Invalid(description: "not a JSON object")
+        }
+        p.pos += 1
+        var text: [UInt8]?
+        var textRange: Range<Int>?
+        var winnowRange: Range<Int>?
+        var fields: [(key: String, json: String)] = []
+        var textNotString = false
+        p.skipSpace()
+        if p.peek() == UInt8(ascii: "}") {
+            p.pos += 1
+        } else {
+            while true {
+                p.skipSpace()
+                guard p.peek() == UInt8(ascii: "\"") else { throw p.error("expected a field name") }
+                let key = String(decoding: try p.string(), as: UTF8.self)
+                p.skipSpace()
+                guard p.peek() == UInt8(ascii: ":") else { throw p.error("expected ':'") }
+                p.pos += 1
+                p.skipSpace()
+                let start = p.pos
+                if key == "text", p.peek() == UInt8(ascii: "\"") {
+                    text = try p.string()
+                    textRange = start..<p.pos
+                } else {
+                    try p.skipValue(depth: 1)
+                    if key == "text" { textNotString = true }
+                    if key == "winnow" { winnowRange = start..<p.pos }
+                    else { fields.append((key, String(decoding: line[start..<p.pos], as: UTF8.self))) }
+                }
+                p.skipSpace()
+                guard let c = p.peek() else { throw p.error("unterminated object") }
+                p.pos += 1
+                if c == UInt8(ascii: "}") { break }
+                guard c == UInt8(ascii: ",") else { throw p.error("expected ',' or '}'", at: p.pos - 1) }
+            }
+        }
+        let closing = p.pos - 1
+        p.skipSpace()
+        guard p.pos == line.count else { throw p.error("unexpected data after the record") }
+        if textNotString { throw Invalid(description: "field \"text\" is not a string") }
+        guard let text, let textRange else { throw Invalid(description: "no \"text\" field") }
+        self.bytes = line
+        self.text = text
+        self.textRange = textRange
+        self.winnowRange = winnowRange
+        self.closingBrace = closing
+        self.fields = fields
+    }
+
+    /// The record with `text` replaced and a `winnow` field (raw JSON) set.
+    public func rewritten(text newText: [UInt8], winnow: String) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + winnow.utf8.count + 16)
+        let encoded = encodeJSONString(newText)
+        if let w = winnowRange {
+            // Replace both values in the order they appear.
+            let parts = [(textRange, encoded), (w, Array(winnow.utf8))].sorted { $0.0.lowerBound < $1.0.lowerBound }
+            var cursor = 0
+            for (r, v) in parts {
+                out.append(contentsOf: bytes[cursor..<r.lowerBound])
+                out.append(contentsOf: v)
+                cursor = r.upperBound
+            }
+            out.append(contentsOf: bytes[cursor...])
+        } else {
+            out.append(contentsOf: bytes[..<textRange.lowerBound])
+            out.append(contentsOf: encoded)
+            out.append(contentsOf: bytes[textRange.upperBound..<closingBrace])
+            out.append(contentsOf: Array(",\"winnow\":".utf8))
+            out.append(contentsOf: winnow.utf8)
+            out.append(contentsOf: bytes[closingBrace...])
+        }
+        return out
+    }
+}
+
+/// A JSON string literal (quotes included) for UTF-8 bytes: quote, backslash and
+/// control characters escaped; everything else as it is.
+public func encodeJSONString(_ s: [UInt8]) -> [UInt8] {
+    var out: [UInt8] = [UInt8(ascii: "\"")]
+    out.reserveCapacity(s.count + 2)
+    let hex = Array("0123456789abcdef".utf8)
+    for b in s {
+        switch b {
+        case UInt8(ascii: "\""): out += [0x5C, 0x22]
+        case 0x5C: out += [0x5C, 0x5C]
+        case 0x0A: out += [0x5C, UInt8(ascii: "n")]
+        case 0x0D: out += [0x5C, UInt8(ascii: "r")]
+        case 0x09: out += [0x5C, UInt8(ascii: "t")]
+        case 0..<0x20: out += [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 15)]]
+        default: out.append(b)
+        }
+    }
+    out.append(UInt8(ascii: "\""))
+    return out
+}
+
+public func encodeJSONString(_ s: String) -> String {
+    String(decoding: encodeJSONString(Array(s.utf8)), as: UTF8.self)
+}
+
+/// A validating JSON scanner over bytes.
+struct JSONParser {
+    let b: [UInt8]
+    var pos = 0
+
+    init(_ bytes: [UInt8]) { b = bytes }
+
+    static let maxDepth = 512
+
+    func peek() -> UInt8? { pos < b.count ? b[pos] : nil }
+
+    func error(_ message: String, at position: Int? = nil) -> JSONRecord.Invalid {
+        let at = position ?? pos
+        return JSONRecord.Invalid(description: "not valid JSON: \(message) at column \(at + 1)")
+    }
+
+    mutating func skipSpace() {
+        while pos < b.count, b[pos] == 0x20 || b[pos] == 0x09 || b[pos] == 0x0A || b[pos] == 0x0D { pos += 1 }
+    }
+
+    mutating func skipValue(depth: Int) throws {
+        guard depth <= Self.maxDepth else { throw error("nested too deeply") }
+        skipSpace()
+        guard let c = peek() else { throw error("expected a value") }
+        switch c {
+        case UInt8(ascii: "\""):
+            _ = try string()
+        case UInt8(ascii: "{"):
+            pos += 1
+            skipSpace()
+            if peek() == UInt8(ascii: "}") { pos += 1; return }
+            while true {
+                skipSpace()
+                guard peek() == UInt8(ascii: "\"") else { throw error("expected a field name") }
+                _ = try string()
+                skipSpace()
+                guard peek() == UInt8(ascii: ":") else { throw error("expected ':'") }
+                pos += 1
+                try skipValue(depth: depth + 1)
+                skipSpace()
+                guard let d = peek() else { throw error("unterminated object") }
+                pos += 1
+                if d == UInt8(ascii: "}") { return }
+                guard d == UInt8(ascii: ",") else { throw error("expected ',' or '}'", at: pos - 1) }
+            }
+        case UInt8(ascii: "["):
+            pos += 1
+            skipSpace()
+            if peek() == UInt8(ascii: "]") { pos += 1; return }
+            while true {
+                try skipValue(depth: depth + 1)
+                skipSpace()
+                guard let d = peek() else { throw error("unterminated array") }
+                pos += 1
+                if d == UInt8(ascii: "]") { return }
+                guard d == UInt8(ascii: ",") else { throw error("expected ',' or ']'", at: pos - 1) }
+            }
+        case UInt8(ascii: "t"): try literal("true")
+        case UInt8(ascii: "f"): try literal("false")
+        case UInt8(ascii: "n"): try literal("null")
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): try number()
+        default: throw error("unexpected character")
+        }
+    }
+
+    private mutating func literal(_ word: StaticString) throws {
+        let n = word.utf8CodeUnitCount
+        guard pos + n <= b.count else { throw error("unexpected end") }
+        for k in 0..<n where b[pos + k] != word.utf8Start[k] { throw error("unexpected character", at: pos + k) }
+        pos += n
+    }
+
+    private mutating func number() throws {
+        let start = pos
+        if peek() == UInt8(ascii: "-") { pos += 1 }
+        func digits() -> Int {
+            let s = pos
+            while pos < b.count, b[pos] >= 0x30, b[pos] <= 0x39 { pos += 1 }
+            return pos - s
+        }
+        if peek() == UInt8(ascii: "0") { pos += 1 } else if digits() == 0 { throw error("bad number", at: start) }
+        if peek() == UInt8(ascii: ".") {
+            pos += 1
+            if digits() == 0 { throw error("bad number", at: start) }
+        }
+        if peek() == UInt8(ascii: "e") || peek() == UInt8(ascii: "E") {
+            pos += 1
+            if peek() == UInt8(ascii: "+") || peek() == UInt8(ascii: "-") { pos += 1 }
+            if digits() == 0 { throw error("bad number", at: start) }
+        }
+    }
+
+    /// Reads a string literal at `pos` and returns its decoded UTF-8 bytes. Escaped lone
+    /// surrogates become U+FFFD; raw bytes that are not UTF-8 pass through for the decode
+    /// stage to repair and report.
+    mutating func string() throws -> [UInt8] {
+        let start = pos
+        pos += 1
+        var out: [UInt8] = []
+        var runStart = pos
+        while true {
+            guard pos < b.count else { throw error("unterminated string", at: start) }
+            let c = b[pos]
+            if c == UInt8(ascii: "\"") {
+                out.append(contentsOf: b[runStart..<pos])
+                pos += 1
+                return out
+            }
+            if c < 0x20 { throw error("control character in a string") }
+            if c != 0x5C { pos += 1; continue }
+            out.append(contentsOf: b[runStart..<pos])
+            guard pos + 1 < b.count else { throw error("unterminated string", at: start) }
+            let e = b[pos + 1]
+            pos += 2
+            switch e {
+            case UInt8(ascii: "\""): out.append(0x22)
+            case 0x5C: out.append(0x5C)
+            case UInt8(ascii: "/"): out.append(0x2F)
+            case UInt8(ascii: "b"): out.append(0x08)
+            case UInt8(ascii: "f"): out.append(0x0C)
+            case UInt8(ascii: "n"): out.append(0x0A)
+            case UInt8(ascii: "r"): out.append(0x0D)
+            case UInt8(ascii: "t"): out.append(0x09)
+            case UInt8(ascii: "u"):
+                var v = try hex4()
+                if (0xD800...0xDBFF).contains(v), pos + 1 < b.count, b[pos] == 0x5C, b[pos + 1] == UInt8(ascii: "u") {
+                    let save = pos
+                    pos += 2
+                    let low = try hex4()
+                    if (0xDC00...0xDFFF).contains(low) {
+                        v = 0x10000 + ((v - 0xD800) << 10) + (low - 0xDC00)
+                    } else {
+                        pos = save
+                    }
+                }
+                out.append(contentsOf: utf8Bytes((0xD800...0xDFFF).contains(v) ? 0xFFFD : v))
+            default:
+                throw error("bad escape", at: pos - 2)
+            }
+            runStart = pos
+        }
+    }
+
+    private mutating func hex4() throws -> UInt32 {
+        guard pos + 4 <= b.count else { throw error("bad \\u escape") }
+        var v: UInt32 = 0
+        for _ in 0..<4 {
+            let c = b[pos]
+            let d: UInt32
+            switch c {
+            case 0x30...0x39: d = UInt32(c - 0x30)
+            case 0x41...0x46: d = UInt32(c - 0x41 + 10)
+            case 0x61...0x66: d = UInt32(c - 0x61 + 10)
+            default: throw error("bad \\u escape")
+            }
+            v = v << 4 | d
+            pos += 1
+        }
+        return v
+    }
+}

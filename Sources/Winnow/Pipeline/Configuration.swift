@@ -1,0 +1,82 @@
+import Foundation
+import Yams
+
+/// What a user can tune: which stages and rules run, extra rule packs, typography.
+/// Read from a YAML or JSON file and overridden by command-line flags.
+///
+/// ```yaml
+/// stages:
+///   boilerplate: true          # or false to turn a stage off
+/// rules:
+///   disable: [byline.by-author]
+///   packs: [house-rules.yaml]  # added after the built-in packs
+/// typography: keep             # or fold (the default)
+/// ```
+public struct Configuration: Sendable, Equatable {
+    /// Stage names turned on or off explicitly; others follow the registry's default.
+    public var stages: [String: Bool] = [:]
+    /// Rule ids (or id prefixes ending in `.`, or pack names) that do not run.
+    public var disabledRules: Set<String> = []
+    /// Extra rule pack files, loaded after the built-in ones.
+    public var rulePacks: [String] = []
+    /// Keep typographic quotes and the ellipsis character as they came.
+    public var keepTypography = false
+
+    public init() {}
+
+    public struct Invalid: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    private struct File: Decodable {
+        struct Rules: Decodable {
+            var disable: [String]?
+            var packs: [String]?
+        }
+        var stages: [String: Bool]?
+        var rules: Rules?
+        var typography: String?
+    }
+
+    /// Reads a configuration file; rule pack paths in it are relative to the file.
+    public static func load(path: String) throws -> Configuration {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            throw Invalid(description: "\(path): cannot read configuration file")
+        }
+        let file: File
+        do {
+            file = try YAMLDecoder().decode(File.self, from: text)
+        } catch {
+            throw Invalid(description: "\(path): not a valid configuration (\(error))")
+        }
+        var config = Configuration()
+        for (name, on) in file.stages ?? [:] {
+            guard StageRegistry.descriptor(named: name) != nil else {
+                throw Invalid(description: "\(path): unknown stage '\(name)' (stages: \(StageRegistry.names.joined(separator: ", ")))")
+            }
+            config.stages[name] = on
+        }
+        config.disabledRules = Set(file.rules?.disable ?? [])
+        let base = URL(fileURLWithPath: path).deletingLastPathComponent()
+        config.rulePacks = (file.rules?.packs ?? []).map {
+            $0.hasPrefix("/") ? $0 : base.appendingPathComponent($0).path
+        }
+        switch file.typography {
+        case nil, "fold": config.keepTypography = false
+        case "keep": config.keepTypography = true
+        case let other?: throw Invalid(description: "\(path): typography must be 'fold' or 'keep', not '\(other)'")
+        }
+        return config
+    }
+
+    /// Whether the named stage runs under this configuration.
+    public func isEnabled(_ stage: StageDescriptor) -> Bool {
+        stage.required || (stages[stage.name] ?? stage.enabledByDefault)
+    }
+
+    /// Whether a rule is turned off by id, by an id prefix (`byline.`), or by pack name.
+    public func isDisabled(rule id: String, pack: String) -> Bool {
+        if disabledRules.contains(id) || disabledRules.contains(pack) { return true }
+        return disabledRules.contains { $0.hasSuffix(".") && id.hasPrefix($0) }
+    }
+}

@@ -1,0 +1,52 @@
+/// What stages are built from: the configuration and the compiled rules, shared
+/// read-only by every worker.
+public struct PipelineResources: @unchecked Sendable {
+    public let configuration: Configuration
+    let rules: RuleSet
+}
+
+/// The configured pipeline: compiled once, then `makeCleaner()` for each worker thread.
+public final class Pipeline: @unchecked Sendable {
+    public let configuration: Configuration
+    public let stages: [StageDescriptor]
+    let resources: PipelineResources
+
+    /// Compiles the built-in rule packs plus the configuration's own.
+    /// - Throws: `RulePack.Invalid` naming the pack and rule when a pack is malformed.
+    public convenience init(configuration: Configuration = Configuration()) throws {
+        var packs = try BuiltinRules.load()
+        for path in configuration.rulePacks { packs.append(try RulePack.load(path: path)) }
+        try self.init(configuration: configuration, packs: packs)
+    }
+
+    /// Compiles exactly the given packs (tests and embedders).
+    public init(configuration: Configuration, packs: [RulePack]) throws {
+        self.configuration = configuration
+        self.stages = StageRegistry.all.filter { configuration.isEnabled($0) }
+        self.resources = PipelineResources(configuration: configuration,
+                                           rules: try RuleSet(packs: packs, configuration: configuration))
+    }
+
+    /// A cleaner with its own stage instances (and regex matchers) for one thread.
+    public func makeCleaner() -> Cleaner {
+        Cleaner(stages: stages.map { $0.make(resources) })
+    }
+}
+
+/// Runs the stages over documents, one at a time, on one thread.
+public final class Cleaner {
+    let stages: [Stage]
+
+    init(stages: [Stage]) { self.stages = stages }
+
+    public func clean(_ document: inout Document) {
+        for stage in stages { stage.run(&document) }
+    }
+
+    /// Convenience: cleans one text and returns the clean text.
+    public func clean(_ text: String, id: String = "-") -> String {
+        var doc = Document(id: id, text: text)
+        clean(&doc)
+        return doc.string
+    }
+}

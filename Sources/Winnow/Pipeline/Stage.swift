@@ -1,0 +1,43 @@
+/// A named step of the pipeline. It reads the document's current text and proposes
+/// edits through `Document.apply(_:stage:)`; it never rewrites text any other way.
+///
+/// A stage instance belongs to one worker (one thread) at a time: stages may hold
+/// matchers with per-match state. `Pipeline.makeCleaner()` builds a fresh set per worker.
+public protocol Stage: AnyObject {
+    /// The registry name (`decode`, `unicode`, `boilerplate`, `canonical`).
+    var name: String { get }
+    func run(_ document: inout Document)
+}
+
+/// Describes a stage for the registry: its name, whether it runs unless turned off,
+/// and how to build it from the settings.
+public struct StageDescriptor: Sendable {
+    public var name: String
+    public var summary: String
+    public var enabledByDefault: Bool
+    /// Required stages cannot be turned off: later stages rely on what they guarantee
+    /// (valid UTF-8 after `decode`).
+    public var required: Bool
+    let make: @Sendable (PipelineResources) -> Stage
+}
+
+/// The stages Winnow knows, in the fixed order they run.
+public enum StageRegistry {
+    public static let all: [StageDescriptor] = [
+        StageDescriptor(name: "decode", summary: "bytes to text: invalid UTF-8 repaired, UTF-16 with BOM decoded",
+                        enabledByDefault: true, required: true, make: { _ in DecodeStage() }),
+        StageDescriptor(name: "unicode", summary: "controls, invisible characters, odd spaces, NFC",
+                        enabledByDefault: true, required: false, make: { _ in UnicodeStage() }),
+        StageDescriptor(name: "boilerplate", summary: "rule packs: appeals, captions, links, bylines, widgets",
+                        enabledByDefault: true, required: false, make: { BoilerplateStage(rules: $0.rules.clone()) }),
+        StageDescriptor(name: "canonical", summary: "one paragraph a line, single spaces, folded quotes",
+                        enabledByDefault: true, required: false,
+                        make: { CanonicalStage(keepTypography: $0.configuration.keepTypography) }),
+    ]
+
+    public static var names: [String] { all.map(\.name) }
+
+    public static func descriptor(named name: String) -> StageDescriptor? {
+        all.first { $0.name == name }
+    }
+}

@@ -1,0 +1,157 @@
+import Foundation
+import Yams
+
+/// Where a rule looks and what it removes when it matches.
+public enum RuleScope: String, Sendable, Codable {
+    /// The pattern must match a whole block; the block is dropped.
+    case block
+    /// The pattern must match at the start of a block; the match is stripped.
+    case prefix
+    /// The pattern must match at the end of a block (anchor it with `$`); the match is stripped.
+    case suffix
+    /// A group of adjacent short blocks (no blank line between them) is dropped whole when
+    /// enough of its blocks match one of the patterns: a widget or a button row.
+    case run
+    /// From a block matching `start` to the nearest block within `max-blocks` matching
+    /// `end`, everything is dropped: a letter-style appeal with its own opening and close.
+    case span
+}
+
+/// One rule as written in a rule pack (YAML or JSON).
+public struct RuleSpec: Sendable, Codable, Equatable {
+    public var id: String
+    public var category: String?
+    public var scope: RuleScope
+    public var pattern: String?
+    public var patterns: [String]?
+    public var start: String?
+    public var end: String?
+    public var reason: String
+    /// Field of the `winnow` metadata that keeps the removed text (`bylines`, `dates`,
+    /// `credits`); the pattern's `(?<value>…)` group when it has one, else the whole match.
+    public var keep: String?
+    public var minWords: Int?
+    public var maxWords: Int?
+    public var minHits: Int?
+    public var maxBlocks: Int?
+    public var languages: [String]?
+
+    enum CodingKeys: String, CodingKey {
+        case id, category, scope, pattern, patterns, start, end, reason, keep, languages
+        case minWords = "min-words", maxWords = "max-words", minHits = "min-hits", maxBlocks = "max-blocks"
+    }
+}
+
+/// A rule pack file: rules of one family with defaults they share.
+public struct RulePack: Sendable, Codable, Equatable {
+    public var pack: String
+    public var category: String
+    public var description: String?
+    public var languages: [String]?
+    public var rules: [RuleSpec]
+
+    /// Problems in a pack, each naming the rule and what is wrong.
+    public struct Invalid: Error, CustomStringConvertible {
+        public var source: String
+        public var problem: String
+        public var description: String { "\(source): \(problem)" }
+    }
+
+    /// Reads a pack from YAML (JSON is YAML too) and checks it.
+    public static func load(path: String) throws -> RulePack {
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw Invalid(source: path, problem: "cannot read rule pack (\(describe(error)))")
+        }
+        return try parse(text, source: path)
+    }
+
+    public static func parse(_ text: String, source: String) throws -> RulePack {
+        let pack: RulePack
+        do {
+            pack = try YAMLDecoder().decode(RulePack.self, from: text)
+        } catch let error as DecodingError {
+            throw Invalid(source: source, problem: describe(error))
+        } catch {
+            throw Invalid(source: source, problem: "not a rule pack (\(error))")
+        }
+        try pack.validate(source: source)
+        return pack
+    }
+
+    /// Checks what decoding cannot: the fields each scope needs, unique ids.
+    func validate(source: String) throws {
+        var seen = Set<String>()
+        for rule in rules {
+            func fail(_ problem: String) -> Invalid { Invalid(source: source, problem: "rule \(rule.id): \(problem)") }
+            guard !rule.id.isEmpty else { throw Invalid(source: source, problem: "a rule has an empty id") }
+            guard seen.insert(rule.id).inserted else { throw fail("duplicate id") }
+            switch rule.scope {
+            case .block, .prefix, .suffix:
+                guard rule.pattern != nil else { throw fail("scope \(rule.scope.rawValue) needs a pattern") }
+            case .run:
+                guard let ps = rule.patterns ?? rule.pattern.map({ [$0] }), !ps.isEmpty else {
+                    throw fail("scope run needs patterns")
+                }
+                if let h = rule.minHits, h < 1 { throw fail("min-hits must be at least 1") }
+            case .span:
+                guard rule.start != nil, rule.end != nil else { throw fail("scope span needs start and end") }
+                if let m = rule.maxBlocks, m < 1 { throw fail("max-blocks must be at least 1") }
+            }
+            if let lo = rule.minWords, let hi = rule.maxWords, lo > hi { throw fail("min-words is above max-words") }
+        }
+    }
+}
+
+private func describe(_ error: DecodingError) -> String {
+    func path(_ ctx: DecodingError.Context) -> String {
+        let p = ctx.codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+        return p.isEmpty ? "" : " at \(p)"
+    }
+    switch error {
+    case .keyNotFound(let key, let ctx): return "missing field '\(key.stringValue)'\(path(ctx))"
+    case .typeMismatch(_, let ctx): return "wrong type\(path(ctx)): \(ctx.debugDescription)"
+    case .valueNotFound(_, let ctx): return "missing value\(path(ctx))"
+    case .dataCorrupted(let ctx): return "\(ctx.debugDescription)\(path(ctx))"
+    @unknown default: return "\(error)"
+    }
+}
+
+func describe(_ error: Error) -> String {
+    if let e = error as? CocoaError, let u = e.userInfo[NSUnderlyingErrorKey] as? NSError {
+        return String(cString: strerror(Int32(u.code)))
+    }
+    return (error as NSError).localizedDescription
+}
+
+/// The rule packs that ship with Winnow, found beside the binary or in the resource bundle.
+public enum BuiltinRules {
+    /// Directory holding the shipped packs: `$WINNOW_RULES` when set, else the resource
+    /// bundle next to the executable, else the source tree the binary was built from.
+    public static func directory() -> String? {
+        if let env = ProcessInfo.processInfo.environment["WINNOW_RULES"], !env.isEmpty { return env }
+        let fm = FileManager.default
+        let exe = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath()
+        var candidates = [
+            exe.deletingLastPathComponent().appendingPathComponent("Winnow_Winnow.resources/rules").path,
+        ]
+        candidates.append(Bundle.main.bundleURL.appendingPathComponent("Winnow_Winnow.resources/rules").path)
+        // A checkout's own sources, for tools run from the build folder of a clone.
+        candidates.append(URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Resources/rules").path)
+        return candidates.first { fm.fileExists(atPath: $0) }
+    }
+
+    /// Every shipped pack, in file-name order (so rule order is stable).
+    public static func load() throws -> [RulePack] {
+        guard let dir = directory() else {
+            throw RulePack.Invalid(source: "rules", problem: "the built-in rule packs were not found (set WINNOW_RULES to their folder)")
+        }
+        let names = try FileManager.default.contentsOfDirectory(atPath: dir)
+            .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") || $0.hasSuffix(".json") }
+            .sorted()
+        return try names.map { try RulePack.load(path: dir + "/" + $0) }
+    }
+}

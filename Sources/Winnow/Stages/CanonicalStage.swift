@@ -1,0 +1,88 @@
+/// Gives the text its one canonical form: one paragraph a line, paragraphs separated by
+/// one blank line, single U+0020 spaces, no white space at a line's ends, one final
+/// `\n`; typographic quotes and the ellipsis folded to ASCII unless typography is kept.
+///
+/// Runs last, so that removals by earlier stages (which leave empty lines behind) are
+/// tidied here, as edits like any other.
+final class CanonicalStage: Stage {
+    let name = "canonical"
+    let keepTypography: Bool
+
+    init(keepTypography: Bool) { self.keepTypography = keepTypography }
+
+    func run(_ document: inout Document) {
+        var proposals: [ProposedEdit] = []
+        let fold = !keepTypography
+        document.text.withUnsafeBufferPointer { buf in
+            let n = buf.count
+            var i = 0
+            while i < n {
+                let b = buf[i]
+                if isASCIIWhite(b) {
+                    let start = i
+                    var lineBreak = false
+                    while i < n, isASCIIWhite(buf[i]) {
+                        if buf[i] == 0x0A || buf[i] == 0x0D { lineBreak = true }
+                        i += 1
+                    }
+                    let target: StaticString
+                    let reason: String
+                    if start == 0 { target = ""; reason = "white space at the start of the text" }
+                    else if i == n { target = "\n"; reason = "the text ends in one line break" }
+                    else if lineBreak { target = "\n\n"; reason = "paragraphs are separated by one blank line" }
+                    else { target = " "; reason = "one space between words" }
+                    if !equal(buf, start..<i, target) {
+                        proposals.append(ProposedEdit(range: start..<i, replacement: bytes(target),
+                                                      rule: "canonical.whitespace", category: "canonical",
+                                                      kind: .replace, reason: reason))
+                    }
+                    continue
+                }
+                if fold, b == 0xE2 || b == 0xC2, let (len, folded) = foldedQuote(buf, i) {
+                    proposals.append(ProposedEdit(range: i..<(i + len), replacement: folded,
+                                                  rule: "canonical.typography", category: "canonical",
+                                                  kind: .replace, reason: "typographic quote or ellipsis folded"))
+                    i += len
+                    continue
+                }
+                i += 1
+            }
+            // A text with something in it ends in a line break.
+            if n > 0, !isASCIIWhite(buf[n - 1]) {
+                proposals.append(ProposedEdit(range: n..<n, replacement: "\n", rule: "canonical.whitespace",
+                                              category: "canonical", kind: .insert,
+                                              reason: "the text ends in one line break"))
+            }
+        }
+        document.apply(proposals, stage: name)
+    }
+}
+
+private func bytes(_ s: StaticString) -> [UInt8] {
+    Array(UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
+}
+
+private func equal(_ buf: UnsafeBufferPointer<UInt8>, _ r: Range<Int>, _ s: StaticString) -> Bool {
+    guard r.count == s.utf8CodeUnitCount else { return false }
+    let p = s.utf8Start
+    for k in 0..<r.count where buf[r.lowerBound + k] != p[k] { return false }
+    return true
+}
+
+/// The ASCII form of a typographic quote or ellipsis at `i`: its byte length and the
+/// replacement. Quotes: ‘ ’ ‚ ‛ ‹ › to ', “ ” „ ‟ « » to ", … to "...".
+@inline(__always)
+private func foldedQuote(_ buf: UnsafeBufferPointer<UInt8>, _ i: Int) -> (Int, [UInt8])? {
+    let n = buf.count
+    if buf[i] == 0xC2 {
+        guard i + 1 < n else { return nil }
+        return buf[i + 1] == 0xAB || buf[i + 1] == 0xBB ? (2, [0x22]) : nil
+    }
+    guard i + 2 < n, buf[i + 1] == 0x80 else { return nil }
+    switch buf[i + 2] {
+    case 0x98, 0x99, 0x9A, 0x9B, 0xB9, 0xBA: return (3, [0x27])
+    case 0x9C, 0x9D, 0x9E, 0x9F: return (3, [0x22])
+    case 0xA6: return (3, [0x2E, 0x2E, 0x2E])
+    default: return nil
+    }
+}

@@ -1,0 +1,381 @@
+import ArgumentParser
+import Foundation
+import Winnow
+
+/// Counts for the end-of-run summary and the exit status.
+struct Stats {
+    var documents = 0
+    var failed = 0
+    var bytesIn = 0
+    var bytesOut = 0
+}
+
+/// Moves documents between files, streams and the library: reading, writing, naming
+/// and reporting. The cleaning itself is `ParallelCleaner`'s.
+struct Batch {
+    let cleaner: ParallelCleaner
+    let explain: Bool
+    var stats = Stats()
+
+    init(cleaner: ParallelCleaner, explain: Bool) {
+        self.cleaner = cleaner
+        self.explain = explain
+    }
+
+    /// Text files per parallel batch, and bytes read at a time from a JSON Lines stream.
+    static let filesPerBatch = 64
+    static let readChunk = 1 << 20
+
+    // MARK: - Standard input
+
+    mutating func cleanStandardInput(format: Clean.Format, separator: String?, output: String?, rejects: String?) throws {
+        let out: Output
+        if let output {
+            let fd = open(output, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+            guard fd >= 0 else {
+                Diagnostics.error(output, "cannot write (\(String(cString: strerror(errno))))")
+                throw ExitCode(1)
+            }
+            out = Output(fd: fd)
+        } else {
+            out = Output(fd: 1)
+        }
+        defer { out.close() }
+        var head: [UInt8] = []
+        var jsonl = format == .jsonl
+        if format == .auto {
+            head = readSome(fd: 0)
+            jsonl = looksLikeJSONLines(head)
+        }
+        if jsonl {
+            let sink = RejectSink(path: rejects ?? output.map { $0 + ".rejects.jsonl" })
+            cleanJSONLines(fd: 0, prefix: head, source: "<stdin>", out: out, rejects: sink)
+            sink.close()
+        } else {
+            var bytes = head
+            do { bytes += try Input.readAll(fd: 0) } catch let e as Input.Failure {
+                Diagnostics.error("<stdin>", "cannot read (\(e.message))")
+                stats.failed += 1
+                return
+            }
+            let docs = separator.map { split(bytes, separator: $0) } ?? [bytes]
+            let results = cleanTexts(docs.enumerated().map {
+                (docs.count == 1 ? "<stdin>" : "<stdin>#\($0.offset + 1)", readChecked($0.element))
+            })
+            for (i, result) in results.enumerated() {
+                if i > 0, let separator { out.write(separator + "\n") }
+                if let text = result { out.write(text) }
+            }
+        }
+        if let failure = out.failed {
+            Diagnostics.error(output ?? "<stdout>", "write failed (\(failure))")
+            stats.failed += 1
+        }
+    }
+
+    /// Splits plain text into documents at lines equal to `separator`.
+    private func split(_ bytes: [UInt8], separator: String) -> [[UInt8]] {
+        let text = String(decoding: bytes, as: UTF8.self)
+        var docs: [[UInt8]] = [[]]
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line == separator { docs.append([]) } else { docs[docs.count - 1] += Array(line.utf8) + [0x0A] }
+        }
+        return docs
+    }
+
+    // MARK: - Files and folders
+
+    mutating func cleanPaths(_ paths: [String], format: Clean.Format, output: String?, rejects: String?) throws {
+        var jobs: [FileJob] = []
+        let fm = FileManager.default
+        for path in paths {
+            var isDir: ObjCBool = false
+            guard fm.fileExists(atPath: path, isDirectory: &isDir) else {
+                Diagnostics.error(path, "No such file or directory")
+                stats.failed += 1
+                continue
+            }
+            if isDir.boolValue {
+                let base = paths.count == 1 ? "" : URL(fileURLWithPath: path).standardized.lastPathComponent + "/"
+                walk(path, relative: base, into: &jobs)
+            } else {
+                jobs.append(FileJob(path: path, relative: URL(fileURLWithPath: path).lastPathComponent, singleFile: true))
+            }
+        }
+        let isJSONL = { (job: FileJob) in format == .jsonl || (format == .auto && job.hasJSONLinesExtension) }
+        guard let output else {
+            let single = paths.count == 1 && jobs.count == 1 && jobs[0].singleFile
+            guard single || (!jobs.isEmpty && jobs.allSatisfy(isJSONL)) else {
+                if jobs.isEmpty { return }
+                throw ValidationError("several inputs or a folder need -o OUT")
+            }
+            let out = Output(fd: 1)
+            defer { out.close() }
+            for job in jobs {
+                if isJSONL(job) {
+                    cleanJSONLinesFile(job.path, out: out, rejects: RejectSink(path: rejects))
+                } else if let text = cleanTexts([(job.path, readChecked(job.path))]).first, let text {
+                    out.write(text)
+                }
+            }
+            return
+        }
+        let intoFolder = !(paths.count == 1 && jobs.count == 1 && jobs[0].singleFile)
+            || output.hasSuffix("/") || isDirectory(output)
+        func destination(_ job: FileJob) -> String { intoFolder ? output + "/" + job.relative : output }
+
+        let texts = jobs.filter { !isJSONL($0) }
+        var start = 0
+        while start < texts.count {
+            let chunk = Array(texts[start..<min(texts.count, start + Self.filesPerBatch)])
+            start += chunk.count
+            let results = cleanTexts(chunk.map { ($0.path, readChecked($0.path)) })
+            for (job, result) in zip(chunk, results) {
+                guard let result else { continue }
+                writeFile(destination(job), Array(result.utf8))
+            }
+        }
+        for job in jobs where isJSONL(job) {
+            let dest = destination(job)
+            guard let out = openForWriting(dest) else { continue }
+            let sink = RejectSink(path: rejects ?? dest + ".rejects.jsonl")
+            cleanJSONLinesFile(job.path, out: out, rejects: sink)
+            out.close()
+            if let failure = out.failed {
+                Diagnostics.error(dest, "write failed (\(failure))")
+                stats.failed += 1
+            }
+            sink.close()
+        }
+    }
+
+    private struct FileJob {
+        var path: String
+        var relative: String
+        var singleFile = false
+        var hasJSONLinesExtension: Bool { path.hasSuffix(".jsonl") || path.hasSuffix(".ndjson") }
+    }
+
+    /// Adds the files under `dir` (sorted, hidden ones skipped), reporting folders it cannot read.
+    private mutating func walk(_ dir: String, relative: String, into jobs: inout [FileJob]) {
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: dir).sorted()
+        } catch {
+            Diagnostics.error(dir, "cannot read folder (\(errnoText(error) ?? "Permission denied"))")
+            stats.failed += 1
+            return
+        }
+        for name in names where !name.hasPrefix(".") {
+            let path = dir.hasSuffix("/") ? dir + name : dir + "/" + name
+            if isDirectory(path) {
+                walk(path, relative: relative + name + "/", into: &jobs)
+            } else {
+                jobs.append(FileJob(path: path, relative: relative + name))
+            }
+        }
+    }
+
+    private func isDirectory(_ path: String) -> Bool {
+        var isDir: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDir) && isDir.boolValue
+    }
+
+    private func errnoText(_ error: Error) -> String? {
+        let ns = error as NSError
+        if let u = ns.userInfo[NSUnderlyingErrorKey] as? NSError, u.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(u.code)))
+        }
+        return nil
+    }
+
+    /// A file's bytes, or an error message for the cleaning step to report.
+    private func readChecked(_ path: String) -> Result<[UInt8], Input.Failure> {
+        Result { try Input.readFile(path) }.mapError { $0 as? Input.Failure ?? Input.Failure(message: "\($0)") }
+    }
+
+    private func readChecked(_ bytes: [UInt8]) -> Result<[UInt8], Input.Failure> { .success(bytes) }
+
+    /// Writes through a temporary name and a rename, so no half-written file is left.
+    private mutating func writeFile(_ path: String, _ bytes: [UInt8]) {
+        let dir = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        do {
+            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+            let tmp = path + ".winnow-tmp"
+            try Data(bytes).write(to: URL(fileURLWithPath: tmp))
+            if rename(tmp, path) != 0 { throw Input.Failure(message: String(cString: strerror(errno))) }
+            stats.bytesOut += bytes.count
+        } catch {
+            Diagnostics.error(path, "cannot write (\(errnoText(error) ?? "\(error)"))")
+            stats.failed += 1
+        }
+    }
+
+    private mutating func openForWriting(_ path: String) -> Output? {
+        let dir = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else {
+            Diagnostics.error(path, "cannot write (\(String(cString: strerror(errno))))")
+            stats.failed += 1
+            return nil
+        }
+        return Output(fd: fd)
+    }
+
+    // MARK: - Cleaning
+
+    /// Cleans whole-text documents in parallel; nil where a document failed (reported).
+    private mutating func cleanTexts(_ docs: [(String, Result<[UInt8], Input.Failure>)]) -> [String?] {
+        let explain = self.explain
+        let results: [(String?, String?, Document?)] = cleaner.map(docs) { cleaner, item in
+            let (id, input) = item
+            switch input {
+            case .failure(let e): return (nil, e.message, nil)
+            case .success(let bytes):
+                do { try InputCheck.requireText(bytes) } catch { return (nil, "\(error)", nil) }
+                var doc = Document(id: id, bytes: bytes)
+                cleaner.clean(&doc)
+                return (doc.string, nil, explain ? doc : nil)
+            }
+        }
+        var texts: [String?] = []
+        for ((id, input), (text, problem, doc)) in zip(docs, results) {
+            stats.documents += 1
+            if case .success(let bytes) = input { stats.bytesIn += bytes.count }
+            if let problem {
+                Diagnostics.error(id, problem)
+                stats.failed += 1
+            } else if case .success(let bytes) = input, bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+                Diagnostics.error(id, bytes.isEmpty ? "empty input" : "input holds only white space")
+            }
+            for finding in doc?.findings ?? [] { Diagnostics.error(id, finding) }
+            if let doc { Diagnostics.raw(doc.explanation()) }
+            texts.append(text)
+        }
+        return texts
+    }
+
+    // MARK: - JSON Lines
+
+    private mutating func cleanJSONLinesFile(_ path: String, out: Output, rejects: RejectSink) {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else {
+            Diagnostics.error(path, String(cString: strerror(errno)))
+            stats.failed += 1
+            return
+        }
+        defer { close(fd) }
+        cleanJSONLines(fd: fd, prefix: [], source: path, out: out, rejects: rejects)
+    }
+
+    /// Streams records from `fd` (after `prefix`, bytes already read), cleaning each
+    /// batch in parallel and writing it in order before reading on.
+    private mutating func cleanJSONLines(fd: Int32, prefix: [UInt8], source: String, out: Output, rejects: RejectSink) {
+        var pending = prefix
+        var lineNumber = 0
+        var eof = false
+        while !eof {
+            let chunk = readSome(fd: fd)
+            if chunk.isEmpty { eof = true } else { pending += chunk }
+            var lines: [(Int, ArraySlice<UInt8>)] = []
+            var start = 0
+            if let last = eof ? pending.count : pending.lastIndex(of: 0x0A).map({ $0 + 1 }) {
+                var i = 0
+                while i < last {
+                    let end = pending[i..<last].firstIndex(of: 0x0A) ?? last
+                    lineNumber += 1
+                    var line = pending[i..<end]
+                    if line.last == 0x0D { line = line.dropLast() }
+                    if !line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { lines.append((lineNumber, line)) }
+                    i = end + 1
+                }
+                start = last
+            }
+            pending.removeSubrange(0..<min(start, pending.count))
+            if !lines.isEmpty { cleanRecords(lines, source: source, out: out, rejects: rejects) }
+        }
+        out.flush()
+    }
+
+    private mutating func cleanRecords(_ lines: [(Int, ArraySlice<UInt8>)], source: String, out: Output, rejects: RejectSink) {
+        let explain = self.explain
+        let results: [Result<([UInt8], Document?), JSONRecord.Invalid>] = cleaner.map(lines) { cleaner, item in
+            let (number, line) = item
+            do {
+                let record = try JSONRecord(Array(line))
+                var doc = Document(id: "\(source):\(number)", bytes: record.text, metadata: record.fields)
+                cleaner.clean(&doc)
+                return .success((record.rewritten(text: doc.text, winnow: doc.winnowJSON), explain || !doc.findings.isEmpty ? doc : nil))
+            } catch let e as JSONRecord.Invalid {
+                return .failure(e)
+            } catch {
+                return .failure(JSONRecord.Invalid(description: "\(error)"))
+            }
+        }
+        for ((number, line), result) in zip(lines, results) {
+            stats.documents += 1
+            stats.bytesIn += line.count + 1
+            switch result {
+            case .success(let (bytes, doc)):
+                out.write(bytes)
+                out.write([0x0A])
+                stats.bytesOut += bytes.count + 1
+                for finding in doc?.findings ?? [] { Diagnostics.error("\(source):\(number)", finding) }
+                if explain, let doc { Diagnostics.raw(doc.explanation()) }
+            case .failure(let e):
+                Diagnostics.error("\(source):\(number)", e.description)
+                rejects.write(source: source, line: number, error: e.description, record: line)
+                stats.failed += 1
+            }
+        }
+    }
+
+    private func readSome(fd: Int32) -> [UInt8] {
+        var chunk = [UInt8](repeating: 0, count: Self.readChunk)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
+            if n < 0, errno == EINTR { continue }
+            return n <= 0 ? [] : Array(chunk[0..<n])
+        }
+    }
+
+    /// Standard input is JSON Lines when its first line is a JSON object with a `text` field.
+    private func looksLikeJSONLines(_ head: [UInt8]) -> Bool {
+        guard let first = head.firstIndex(where: { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09) }),
+              head[first] == UInt8(ascii: "{") else { return false }
+        let end = head[first...].firstIndex(of: 0x0A) ?? head.count
+        return (try? JSONRecord(Array(head[first..<end]))) != nil
+    }
+
+    func finish() {
+        if stats.failed > 0 || (isatty(2) != 0 && stats.documents > 1) {
+            Diagnostics.raw("winnow: \(stats.documents) documents, \(stats.failed) failed, \(stats.bytesIn) bytes in, \(stats.bytesOut) bytes out\n")
+        }
+    }
+}
+
+/// The rejects file: every JSON Lines record that could not be cleaned, with its source
+/// and line number, opened only when the first reject comes.
+final class RejectSink {
+    private let path: String?
+    private var out: Output?
+
+    init(path: String?) { self.path = path }
+
+    func write(source: String, line: Int, error: String, record: ArraySlice<UInt8>) {
+        guard let path else { return }
+        if out == nil {
+            let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+            guard fd >= 0 else {
+                Diagnostics.error(path, "cannot write rejects (\(String(cString: strerror(errno))))")
+                return
+            }
+            out = Output(fd: fd)
+        }
+        let raw = String(decoding: record, as: UTF8.self)
+        out?.write("{\"source\":\(encodeJSONString(source)),\"line\":\(line),\"error\":\(encodeJSONString(error)),\"record\":\(encodeJSONString(raw))}\n")
+    }
+
+    func close() { out?.close() }
+}

@@ -1,0 +1,97 @@
+import ArgumentParser
+import Foundation
+import Winnow
+
+/// `winnow clean`: standard input to standard output, or files and folders to `-o`.
+struct Clean: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Clean articles: stdin to stdout, or files and folders (recursively) to -o.",
+        discussion: """
+        With no PATH (or -), reads standard input and writes standard output. JSON Lines
+        (--format jsonl, a .jsonl file, or stdin starting with a JSON object) keep every
+        field; `text` is replaced and a `winnow` field says what was learned and done.
+        Exit status: 0 all good, 1 some documents failed (the rest were written), 2 usage.
+        """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case auto, text, jsonl
+    }
+
+    @Argument(help: "Files or folders to clean; none or - for standard input.")
+    var paths: [String] = []
+
+    @Option(name: .shortAndLong, help: "Output file or folder (a mirror of the input tree).")
+    var output: String?
+
+    @Option(help: "Input format: auto (by extension; stdin by its first line), text, jsonl.")
+    var format: Format = .auto
+
+    @Option(help: "Documents cleaned in parallel (default: all cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Flag(help: "Print every edit (stage, rule, reason, before → after) on standard error.")
+    var explain = false
+
+    @Option(help: "Where JSON Lines records that cannot be read go (default: beside the output, OUT.rejects.jsonl).")
+    var rejects: String?
+
+    @Option(help: "Configuration file (YAML or JSON).")
+    var config: String?
+
+    @Option(name: .customLong("rules"), help: "An extra rule pack (repeatable).")
+    var rulePacks: [String] = []
+
+    @Option(help: "Turn off a stage, a rule id, a rule id prefix ending in '.', or a pack (repeatable).")
+    var disable: [String] = []
+
+    @Option(help: "Turn on a stage that is off by default or in the configuration (repeatable).")
+    var enable: [String] = []
+
+    @Flag(help: "Keep typographic quotes and the ellipsis as they came.")
+    var keepTypography = false
+
+    @Option(help: "For plain text on stdin: a line that separates documents.")
+    var separator: String?
+
+    func validate() throws {
+        if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+    }
+
+    func run() throws {
+        let pipeline: Pipeline
+        do {
+            pipeline = try Pipeline(configuration: try makeConfiguration())
+        } catch let e as ValidationError {
+            throw e
+        } catch {
+            Diagnostics.raw("winnow: \(error)\n")
+            throw ExitCode(2)
+        }
+        var batch = Batch(cleaner: ParallelCleaner(pipeline: pipeline, jobs: jobs), explain: explain)
+        if paths.isEmpty || paths == ["-"] {
+            try batch.cleanStandardInput(format: format, separator: separator, output: output, rejects: rejects)
+        } else {
+            try batch.cleanPaths(paths, format: format, output: output, rejects: rejects)
+        }
+        batch.finish()
+        if batch.stats.failed > 0 { throw ExitCode(1) }
+    }
+
+    private func makeConfiguration() throws -> Configuration {
+        var c = Configuration()
+        if let config { c = try Configuration.load(path: config) }
+        for name in disable {
+            if StageRegistry.descriptor(named: name) != nil { c.stages[name] = false } else { c.disabledRules.insert(name) }
+        }
+        for name in enable {
+            guard StageRegistry.descriptor(named: name) != nil else {
+                throw ValidationError("unknown stage '\(name)' (stages: \(StageRegistry.names.joined(separator: ", ")))")
+            }
+            c.stages[name] = true
+        }
+        c.rulePacks += rulePacks
+        if keepTypography { c.keepTypography = true }
+        return c
+    }
+}
