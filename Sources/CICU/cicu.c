@@ -112,6 +112,9 @@ cicu_regex *cicu_regex_clone(const cicu_regex *regex) {
     UErrorCode status = U_ZERO_ERROR;
     URegularExpression *re = uregex_clone(regex->re, &status);
     if (U_FAILURE(status) || !re) return NULL;
+    /* A clone does not inherit the time limit: carry it over. */
+    int32_t limit = uregex_getTimeLimit(regex->re, &status);
+    if (U_SUCCESS(status) && limit > 0) uregex_setTimeLimit(re, limit, &status);
     cicu_regex *r = (cicu_regex *)calloc(1, sizeof(cicu_regex));
     if (!r) { uregex_close(re); return NULL; }
     r->re = re;

@@ -1,0 +1,387 @@
+import Foundation
+
+/// The word lists that ship with Winnow, found like the rule packs.
+public enum BuiltinWords {
+    /// The frequency list (word, count per line), SymSpell's English unigrams.
+    static let frequencyFile = "frequency_dictionary_en_82_765.txt"
+    /// The spelling list (one lowercase word per line), SCOWL via Debian's wamerican-large.
+    static let knownFile = "scowl-american-large.txt"
+
+    /// Directory holding the shipped word lists: `$WINNOW_WORDS` when set, else the
+    /// resource bundle next to the executable, else the source tree the binary was built from.
+    public static func directory() -> String? {
+        if let env = ProcessInfo.processInfo.environment["WINNOW_WORDS"], !env.isEmpty { return env }
+        let fm = FileManager.default
+        let exe = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath()
+        var candidates = [
+            exe.deletingLastPathComponent().appendingPathComponent("Winnow_Winnow.resources/words").path,
+        ]
+        candidates.append(Bundle.main.bundleURL.appendingPathComponent("Winnow_Winnow.resources/words").path)
+        // A checkout's own sources, for tools run from the build folder of a clone.
+        candidates.append(URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Resources/words").path)
+        return candidates.first { fm.fileExists(atPath: $0 + "/" + frequencyFile) }
+    }
+}
+
+/// The English word data, loaded once per process and shared read-only by every worker:
+/// a frequency table for ranking, a known-word set for validity, and a symmetric-delete
+/// index (Damerau-Levenshtein distance ≤ 2) over the frequency words for candidates.
+///
+/// Everything is flat arrays and open-addressing tables keyed by 64-bit hashes, so loading
+/// is two linear passes over the files and no per-word allocation.
+final class WordIndex: @unchecked Sendable {
+    /// The index shared by the process, or nil when the word lists cannot be found.
+    /// (A `static let` is initialised lazily and exactly once, thread-safely.)
+    static let shared: WordIndex? = {
+        guard let dir = BuiltinWords.directory() else { return nil }
+        return try? WordIndex(directory: dir)
+    }()
+
+    /// Seconds the shared index took to load (for benchmarks and reports).
+    nonisolated(unsafe) static var loadSeconds: Double = 0
+
+    // Frequency words, concatenated; word i is bytes[starts[i]..<starts[i + 1]].
+    let bytes: [UInt8]
+    let starts: [Int32]
+    let counts: [Double]
+    /// Open addressing: word id + 1, or 0 for an empty slot.
+    private let freqSlots: [Int32]
+    private let freqMask: Int
+    /// Hashes of every known word (both lists), 0 for an empty slot.
+    private let known: [UInt64]
+    private let knownMask: Int
+
+    // Symmetric delete: frequency words grouped by their first `prefixLength` letters;
+    // each group's deletes (≤ 2) point at the group.
+    static let prefixLength = 7
+    private let groupFirst: [Int32]     // first word of each group
+    private let wordNext: [Int32]       // next word in the same group, -1 at the end
+    private let bucketStarts: [Int32]   // bucket b holds bucketGroups[starts[b]..<starts[b + 1]]
+    private let bucketGroups: [Int32]
+    private let bucketMask: Int
+
+    var wordCount: Int { counts.count }
+
+    convenience init(directory: String) throws {
+        let start = DispatchTime.now().uptimeNanoseconds
+        let freq = try Data(contentsOf: URL(fileURLWithPath: directory + "/" + BuiltinWords.frequencyFile))
+        let known = try Data(contentsOf: URL(fileURLWithPath: directory + "/" + BuiltinWords.knownFile))
+        self.init(frequencyList: [UInt8](freq), knownList: [UInt8](known))
+        WordIndex.loadSeconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    }
+
+    /// Builds the index from the two files' contents: `word count` lines and `word` lines.
+    init(frequencyList: [UInt8], knownList: [UInt8]) {
+        // 1. Frequency words.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(frequencyList.count)
+        var starts: [Int32] = [0]
+        var counts: [Double] = []
+        starts.reserveCapacity(90_000)
+        counts.reserveCapacity(90_000)
+        frequencyList.withUnsafeBufferPointer { buf in
+            var i = 0
+            let n = buf.count
+            while i < n {
+                let wordStart = i
+                while i < n, buf[i] != 0x20, buf[i] != 0x09, buf[i] != 0x0A, buf[i] != 0x0D { i += 1 }
+                let wordEnd = i
+                while i < n, buf[i] == 0x20 || buf[i] == 0x09 { i += 1 }
+                var count = 0.0
+                while i < n, buf[i] >= 0x30, buf[i] <= 0x39 { count = count * 10 + Double(buf[i] - 0x30); i += 1 }
+                while i < n, buf[i] != 0x0A { i += 1 }
+                i += 1
+                if wordEnd > wordStart, count > 0 {
+                    for k in wordStart..<wordEnd { bytes.append(lowerASCII(buf[k])) }
+                    starts.append(Int32(bytes.count))
+                    counts.append(count)
+                }
+            }
+        }
+        let wordCount = counts.count
+
+        // 2. Hash tables: frequency ids by word, and known hashes.
+        let freqSize = tableSize(for: wordCount)
+        var freqSlots = [Int32](repeating: 0, count: freqSize)
+        let freqMask = freqSize - 1
+        let knownSize = tableSize(for: wordCount + knownList.count / 8)
+        var knownTable = [UInt64](repeating: 0, count: knownSize)
+        let knownMask = knownSize - 1
+        bytes.withUnsafeBufferPointer { b in
+            for w in 0..<wordCount {
+                let s = Int(starts[w]), e = Int(starts[w + 1])
+                let h = hashBytes(b, s, e)
+                var slot = Int(truncatingIfNeeded: h) & freqMask
+                while freqSlots[slot] != 0 {
+                    let other = Int(freqSlots[slot] - 1)
+                    if equalBytes(b, s, e, b, Int(starts[other]), Int(starts[other + 1])) { break }
+                    slot = (slot + 1) & freqMask
+                }
+                if freqSlots[slot] == 0 { freqSlots[slot] = Int32(w + 1) }
+                insertHash(&knownTable, knownMask, h)
+            }
+        }
+        knownList.withUnsafeBufferPointer { buf in
+            var i = 0
+            let n = buf.count
+            while i < n {
+                let s = i
+                var h: UInt64 = 0xcbf2_9ce4_8422_2325
+                while i < n, buf[i] != 0x0A, buf[i] != 0x0D {
+                    h = (h ^ UInt64(lowerASCII(buf[i]))) &* 0x0000_0100_0000_01B3
+                    i += 1
+                }
+                if i > s { insertHash(&knownTable, knownMask, finish(h)) }
+                while i < n, buf[i] == 0x0A || buf[i] == 0x0D { i += 1 }
+            }
+        }
+
+        // 3. Groups by prefix, for letters-only words of three letters or more.
+        var groupFirst: [Int32] = []
+        var wordNext = [Int32](repeating: -1, count: wordCount)
+        var groupKeys: [UInt64] = []
+        let groupTableSize = tableSize(for: wordCount)
+        var groupSlots = [Int32](repeating: 0, count: groupTableSize)
+        let groupMask = groupTableSize - 1
+        bytes.withUnsafeBufferPointer { b in
+            for w in 0..<wordCount {
+                let s = Int(starts[w]), e = Int(starts[w + 1])
+                guard e - s >= 3 else { continue }
+                var letters = true
+                for k in s..<e where b[k] < 0x61 || b[k] > 0x7A { letters = false; break }
+                guard letters else { continue }
+                let key = packPrefix(b, s, min(e, s + WordIndex.prefixLength))
+                var slot = Int(truncatingIfNeeded: mix(key)) & groupMask
+                while groupSlots[slot] != 0, groupKeys[Int(groupSlots[slot] - 1)] != key {
+                    slot = (slot + 1) & groupMask
+                }
+                if groupSlots[slot] == 0 {
+                    groupKeys.append(key)
+                    groupFirst.append(Int32(w))
+                    groupSlots[slot] = Int32(groupKeys.count)
+                } else {
+                    let g = Int(groupSlots[slot] - 1)
+                    wordNext[w] = groupFirst[g]
+                    groupFirst[g] = Int32(w)
+                }
+            }
+        }
+
+        // 4. Deletes (distance ≤ 2) of every group's prefix, bucketed by hash in one flat
+        // array (CSR layout). Buckets hold group ids only: a lookup may see a few groups of
+        // other keys sharing its bucket, which the distance check then rejects.
+        let bucketCount = tableSize(for: groupKeys.count * 8)
+        let bucketMask = bucketCount - 1
+        var entryBuckets: [UInt32] = []
+        entryBuckets.reserveCapacity(groupKeys.count * 24)
+        var perGroup = [UInt8](repeating: 0, count: groupKeys.count)
+        var bucketStarts = [Int32](repeating: 0, count: bucketCount + 1)
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 64) { scratch in
+            for (g, key) in groupKeys.enumerated() {
+                let count = deletes(of: key, into: scratch)
+                perGroup[g] = UInt8(count)
+                for k in 0..<count {
+                    let bucket = Int(truncatingIfNeeded: mix(scratch[k])) & bucketMask
+                    entryBuckets.append(UInt32(bucket))
+                    bucketStarts[bucket + 1] += 1
+                }
+            }
+        }
+        for b in 0..<bucketCount { bucketStarts[b + 1] += bucketStarts[b] }
+        var fill = bucketStarts
+        var bucketGroups = [Int32](repeating: 0, count: entryBuckets.count)
+        var e = 0
+        for g in 0..<groupKeys.count {
+            for _ in 0..<Int(perGroup[g]) {
+                let bucket = Int(entryBuckets[e])
+                bucketGroups[Int(fill[bucket])] = Int32(g)
+                fill[bucket] += 1
+                e += 1
+            }
+        }
+
+        self.bytes = bytes
+        self.starts = starts
+        self.counts = counts
+        self.freqSlots = freqSlots
+        self.freqMask = freqMask
+        self.known = knownTable
+        self.knownMask = knownMask
+        self.groupFirst = groupFirst
+        self.wordNext = wordNext
+        self.bucketStarts = bucketStarts
+        self.bucketGroups = bucketGroups
+        self.bucketMask = bucketMask
+    }
+
+    /// The frequency-list id of a lowercase word, if it is there.
+    func frequencyID(_ word: UnsafeBufferPointer<UInt8>) -> Int? {
+        let h = hashBytes(word, 0, word.count)
+        var slot = Int(truncatingIfNeeded: h) & freqMask
+        return bytes.withUnsafeBufferPointer { b in
+            while freqSlots[slot] != 0 {
+                let w = Int(freqSlots[slot] - 1)
+                if equalBytes(word, 0, word.count, b, Int(starts[w]), Int(starts[w + 1])) { return w }
+                slot = (slot + 1) & freqMask
+            }
+            return nil
+        }
+    }
+
+    /// True when the word (already lowercase) is in either list.
+    func isKnown(hash h: UInt64) -> Bool {
+        var slot = Int(truncatingIfNeeded: h) & knownMask
+        while known[slot] != 0 {
+            if known[slot] == h { return true }
+            slot = (slot + 1) & knownMask
+        }
+        return false
+    }
+
+    func isKnown(_ word: [UInt8]) -> Bool {
+        word.withUnsafeBufferPointer { isKnown(hash: hashBytes($0, 0, $0.count)) }
+    }
+
+    func word(_ id: Int) -> [UInt8] { Array(bytes[Int(starts[id])..<Int(starts[id + 1])]) }
+
+    /// Frequency words within Damerau-Levenshtein (optimal string alignment) distance 2
+    /// of `typo` (lowercase ASCII letters), with their distances; the typo itself excluded.
+    func candidates(_ typo: [UInt8]) -> [(id: Int, distance: Int)] {
+        guard typo.count >= 2, typo.count <= 48 else { return [] }
+        let key = typo.withUnsafeBufferPointer { packPrefix($0, 0, min($0.count, WordIndex.prefixLength)) }
+        var keys = [UInt64](repeating: 0, count: 64)
+        let keyCount = keys.withUnsafeMutableBufferPointer { deletes(of: key, into: $0) }
+        var seenGroups = Set<Int32>()
+        var result: [(id: Int, distance: Int)] = []
+        bytes.withUnsafeBufferPointer { b in
+            typo.withUnsafeBufferPointer { t in
+                for k in keys[0..<keyCount] {
+                    let bucket = Int(truncatingIfNeeded: mix(k)) & bucketMask
+                    for entry in Int(bucketStarts[bucket])..<Int(bucketStarts[bucket + 1]) {
+                        let group = bucketGroups[entry]
+                        guard seenGroups.insert(group).inserted else { continue }
+                        var w = groupFirst[Int(group)]
+                        while w >= 0 {
+                            let id = Int(w)
+                            w = wordNext[id]
+                            let s = Int(starts[id]), end = Int(starts[id + 1])
+                            guard abs((end - s) - t.count) <= 2 else { continue }
+                            let word = UnsafeBufferPointer(rebasing: b[s..<end])
+                            let d = osaDistance(t, word, limit: 2)
+                            if d >= 1, d <= 2 { result.append((id, d)) }
+                        }
+                    }
+                }
+            }
+        }
+        return result
+    }
+}
+
+// MARK: - Helpers
+
+@inline(__always) func lowerASCII(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
+
+@inline(__always) private func finish(_ h: UInt64) -> UInt64 { h == 0 ? 1 : h }
+
+/// FNV-1a over bytes s..<e (never 0, so 0 can mark an empty slot).
+@inline(__always)
+func hashBytes(_ b: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> UInt64 {
+    var h: UInt64 = 0xcbf2_9ce4_8422_2325
+    for k in s..<e { h = (h ^ UInt64(b[k])) &* 0x0000_0100_0000_01B3 }
+    return finish(h)
+}
+
+@inline(__always)
+private func mix(_ x: UInt64) -> UInt64 {
+    var z = x &* 0x9E37_79B9_7F4A_7C15
+    z ^= z >> 29
+    return z
+}
+
+@inline(__always)
+private func equalBytes(_ a: UnsafeBufferPointer<UInt8>, _ as: Int, _ ae: Int,
+                        _ b: UnsafeBufferPointer<UInt8>, _ bs: Int, _ be: Int) -> Bool {
+    guard ae - `as` == be - bs else { return false }
+    var i = `as`, j = bs
+    while i < ae { if a[i] != b[j] { return false }; i += 1; j += 1 }
+    return true
+}
+
+private func tableSize(for count: Int) -> Int {
+    var size = 1024
+    while size < count * 2 { size <<= 1 }
+    return size
+}
+
+private func insertHash(_ table: inout [UInt64], _ mask: Int, _ h: UInt64) {
+    var slot = Int(truncatingIfNeeded: h) & mask
+    while table[slot] != 0 {
+        if table[slot] == h { return }
+        slot = (slot + 1) & mask
+    }
+    table[slot] = h
+}
+
+/// Up to seven bytes packed into a word, the length in the top byte.
+@inline(__always)
+private func packPrefix(_ b: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> UInt64 {
+    var key = UInt64(e - s) << 56
+    for k in s..<e { key |= UInt64(b[k]) << (8 * UInt64(k - s)) }
+    return key
+}
+
+/// Writes the packed strings made by deleting zero, one or two bytes of a packed string
+/// (at most 1 + 7 + 21) and returns how many. Of a run of equal letters only the first is
+/// deleted, which avoids most repeats; the few left are harmless.
+private func deletes(of key: UInt64, into out: UnsafeMutableBufferPointer<UInt64>) -> Int {
+    let length = Int(key >> 56)
+    let body = key & 0x00FF_FFFF_FFFF_FFFF
+    @inline(__always) func remove(_ body: UInt64, at i: Int) -> UInt64 {
+        let shift = UInt64(8 * i)
+        let low = body & ((1 << shift) &- 1)
+        let high = (body >> (shift + 8)) << shift
+        return high | low
+    }
+    @inline(__always) func byte(_ body: UInt64, _ i: Int) -> UInt64 { (body >> UInt64(8 * i)) & 0xFF }
+    var count = 0
+    out[count] = key; count += 1
+    for i in 0..<length {
+        if i > 0, byte(body, i) == byte(body, i - 1) { continue }
+        let one = remove(body, at: i)
+        out[count] = UInt64(length - 1) << 56 | one; count += 1
+        guard length >= 2 else { continue }
+        // Second deletions at or after i (in the shortened string): each pair once.
+        for j in i..<(length - 1) {
+            if j > i, byte(one, j) == byte(one, j - 1) { continue }
+            out[count] = UInt64(length - 2) << 56 | remove(one, at: j); count += 1
+        }
+    }
+    return count
+}
+
+/// Optimal-string-alignment distance, or `limit + 1` as soon as it must exceed `limit`.
+func osaDistance(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>, limit: Int) -> Int {
+    let n = a.count, m = b.count
+    if abs(n - m) > limit { return limit + 1 }
+    if n == 0 || m == 0 { return max(n, m) }
+    var prev2 = [Int](repeating: 0, count: m + 1)
+    var prev = Array(0...m)
+    var cur = [Int](repeating: 0, count: m + 1)
+    for i in 1...n {
+        cur[0] = i
+        var rowMin = i
+        for j in 1...m {
+            let cost = a[i - 1] == b[j - 1] ? 0 : 1
+            var v = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { v = min(v, prev2[j - 2] + 1) }
+            cur[j] = v
+            rowMin = min(rowMin, v)
+        }
+        if rowMin > limit { return limit + 1 }
+        swap(&prev2, &prev)
+        swap(&prev, &cur)
+    }
+    return prev[m]
+}

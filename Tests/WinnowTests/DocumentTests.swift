@@ -1,0 +1,92 @@
+import XCTest
+@testable import Winnow
+
+/// The edit model: edits proposed on the current text land on the original, and the
+/// text is always the original with the standing edits applied.
+final class DocumentTests: XCTestCase {
+    private func edit(_ r: Range<Int>, _ s: String, _ rule: String = "t.rule") -> ProposedEdit {
+        ProposedEdit(range: r, replacement: s, rule: rule, category: "t", kind: .replace, reason: "test")
+    }
+
+    /// Re-applies the standing edits to the original by hand.
+    private func rendered(_ doc: Document) -> String {
+        var out: [UInt8] = []
+        var cursor = 0
+        for e in doc.standingEdits {
+            out += doc.original[cursor..<e.range.lowerBound]
+            out += Array(e.after.utf8)
+            cursor = e.range.upperBound
+        }
+        out += doc.original[cursor...]
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    func testEditsInLaterStagesMapToOriginalRanges() {
+        var doc = Document(id: "d", text: "aa BB cc DD ee")
+        doc.apply([edit(3..<5, "b")], stage: "one")          // "aa b cc DD ee"
+        XCTAssertEqual(doc.string, "aa b cc DD ee")
+        doc.apply([edit(8..<10, "dddd")], stage: "two")      // DD is at 8..<10 in the new text
+        XCTAssertEqual(doc.string, "aa b cc dddd ee")
+        XCTAssertEqual(doc.edits[1].range, 9..<11)
+        XCTAssertEqual(doc.edits[1].before, "DD")
+        XCTAssertEqual(rendered(doc), doc.string)
+    }
+
+    func testOverlappingLaterEditAbsorbsEarlierOne() {
+        var doc = Document(id: "d", text: "x\u{A0}y tail")
+        doc.apply([edit(1..<3, " ", "unicode.space")], stage: "unicode")
+        XCTAssertEqual(doc.string, "x y tail")
+        doc.apply([edit(0..<4, "", "drop")], stage: "boilerplate")
+        XCTAssertEqual(doc.string, "tail")
+        XCTAssertEqual(doc.edits[0].supersededBy, 1)
+        XCTAssertEqual(doc.edits[1].range, 0..<5)
+        XCTAssertEqual(doc.edits[1].before, "x\u{A0}y ")
+        XCTAssertEqual(doc.standingEdits.count, 1)
+        XCTAssertEqual(rendered(doc), doc.string)
+    }
+
+    func testEditInsideEarlierOutputIsWidenedToIt() {
+        var doc = Document(id: "d", text: "one two")
+        doc.apply([edit(0..<3, "ONE!!")], stage: "a")
+        doc.apply([edit(3..<5, "")], stage: "b")               // remove "!!" made by stage a
+        XCTAssertEqual(doc.string, "ONE two")
+        XCTAssertEqual(doc.standingEdits.map(\.range), [0..<3])
+        XCTAssertEqual(doc.standingEdits.first?.after, "ONE")
+    }
+
+    func testInsertionsAndDeletionsAtTheSamePlaceStayUnambiguous() {
+        var doc = Document(id: "d", text: "abc")
+        doc.apply([edit(1..<2, "")], stage: "a")               // "ac"
+        doc.apply([edit(1..<1, "X"), edit(2..<2, "\n")], stage: "b")
+        XCTAssertEqual(doc.string, "aXc\n")
+        XCTAssertEqual(rendered(doc), doc.string)
+    }
+
+    func testOverlappingProposalsKeepTheFirst() {
+        var doc = Document(id: "d", text: "abcdef")
+        doc.apply([edit(1..<4, "X"), edit(2..<5, "Y")], stage: "a")
+        XCTAssertEqual(doc.string, "aXef")
+    }
+
+    func testOriginalOffsetMapsThroughEdits() {
+        var doc = Document(id: "d", text: "aaaa bb")
+        doc.apply([edit(0..<4, "a")], stage: "a")              // "a bb"
+        XCTAssertEqual(doc.originalOffset(of: 2), 5)
+        XCTAssertEqual(doc.originalOffset(of: 0), 0)
+    }
+
+    func testInvalidUTF8IsKeptInTheOriginal() {
+        var doc = Document(id: "d", bytes: [0x61, 0xE9, 0x62])
+        sharedPipeline.makeCleaner().clean(&doc)
+        XCTAssertEqual(doc.original, [0x61, 0xE9, 0x62])
+        XCTAssertEqual(doc.string, "aéb\n")
+        XCTAssertEqual(doc.edits.first?.rule, "decode.invalid-utf8")
+    }
+
+    func testBlocksAreLinesWithGroups() {
+        let blocks = segmentBlocks(Array("  one two \nthree\n\n\nfour\r\nfive".utf8))
+        XCTAssertEqual(blocks.map(\.words), [2, 1, 1, 1])
+        XCTAssertEqual(blocks.map(\.startsGroup), [true, false, true, false])
+        XCTAssertEqual(blocks[0].range, 2..<9)
+    }
+}

@@ -1,0 +1,244 @@
+import Foundation
+import XCTest
+
+/// Runs the built `winnow` binary as a user would: stdin/stdout, folders, JSON Lines,
+/// and bad input, checking output, stderr lines and exit status.
+final class EndToEndTests: XCTestCase {
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    private var tmp: URL!
+
+    override func setUpWithError() throws {
+        tmp = FileManager.default.temporaryDirectory.appendingPathComponent("winnow-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: tmp, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws {
+        _ = try? run(["/bin/chmod", "-R", "u+rwx", tmp.path], executable: true)
+        try? FileManager.default.removeItem(at: tmp)
+    }
+
+    /// The `winnow` executable built beside this test bundle.
+    static let binary: String = {
+        let candidates = [
+            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("winnow"),
+            Bundle.main.bundleURL.appendingPathComponent("winnow"),
+            repoRoot.appendingPathComponent(".build/debug/winnow"),
+        ]
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }?.path ?? "winnow"
+    }()
+
+    /// Runs the binary with stdin, stdout and stderr as files (no pipes, no reader
+    /// threads), and waits for it.
+    @discardableResult
+    private func run(_ args: [String], stdin: Data = Data(), executable: Bool = false) throws -> Run {
+        let io = tmp.appendingPathComponent("io-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: io, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: io) }
+        let inURL = io.appendingPathComponent("in"), outURL = io.appendingPathComponent("out"),
+            errURL = io.appendingPathComponent("err")
+        try stdin.write(to: inURL)
+        FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: executable ? args[0] : Self.binary)
+        p.arguments = executable ? Array(args.dropFirst()) : args
+        let inHandle = try FileHandle(forReadingFrom: inURL)
+        let outHandle = try FileHandle(forWritingTo: outURL)
+        let errHandle = try FileHandle(forWritingTo: errURL)
+        p.standardInput = inHandle
+        p.standardOutput = outHandle
+        p.standardError = errHandle
+        try p.run()
+        p.waitUntilExit()
+        try inHandle.close()
+        try outHandle.close()
+        try errHandle.close()
+        return Run(status: p.terminationStatus, stdout: try String(contentsOf: outURL, encoding: .utf8),
+                   stderr: try String(contentsOf: errURL, encoding: .utf8))
+    }
+
+    private func write(_ name: String, _ text: String) throws -> URL {
+        try write(name, Data(text.utf8))
+    }
+
+    private func write(_ name: String, _ data: Data) throws -> URL {
+        let url = tmp.appendingPathComponent(name)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try data.write(to: url)
+        return url
+    }
+
+    private func read(_ url: URL) throws -> String { try String(contentsOf: url, encoding: .utf8) }
+
+    private let seed = repoRoot.appendingPathComponent("Samples/seeds/000_ac38a7471b40d1d0.txt")
+    private let seedExpected = repoRoot.appendingPathComponent("Samples/seeds/000_ac38a7471b40d1d0.expected.txt")
+
+    // MARK: - The three ways in
+
+    func testStdinToStdout() throws {
+        let r = try run(["clean"], stdin: try Data(contentsOf: seed))
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertEqual(r.stdout, try read(seedExpected))
+        XCTAssertEqual(r.stderr, "")
+    }
+
+    func testDashMeansStdinAndOneFileGoesToStdout() throws {
+        XCTAssertEqual(try run(["clean", "-"], stdin: Data("  Hello\u{A0}world  ".utf8)).stdout, "Hello world\n")
+        XCTAssertEqual(try run(["clean", seed.path]).stdout, try read(seedExpected))
+    }
+
+    func testFolderIsMirroredUnderOutput() throws {
+        _ = try write("in/a/one.txt", "First\u{A0}article.\n\nREAD MORE: Elsewhere today")
+        _ = try write("in/two.txt", "Second article.")
+        _ = try write("in/.hidden", "skip me")
+        let out = tmp.appendingPathComponent("out")
+        let r = try run(["clean", tmp.appendingPathComponent("in").path, "-o", out.path])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertEqual(try read(out.appendingPathComponent("a/one.txt")), "First article.\n")
+        XCTAssertEqual(try read(out.appendingPathComponent("two.txt")), "Second article.\n")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out.appendingPathComponent(".hidden").path))
+    }
+
+    func testJSONLinesKeepEveryRecordAndField() throws {
+        var lines: [String] = []
+        for i in 0..<200 {
+            lines.append(#"{"id":"doc-\#(i)","url":"https://example.org/\#(i)","n":\#(i),"nested":{"k":[1,2.5,null]},"text":"By Anna Berg and Tom Lee\n\nStory number \#(i) has\u00a0text.\n\nREAD MORE: other"}"#)
+        }
+        let input = try write("in.jsonl", lines.joined(separator: "\n") + "\n")
+        let output = tmp.appendingPathComponent("out.jsonl")
+        let r = try run(["clean", input.path, "-o", output.path, "--jobs", "2"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let outLines = try read(output).split(separator: "\n")
+        XCTAssertEqual(outLines.count, 200)
+        for (i, line) in outLines.enumerated() {
+            let obj = try JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any]
+            XCTAssertEqual(Set(obj.keys), ["id", "url", "n", "nested", "text", "winnow"])
+            XCTAssertEqual(obj["id"] as? String, "doc-\(i)")
+            XCTAssertEqual(obj["n"] as? Int, i)
+            XCTAssertEqual(obj["text"] as? String, "Story number \(i) has text.\n")
+            let winnow = obj["winnow"] as! [String: Any]
+            XCTAssertEqual(winnow["bylines"] as? [String], ["Anna Berg and Tom Lee"])
+        }
+        // The same bytes at any number of jobs, and from standard input.
+        let one = try run(["clean", "--jobs", "1"], stdin: try Data(contentsOf: input))
+        XCTAssertEqual(one.stdout, try read(output))
+    }
+
+    func testExplainListsEveryEditWithItsRule() throws {
+        let r = try run(["clean", "--explain"], stdin: Data("READ MORE: Elsewhere\n\nKept\u{A0}text.".utf8))
+        XCTAssertEqual(r.stdout, "Kept text.\n")
+        XCTAssertTrue(r.stderr.contains("related.labelled-link"), r.stderr)
+        XCTAssertTrue(r.stderr.contains("unicode.space"), r.stderr)
+        XCTAssertTrue(r.stderr.contains("\"READ MORE: Elsewhere"), r.stderr)
+    }
+
+    // MARK: - Bad input: one clear line, nothing else lost
+
+    func testMissingFileIsReportedAndOthersAreStillWritten() throws {
+        let good = try write("good.txt", "Fine text.")
+        let out = tmp.appendingPathComponent("out")
+        let r = try run(["clean", tmp.appendingPathComponent("missing.txt").path, good.path, "-o", out.path])
+        XCTAssertEqual(r.status, 1)
+        XCTAssertTrue(r.stderr.contains("missing.txt: No such file or directory"), r.stderr)
+        XCTAssertEqual(try read(out.appendingPathComponent("good.txt")), "Fine text.\n")
+    }
+
+    func testBinaryFileIsRefusedAndOthersAreStillWritten() throws {
+        _ = try write("in/image.gz", Data([0x1F, 0x8B, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03]))
+        _ = try write("in/text.txt", "Fine text.")
+        let out = tmp.appendingPathComponent("out")
+        let r = try run(["clean", tmp.appendingPathComponent("in").path, "-o", out.path])
+        XCTAssertEqual(r.status, 1)
+        XCTAssertTrue(r.stderr.contains("image.gz: binary data (gzip), not text"), r.stderr)
+        XCTAssertEqual(try read(out.appendingPathComponent("text.txt")), "Fine text.\n")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out.appendingPathComponent("image.gz").path))
+    }
+
+    func testInvalidUTF8IsRepairedNotDropped() throws {
+        let r = try run(["clean", "--explain"], stdin: Data([0x63, 0x61, 0x66, 0xE9, 0x20, 0x6F, 0x6B]))
+        XCTAssertEqual(r.status, 0)
+        XCTAssertEqual(r.stdout, "café ok\n")
+        XCTAssertTrue(r.stderr.contains("decode.invalid-utf8"), r.stderr)
+    }
+
+    func testMalformedRecordGoesToRejectsWithItsLineNumber() throws {
+        let input = try write("in.jsonl", "{\"text\":\"one\"}\n{\"text\": broken\n\n{\"text\":\"three\"}\n")
+        let output = tmp.appendingPathComponent("out.jsonl")
+        let r = try run(["clean", input.path, "-o", output.path])
+        XCTAssertEqual(r.status, 1)
+        XCTAssertTrue(r.stderr.contains("in.jsonl:2: not valid JSON"), r.stderr)
+        let texts = try read(output).split(separator: "\n").map {
+            (try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any])["text"] as! String
+        }
+        XCTAssertEqual(texts, ["one\n", "three\n"])
+        let rejects = try read(URL(fileURLWithPath: output.path + ".rejects.jsonl")).split(separator: "\n")
+        XCTAssertEqual(rejects.count, 1)
+        let reject = try JSONSerialization.jsonObject(with: Data(rejects[0].utf8)) as! [String: Any]
+        XCTAssertEqual(reject["line"] as? Int, 2)
+        XCTAssertEqual(reject["record"] as? String, "{\"text\": broken")
+    }
+
+    func testRecordWithoutTextIsRejectedOnStdin() throws {
+        let rejects = tmp.appendingPathComponent("rej.jsonl")
+        let r = try run(["clean", "--format", "jsonl", "--rejects", rejects.path],
+                        stdin: Data("{\"text\":\"a\"}\n{\"title\":\"no text\"}\n[1]\n".utf8))
+        XCTAssertEqual(r.status, 1)
+        XCTAssertTrue(r.stderr.contains("<stdin>:2: no \"text\" field"), r.stderr)
+        XCTAssertTrue(r.stderr.contains("<stdin>:3: not a JSON object"), r.stderr)
+        XCTAssertEqual(r.stdout.split(separator: "\n").count, 1)
+        XCTAssertEqual(try read(rejects).split(separator: "\n").count, 2)
+    }
+
+    func testEmptyInputIsReportedAndCleansToNothing() throws {
+        let empty = try write("empty.txt", "")
+        let out = tmp.appendingPathComponent("out")
+        let r = try run(["clean", empty.path, "-o", out.path + "/"])
+        XCTAssertEqual(r.status, 0)
+        XCTAssertTrue(r.stderr.contains("empty.txt: empty input"), r.stderr)
+        XCTAssertEqual(try read(out.appendingPathComponent("empty.txt")), "")
+    }
+
+    func testUnreadableFolderIsReportedAndOthersAreStillWritten() throws {
+        // Root reads everything, so run the binary as an unprivileged user when we are root.
+        var prefix: [String] = []
+        if getuid() == 0 {
+            guard FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv") else { throw XCTSkip("needs setpriv when run as root") }
+            prefix = ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", Self.binary]
+        }
+        _ = try write("in/locked/secret.txt", "Hidden.")
+        _ = try write("in/open.txt", "Visible text.")
+        let out = tmp.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        for path in [tmp.path, tmp.appendingPathComponent("in").path, out.path] {
+            try FileManager.default.setAttributes([.posixPermissions: 0o777], ofItemAtPath: path)
+        }
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: tmp.appendingPathComponent("in/open.txt").path)
+        try FileManager.default.setAttributes([.posixPermissions: 0o000], ofItemAtPath: tmp.appendingPathComponent("in/locked").path)
+        let args = ["clean", tmp.appendingPathComponent("in").path, "-o", out.path]
+        let r = prefix.isEmpty ? try run(args) : try run(prefix + args, executable: true)
+        XCTAssertEqual(r.status, 1, r.stderr)
+        XCTAssertTrue(r.stderr.contains("locked: cannot read folder (Permission denied)"), r.stderr)
+        XCTAssertEqual(try read(out.appendingPathComponent("open.txt")), "Visible text.\n")
+    }
+
+    func testUsageErrorsExitWithTwo() throws {
+        XCTAssertEqual(try run(["clean", "--no-such-flag"]).status, 2)
+        XCTAssertEqual(try run(["clean", "--jobs", "0"]).status, 2)
+        _ = try write("d/a.txt", "x")
+        let r = try run(["clean", tmp.appendingPathComponent("d").path])
+        XCTAssertEqual(r.status, 2)
+        XCTAssertTrue(r.stderr.contains("-o"), r.stderr)
+    }
+
+    func testMalformedUserRulePackIsRejectedWithTheRuleId() throws {
+        let pack = try write("bad.yaml", "pack: mine\ncategory: x\nrules:\n  - id: mine.nopattern\n    scope: prefix\n    reason: r\n")
+        let r = try run(["clean", "--rules", pack.path], stdin: Data("text".utf8))
+        XCTAssertEqual(r.status, 2)
+        XCTAssertTrue(r.stderr.contains("rule mine.nopattern: scope prefix needs a pattern"), r.stderr)
+    }
+}

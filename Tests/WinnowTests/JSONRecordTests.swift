@@ -1,0 +1,48 @@
+import XCTest
+@testable import Winnow
+
+/// JSON Lines records: every other byte passes through; malformed records are named.
+final class JSONRecordTests: XCTestCase {
+    private func record(_ s: String) throws -> JSONRecord { try JSONRecord(Array(s.utf8)) }
+
+    private func problem(_ s: String) -> String? {
+        do { _ = try record(s); return nil } catch { return "\(error)" }
+    }
+
+    func testTextIsDecodedAndOtherFieldsPassThroughByteForByte() throws {
+        let line = #"{"id": 7, "score":1.50e3,"text":"a\"b\\c\n\u00e9\ud83d\ude00","tags":["x",{"y":null}]}"#
+        let r = try record(line)
+        XCTAssertEqual(String(decoding: r.text, as: UTF8.self), "a\"b\\c\né😀")
+        let out = String(decoding: r.rewritten(text: Array("clean\n".utf8), winnow: "{\"edits\":{}}"), as: UTF8.self)
+        XCTAssertEqual(out, #"{"id": 7, "score":1.50e3,"text":"clean\n","tags":["x",{"y":null}],"winnow":{"edits":{}}}"#)
+        XCTAssertEqual(r.fields.map(\.key), ["id", "score", "tags"])
+    }
+
+    func testExistingWinnowFieldIsReplacedNotDuplicated() throws {
+        let r = try record(#"{"winnow":{"old":1},"text":"x"}"#)
+        let out = String(decoding: r.rewritten(text: Array("y".utf8), winnow: "{}"), as: UTF8.self)
+        XCTAssertEqual(out, #"{"winnow":{},"text":"y"}"#)
+    }
+
+    func testMalformedRecordsSayWhatIsWrong() {
+        XCTAssertEqual(problem(#"{"text": "x""#), "not valid JSON: unterminated object at column 13")
+        XCTAssertEqual(problem("[1,2]"), "not a JSON object")
+        XCTAssertEqual(problem(#"{"title": "x"}"#), "no \"text\" field")
+        XCTAssertEqual(problem(#"{"text": 5}"#), "field \"text\" is not a string")
+        XCTAssertNotNil(problem("not json"))
+        XCTAssertNotNil(problem(#"{"text": "x",}"#))
+        XCTAssertNotNil(problem(#"{"text": "x"} trailing"#))
+        XCTAssertNotNil(problem(#"{"text": "bad \q escape"}"#))
+        XCTAssertNotNil(problem("{\"text\": \"raw\ttab\"}"))
+        XCTAssertNotNil(problem(#"{"text": "x", "n": 01}"#))
+    }
+
+    func testEncodingEscapesWhatJSONRequires() {
+        XCTAssertEqual(encodeJSONString("q\"b\\n\n\u{1}é"), #""q\"b\\n\n\u0001é""#)
+    }
+
+    func testWinnowFieldListsKeptMetadataAndEditCounts() {
+        let doc = cleanDocument("By Anna Berg and Tom Lee\n\nThe text itself stays here.\u{A0}Yes.")
+        XCTAssertEqual(doc.winnowJSON, #"{"bylines":["Anna Berg and Tom Lee"],"edits":{"byline.by-author":1,"canonical.whitespace":1,"unicode.space":1}}"#)
+    }
+}
