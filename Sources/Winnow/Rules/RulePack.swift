@@ -17,6 +17,16 @@ public enum RuleScope: String, Sendable, Codable {
     case span
 }
 
+/// How a block rule's pattern must meet the block.
+public enum RuleAnchor: String, Sendable, Codable {
+    /// The pattern must match the whole block (the default).
+    case whole
+    /// A match found anywhere must end at the block's end: cheaper for rules that
+    /// recognise a block by its tail (a caption by its credit), since ICU skips ahead
+    /// to where the pattern can start instead of trying every split of the block.
+    case end
+}
+
 /// One rule as written in a rule pack (YAML or JSON).
 public struct RuleSpec: Sendable, Codable, Equatable {
     public var id: String
@@ -35,9 +45,10 @@ public struct RuleSpec: Sendable, Codable, Equatable {
     public var minHits: Int?
     public var maxBlocks: Int?
     public var languages: [String]?
+    public var anchor: RuleAnchor?
 
     enum CodingKeys: String, CodingKey {
-        case id, category, scope, pattern, patterns, start, end, reason, keep, languages
+        case id, category, scope, pattern, patterns, start, end, reason, keep, languages, anchor
         case minWords = "min-words", maxWords = "max-words", minHits = "min-hits", maxBlocks = "max-blocks"
     }
 }

@@ -116,7 +116,15 @@ final class BoilerplateStage: Stage {
             // Whole blocks.
             for (i, block) in blocks.enumerated() where drops[i] == nil {
                 for rule in blockRules where rule.fits(words: block.words, defaultMax: Self.defaultMaxWords) {
-                    if let m = match(rule.patterns[0], rule, block.range, .matches) {
+                    let m: ICURegex.Match?
+                    if rule.spec.anchor == .end {
+                        m = match(rule.patterns[0], rule, block.range, .find).flatMap {
+                            $0.range.upperBound == block.range.upperBound ? $0 : nil
+                        }
+                    } else {
+                        m = match(rule.patterns[0], rule, block.range, .matches)
+                    }
+                    if let m {
                         drops[i] = Drop(rule: rule, kind: .dropBlock, kept: kept(rule, m))
                         break
                     }
