@@ -105,3 +105,95 @@ final class BoilerplateTests: XCTestCase {
         XCTAssertEqual(clean("Read more\n\n\(article)", configuration: config), "Read more\n\n\(article)\n")
     }
 }
+
+/// The leftover kinds of issue 3's rule packs, each with traps beside it.
+final class MoreBoilerplateTests: XCTestCase {
+    private let article = "The council voted on Tuesday to expand the bus network, a decision that officials said would cost about four million over five years."
+
+    private func removed(_ line: String) -> String? {
+        let doc = cleanDocument("\(article)\n\n\(line)\n\n\(article)")
+        guard !doc.string.contains(line.trimmingCharacters(in: .whitespaces)) else { return nil }
+        return doc.edits.first { $0.stage == "boilerplate" }?.rule
+    }
+
+    private func assertKept(_ line: String, file: StaticString = #filePath, lineNo: UInt = #line) {
+        XCTAssertNil(removed(line), line, file: file, line: lineNo)
+    }
+
+    func testRelatedListIsDroppedWithItsHeadlines() {
+        let list = "Related stories\nCity budget passes after long night\nMayor answers critics on transport plan\nFive things to know about the vote"
+        XCTAssertEqual(clean("\(article)\n\n\(list)\n\n\(article)"), "\(article)\n\n\(article)\n")
+        let german = "Mehr zum Thema\n\nHaushalt beschlossen: Was sich ändert\n\nBürgermeister verteidigt Verkehrsplan"
+        XCTAssertEqual(clean("\(article)\n\n\(german)\n\n\(article)"), "\(article)\n\n\(article)\n")
+    }
+
+    func testRelatedListStopsAtTheFirstSentence() {
+        let text = "More on this story\nBudget passes after long night\n\(article)"
+        XCTAssertEqual(clean(text), "\(article)\n")
+    }
+
+    func testWidgets() {
+        XCTAssertEqual(removed("Share on Facebook | Twitter | WhatsApp | E-Mail"), "share.buttons")
+        XCTAssertEqual(removed("Comments (12)"), "comments.link")
+        XCTAssertEqual(removed("Leave a Reply"), "comments.link")
+        XCTAssertEqual(removed("Sign up for our daily newsletter to get the top stories in your inbox."), "newsletter.prompt")
+        XCTAssertEqual(removed("Download our app for breaking news alerts"), "app.prompt")
+    }
+
+    func testCommentFormIsDroppedAsARun() {
+        let form = "Leave a Reply\nYour email address will not be published. Required fields are marked *\nName *\nEmail *\nWebsite\nSave my name, email, and website in this browser for the next time I comment."
+        XCTAssertEqual(clean("\(article)\n\n\(form)"), "\(article)\n")
+    }
+
+    func testLegalLines() {
+        XCTAssertEqual(removed("We use cookies to improve your experience. By continuing to browse this site you agree."), "cookie.notice")
+        XCTAssertEqual(removed("Diese Website verwendet Cookies, um Ihnen ein besseres Erlebnis zu bieten."), "cookie.notice")
+        XCTAssertEqual(removed("Advertisement"), "ad.marker")
+        XCTAssertEqual(removed("Story continues below advertisement"), "ad.marker")
+        XCTAssertEqual(removed("© 2024 Example Media Group. All rights reserved."), "copyright.line")
+    }
+
+    func testNavigation() {
+        XCTAssertEqual(removed("Skip to main content"), "nav.skip-link")
+        XCTAssertEqual(removed("Startseite"), "nav.menu-word")
+        XCTAssertEqual(removed("Home › News › Politics"), "nav.breadcrumb")
+    }
+
+    func testDatesAndReadingTimes() {
+        XCTAssertEqual(removed("Published: March 3, 2024, 10:15 a.m. ET"), "dateline.timestamp")
+        XCTAssertEqual(removed("Veröffentlicht am 16.08.2019 um 14:30 Uhr"), "dateline.timestamp")
+        XCTAssertEqual(removed("Updated 4 hours ago"), "dateline.time-ago")
+        XCTAssertEqual(removed("5 min read"), "dateline.reading-time")
+        let doc = cleanDocument("Published: March 3, 2024\n\n\(article)")
+        XCTAssertEqual(doc.kept["dates"], ["March 3, 2024"])
+    }
+
+    func testEditorialNotesAndSignOffs() {
+        XCTAssertEqual(removed("(Reporting by Jane Doe; Editing by John Smith)"), "editorial.signoff")
+        XCTAssertEqual(clean("\(article) (Reporting by Jane Doe; Editing by John Smith)"), "\(article)\n")
+        XCTAssertEqual(removed("Key points"), "liveblog.chrome")
+    }
+
+    func testInlineLeftoversAreStrippedFromKeptParagraphs() {
+        XCTAssertEqual(clean("\(article) Read more »"), "\(article)\n")
+        XCTAssertEqual(clean("\(article) (Photo: Ana Lopez/EPA)"), "\(article)\n")
+        XCTAssertEqual(cleanDocument("\(article) (Photo: Ana Lopez/EPA)").kept["credits"], ["Ana Lopez/EPA"])
+    }
+
+    // MARK: - Traps
+
+    func testArticleTextThatMentionsTheseThingsStays() {
+        assertKept("The company said it would share more details with investors on Thursday.")
+        assertKept("Readers left more than 400 comments on the original post, many of them angry.")
+        assertKept("The newsletter, which started in 2019, now has 40,000 subscribers.")
+        assertKept("Copyright lawyers said the ruling would change how archives are licensed.")
+        assertKept("The app was downloaded two million times in its first week, the company said.")
+        assertKept("More than 3.3 GB/s of throughput was measured in the tests.")
+        assertKept("WASHINGTON, March 3 (Reuters) - The Senate passed the bill late on Friday.")
+        assertKept("Home prices rose 4 percent in March.")
+        assertKept("Search and rescue teams worked through the night.")
+        assertKept("Related stories have appeared in several newspapers this week, the minister noted.")
+        assertKept("The story was updated often as the night went on, reporters said.")
+        assertKept("Five minutes later, the power came back.")
+    }
+}

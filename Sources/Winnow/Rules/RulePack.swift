@@ -15,6 +15,9 @@ public enum RuleScope: String, Sendable, Codable {
     /// From a block matching `start` to the nearest block within `max-blocks` matching
     /// `end`, everything is dropped: a letter-style appeal with its own opening and close.
     case span
+    /// A heading block matching `start` (or `pattern`) and the short lines under it that
+    /// read as headlines (no sentence end), up to `max-blocks`: a "Related stories" list.
+    case list
 }
 
 /// How a block rule's pattern must meet the block.
@@ -25,6 +28,8 @@ public enum RuleAnchor: String, Sendable, Codable {
     /// recognise a block by its tail (a caption by its credit), since ICU skips ahead
     /// to where the pattern can start instead of trying every split of the block.
     case end
+    /// A match anywhere in the block drops it (a cookie notice recognised by one phrase).
+    case any
 }
 
 /// One rule as written in a rule pack (YAML or JSON).
@@ -109,8 +114,10 @@ public struct RulePack: Sendable, Codable, Equatable {
                 if let h = rule.minHits, h < 1 { throw fail("min-hits must be at least 1") }
             case .span:
                 guard rule.start != nil, rule.end != nil else { throw fail("scope span needs start and end") }
-                if let m = rule.maxBlocks, m < 1 { throw fail("max-blocks must be at least 1") }
+            case .list:
+                guard rule.start != nil || rule.pattern != nil else { throw fail("scope list needs start (the heading)") }
             }
+            if let m = rule.maxBlocks, m < 1 { throw fail("max-blocks must be at least 1") }
             if let lo = rule.minWords, let hi = rule.maxWords, lo > hi { throw fail("min-words is above max-words") }
         }
     }

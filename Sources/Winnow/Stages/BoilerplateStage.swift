@@ -1,12 +1,14 @@
 /// Removes page leftovers by rule packs, block by block.
 ///
-/// Order matters and is fixed: spans (letter-style appeals with an opening and a close)
-/// and runs (widget rows of short lines) are found first, because they are decided by
-/// their neighbours; then whole-block rules; then prefixes and suffixes of the blocks
-/// that stay. Each removal is one edit per block, carrying its rule and reason.
+/// Order matters and is fixed: spans (letter-style appeals with an opening and a close),
+/// lists (a "Related stories" heading and the headlines under it) and runs (widget rows
+/// of short lines) are found first, because they are decided by their neighbours; then
+/// whole-block rules; then prefixes and suffixes of the blocks that stay. Each removal is
+/// one edit per block, carrying its rule and reason.
 final class BoilerplateStage: Stage {
     let name = "boilerplate"
     private let spans: [CompiledRule]
+    private let lists: [CompiledRule]
     private let runs: [CompiledRule]
     private let blockRules: [CompiledRule]
     private let prefixes: [CompiledRule]
@@ -17,169 +19,230 @@ final class BoilerplateStage: Stage {
     static let defaultMaxWords = 60
     static let defaultRunMaxWords = 25
     static let defaultSpanMaxBlocks = 12
+    static let defaultListMaxBlocks = 10
+    static let defaultListItemWords = 16
     /// How far past a span's close another close still extends it.
     static let spanCloseReach = 3
 
     init(rules: RuleSet) {
         spans = rules.scoped(.span)
+        lists = rules.scoped(.list)
         runs = rules.scoped(.run)
         blockRules = rules.scoped(.block)
         prefixes = rules.scoped(.prefix)
         suffixes = rules.scoped(.suffix)
     }
 
-    private struct Drop {
+    func run(_ document: inout Document) {
+        let blocks = segmentBlocks(document.text)
+        guard !blocks.isEmpty else { return }
+        var pass = Pass(blocks: blocks)
+        document.text.withUnsafeBufferPointer { text in
+            pass.text = text
+            for rule in spans { pass.findSpans(rule) }
+            for rule in lists { pass.findLists(rule) }
+            for rule in runs { pass.findRuns(rule) }
+            pass.matchBlocks(blockRules)
+            pass.propose(prefixes: prefixes, suffixes: suffixes)
+            pass.text = nil
+        }
+        document.findings.append(contentsOf: pass.findings)
+        document.apply(pass.proposals, stage: name)
+    }
+}
+
+/// One document's pass through the rules: which blocks go, by which rule.
+private struct Pass {
+    struct Drop {
         var rule: CompiledRule
         var kind: Edit.Kind
         var kept: Kept?
     }
 
-    func run(_ document: inout Document) {
-        let blocks = segmentBlocks(document.text)
-        guard !blocks.isEmpty else { return }
-        var drops = [Drop?](repeating: nil, count: blocks.count)
-        var proposals: [ProposedEdit] = []
-        var findings: [String] = []
+    let blocks: [Block]
+    var text: UnsafeBufferPointer<UInt8>!
+    var drops: [Drop?]
+    var proposals: [ProposedEdit] = []
+    var findings: [String] = []
 
-        document.text.withUnsafeBufferPointer { text in
-            /// Runs a matcher; a time-out is reported and counts as no match.
-            func match(_ re: ICURegex, _ rule: CompiledRule, _ range: Range<Int>, _ mode: ICURegex.Mode) -> ICURegex.Match? {
-                do { return try re.run(text, range, mode: mode) } catch {
-                    findings.append("rule \(rule.spec.id) stopped by the regex time limit; skipped for this block")
-                    return nil
-                }
-            }
-            func kept(_ rule: CompiledRule, _ m: ICURegex.Match) -> Kept? {
-                guard let field = rule.spec.keep else { return nil }
-                let r = m.value ?? m.range
-                let value = String(decoding: text[r], as: UTF8.self).trimmingSpaces()
-                return value.isEmpty ? nil : Kept(field: field, value: value)
-            }
+    init(blocks: [Block]) {
+        self.blocks = blocks
+        self.drops = [Drop?](repeating: nil, count: blocks.count)
+    }
 
-            // Spans: an opening block, then the nearest closing block not far after it.
-            for rule in spans {
-                guard let start = rule.start, let end = rule.end else { continue }
-                var i = 0
-                while i < blocks.count {
-                    guard drops[i] == nil, rule.fits(words: blocks[i].words, defaultMax: 16),
-                          match(start, rule, blocks[i].range, .matches) != nil else { i += 1; continue }
-                    let limit = min(blocks.count - 1, i + (rule.spec.maxBlocks ?? Self.defaultSpanMaxBlocks))
-                    var closing: Int?
-                    if i + 1 <= limit {
-                        for j in (i + 1)...limit where match(end, rule, blocks[j].range, .find) != nil {
-                            closing = j
-                            break
-                        }
-                    }
-                    guard var j = closing else { i += 1; continue }
-                    // An appeal often closes twice ("Thank you…", then "Remind me later"):
-                    // a further close within a few blocks belongs to the same span.
-                    var extended = true
-                    while extended {
-                        extended = false
-                        let reach = min(blocks.count - 1, j + Self.spanCloseReach)
-                        if j + 1 <= reach {
-                            for k in (j + 1)...reach where match(end, rule, blocks[k].range, .find) != nil {
-                                j = k
-                                extended = true
-                                break
-                            }
-                        }
-                    }
-                    for k in i...j where drops[k] == nil { drops[k] = Drop(rule: rule, kind: .dropRun) }
-                    i = j + 1
-                }
-            }
+    /// Runs a matcher; a time-out is reported and counts as no match.
+    mutating func match(_ re: ICURegex, _ rule: CompiledRule, _ range: Range<Int>, _ mode: ICURegex.Mode) -> ICURegex.Match? {
+        do { return try re.run(text, range, mode: mode) } catch {
+            findings.append("rule \(rule.spec.id) stopped by the regex time limit; skipped for this block")
+            return nil
+        }
+    }
 
-            // Runs: adjacent short blocks (no blank line between) that together look like a widget.
-            for rule in runs {
-                let maxWords = rule.spec.maxWords ?? Self.defaultRunMaxWords
-                let minHits = rule.spec.minHits ?? 2
-                var i = 0
-                while i < blocks.count {
-                    var j = i
-                    while j < blocks.count, blocks[j].words <= maxWords,
-                          j == i || !blocks[j].startsGroup { j += 1 }
-                    if j - i >= 2 {
-                        var hits = 0
-                        for k in i..<j where rule.patterns.contains(where: { match($0, rule, blocks[k].range, .find) != nil }) {
-                            hits += 1
-                        }
-                        if hits >= minHits, hits * 3 >= j - i {
-                            for k in i..<j where drops[k] == nil { drops[k] = Drop(rule: rule, kind: .dropRun) }
-                        }
-                    }
-                    i = max(j, i + 1)
-                }
-            }
+    /// Matches a block rule's pattern as its anchor says: the whole block, a match
+    /// ending at the block's end, or a match anywhere.
+    mutating func matchBlock(_ rule: CompiledRule, _ re: ICURegex, _ range: Range<Int>) -> ICURegex.Match? {
+        switch rule.spec.anchor ?? .whole {
+        case .whole: return match(re, rule, range, .matches)
+        case .any: return match(re, rule, range, .find)
+        case .end:
+            return match(re, rule, range, .find).flatMap { $0.range.upperBound == range.upperBound ? $0 : nil }
+        }
+    }
 
-            // Whole blocks.
-            for (i, block) in blocks.enumerated() where drops[i] == nil {
-                for rule in blockRules where rule.fits(words: block.words, defaultMax: Self.defaultMaxWords) {
-                    let m: ICURegex.Match?
-                    if rule.spec.anchor == .end {
-                        m = match(rule.patterns[0], rule, block.range, .find).flatMap {
-                            $0.range.upperBound == block.range.upperBound ? $0 : nil
-                        }
-                    } else {
-                        m = match(rule.patterns[0], rule, block.range, .matches)
-                    }
-                    if let m {
-                        drops[i] = Drop(rule: rule, kind: .dropBlock, kept: kept(rule, m))
+    func kept(_ rule: CompiledRule, _ m: ICURegex.Match) -> Kept? {
+        guard let field = rule.spec.keep else { return nil }
+        let value = String(decoding: text[m.value ?? m.range], as: UTF8.self).trimmingSpaces()
+        return value.isEmpty ? nil : Kept(field: field, value: value)
+    }
+
+    mutating func drop(_ range: ClosedRange<Int>, _ rule: CompiledRule) {
+        for k in range where drops[k] == nil { drops[k] = Drop(rule: rule, kind: .dropRun) }
+    }
+
+    /// Spans: an opening block, then the nearest closing block not far after it; a
+    /// further close within a few blocks belongs to the same span ("Thank you…", then
+    /// "Remind me later").
+    mutating func findSpans(_ rule: CompiledRule) {
+        guard let start = rule.start, let end = rule.end else { return }
+        var i = 0
+        while i < blocks.count {
+            guard drops[i] == nil, rule.fits(words: blocks[i].words, defaultMax: 16),
+                  matchBlock(rule, start, blocks[i].range) != nil else { i += 1; continue }
+            let limit = min(blocks.count - 1, i + (rule.spec.maxBlocks ?? BoilerplateStage.defaultSpanMaxBlocks))
+            guard var j = firstMatch(end, rule, after: i, through: limit) else { i += 1; continue }
+            while let k = firstMatch(end, rule, after: j, through: min(blocks.count - 1, j + BoilerplateStage.spanCloseReach)) {
+                j = k
+            }
+            drop(i...j, rule)
+            i = j + 1
+        }
+    }
+
+    private mutating func firstMatch(_ re: ICURegex, _ rule: CompiledRule, after i: Int, through limit: Int) -> Int? {
+        guard i + 1 <= limit else { return nil }
+        for j in (i + 1)...limit where match(re, rule, blocks[j].range, .find) != nil { return j }
+        return nil
+    }
+
+    /// Lists: a heading ("Related stories", "Mehr zum Thema") and the short lines under
+    /// it that read as headlines (no sentence end), up to `max-blocks` of them.
+    mutating func findLists(_ rule: CompiledRule) {
+        guard let heading = rule.start ?? rule.patterns.first else { return }
+        let itemWords = rule.spec.maxWords ?? BoilerplateStage.defaultListItemWords
+        let maxItems = rule.spec.maxBlocks ?? BoilerplateStage.defaultListMaxBlocks
+        var i = 0
+        while i < blocks.count {
+            guard drops[i] == nil, blocks[i].words <= 8, matchBlock(rule, heading, blocks[i].range) != nil else {
+                i += 1
+                continue
+            }
+            var j = i
+            while j + 1 < blocks.count, j - i < maxItems, drops[j + 1] == nil,
+                  blocks[j + 1].words <= itemWords, !endsSentence(blocks[j + 1].range) { j += 1 }
+            drop(i...j, rule)
+            i = j + 1
+        }
+    }
+
+    /// True when a block ends like a sentence: `.`, `!`, `?` or `…`, perhaps followed by
+    /// closing quotes or a parenthesis.
+    func endsSentence(_ r: Range<Int>) -> Bool {
+        var k = r.upperBound
+        while k > r.lowerBound {
+            let b = text[k - 1]
+            if b == 0x22 || b == 0x27 || b == 0x29 { k -= 1; continue }
+            if k - 3 >= r.lowerBound, text[k - 3] == 0xE2, text[k - 2] == 0x80, b == 0x9D || b == 0x99 { k -= 3; continue }
+            if k - 2 >= r.lowerBound, text[k - 2] == 0xC2, b == 0xBB { k -= 2; continue }
+            break
+        }
+        guard k > r.lowerBound else { return false }
+        let b = text[k - 1]
+        if b == UInt8(ascii: ".") || b == UInt8(ascii: "!") || b == UInt8(ascii: "?") { return true }
+        return k - 3 >= r.lowerBound && text[k - 3] == 0xE2 && text[k - 2] == 0x80 && b == 0xA6
+    }
+
+    /// Runs: adjacent short blocks (no blank line between) that together look like a widget.
+    mutating func findRuns(_ rule: CompiledRule) {
+        let maxWords = rule.spec.maxWords ?? BoilerplateStage.defaultRunMaxWords
+        let minHits = rule.spec.minHits ?? 2
+        var i = 0
+        while i < blocks.count {
+            var j = i
+            while j < blocks.count, blocks[j].words <= maxWords, j == i || !blocks[j].startsGroup { j += 1 }
+            if j - i >= 2 {
+                var hits = 0
+                for k in i..<j {
+                    for re in rule.patterns where match(re, rule, blocks[k].range, .find) != nil {
+                        hits += 1
                         break
                     }
                 }
+                if hits >= minHits, hits * 3 >= j - i { drop(i...(j - 1), rule) }
             }
+            i = max(j, i + 1)
+        }
+    }
 
-            /// A dropped block takes its whole line with it, and the blank lines after it,
-            /// so that nothing is left for the canonical stage to tidy where it stood.
-            func dropRange(_ block: Block) -> Range<Int> {
-                var end = block.line.upperBound
-                var k = end
-                while k < text.count {
-                    if text[k] == 0x0A || text[k] == 0x0D {
-                        if text[k] == 0x0D, k + 1 < text.count, text[k + 1] == 0x0A { k += 1 }
-                        k += 1
-                        end = k
-                    } else if isASCIISpace(text[k]) {
-                        k += 1
-                    } else {
-                        break
-                    }
-                }
-                return block.line.lowerBound..<end
-            }
-
-            for (i, block) in blocks.enumerated() {
-                if let drop = drops[i] {
-                    proposals.append(ProposedEdit(range: dropRange(block), rule: drop.rule.spec.id,
-                                                  category: drop.rule.category, kind: drop.kind,
-                                                  reason: drop.rule.spec.reason, kept: drop.kept))
-                    continue
-                }
-                // Prefixes and suffixes of a block that stays; one of each at most.
-                var body = block.range
-                for rule in prefixes {
-                    guard let m = match(rule.patterns[0], rule, body, .lookingAt), !m.range.isEmpty else { continue }
-                    let whole = m.range.upperBound >= body.upperBound
-                    proposals.append(ProposedEdit(range: whole ? dropRange(block) : m.range, rule: rule.spec.id,
-                                                  category: rule.category, kind: whole ? .dropBlock : .stripPrefix,
-                                                  reason: rule.spec.reason, kept: kept(rule, m)))
-                    body = m.range.upperBound..<body.upperBound
-                    break
-                }
-                guard !body.isEmpty else { continue }
-                for rule in suffixes {
-                    guard let m = match(rule.patterns[0], rule, body, .find), !m.range.isEmpty,
-                          m.range.upperBound == body.upperBound, m.range.lowerBound > body.lowerBound else { continue }
-                    proposals.append(ProposedEdit(range: m.range, rule: rule.spec.id, category: rule.category,
-                                                  kind: .stripSuffix, reason: rule.spec.reason, kept: kept(rule, m)))
+    /// Whole blocks: the first rule (in pack order) that matches decides.
+    mutating func matchBlocks(_ rules: [CompiledRule]) {
+        for (i, block) in blocks.enumerated() where drops[i] == nil {
+            for rule in rules where rule.fits(words: block.words, defaultMax: BoilerplateStage.defaultMaxWords) {
+                if let m = matchBlock(rule, rule.patterns[0], block.range) {
+                    drops[i] = Drop(rule: rule, kind: .dropBlock, kept: kept(rule, m))
                     break
                 }
             }
         }
-        document.findings.append(contentsOf: findings)
-        document.apply(proposals, stage: name)
+    }
+
+    /// A dropped block takes its whole line with it, and the blank lines after it, so
+    /// that nothing is left for the canonical stage to tidy where it stood.
+    func dropRange(_ block: Block) -> Range<Int> {
+        var end = block.line.upperBound
+        var k = end
+        while k < text.count {
+            if text[k] == 0x0A || text[k] == 0x0D {
+                if text[k] == 0x0D, k + 1 < text.count, text[k + 1] == 0x0A { k += 1 }
+                k += 1
+                end = k
+            } else if isASCIISpace(text[k]) {
+                k += 1
+            } else {
+                break
+            }
+        }
+        return block.line.lowerBound..<end
+    }
+
+    /// Edits for the dropped blocks, and for prefixes and suffixes of the blocks that
+    /// stay (one of each at most).
+    mutating func propose(prefixes: [CompiledRule], suffixes: [CompiledRule]) {
+        for (i, block) in blocks.enumerated() {
+            if let drop = drops[i] {
+                proposals.append(ProposedEdit(range: dropRange(block), rule: drop.rule.spec.id,
+                                              category: drop.rule.category, kind: drop.kind,
+                                              reason: drop.rule.spec.reason, kept: drop.kept))
+                continue
+            }
+            var body = block.range
+            for rule in prefixes {
+                guard let m = match(rule.patterns[0], rule, body, .lookingAt), !m.range.isEmpty else { continue }
+                let whole = m.range.upperBound >= body.upperBound
+                proposals.append(ProposedEdit(range: whole ? dropRange(block) : m.range, rule: rule.spec.id,
+                                              category: rule.category, kind: whole ? .dropBlock : .stripPrefix,
+                                              reason: rule.spec.reason, kept: kept(rule, m)))
+                body = m.range.upperBound..<body.upperBound
+                break
+            }
+            guard !body.isEmpty else { continue }
+            for rule in suffixes {
+                guard let m = match(rule.patterns[0], rule, body, .find), !m.range.isEmpty,
+                      m.range.upperBound == body.upperBound, m.range.lowerBound > body.lowerBound else { continue }
+                proposals.append(ProposedEdit(range: m.range, rule: rule.spec.id, category: rule.category,
+                                              kind: .stripSuffix, reason: rule.spec.reason, kept: kept(rule, m)))
+                break
+            }
+        }
     }
 }
 
