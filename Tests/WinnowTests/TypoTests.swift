@@ -40,8 +40,25 @@ final class TypoTests: XCTestCase {
         XCTAssertTrue(edits[0].reason.contains("engaged (d1"), edits[0].reason)
     }
 
-    func testFixesSentenceStartKeepingCapital() {
-        XCTAssertEqual(typo("Chilren were found. " + filler).string, "Children were found. " + filler)
+    func testSentenceStartLeftUnlessAsked() {
+        // A capitalised word opening a sentence is mostly a name; fixed only when asked.
+        XCTAssertEqual(typo("Chilren were found. " + filler).string, "Chilren were found. " + filler)
+        var ranker = TypoRanker()
+        ranker.fixSentenceStart = true
+        var doc = Document(id: "test", text: "Chilren were found. " + filler)
+        TypoStage(ranker: ranker).run(&doc)
+        XCTAssertEqual(doc.string, "Children were found. " + filler)
+    }
+
+    func testKeepsForeignWordsInEnglishText() {
+        let text = "The menu listed elotes con queso and the famille de la mer for dinner. " + filler
+        XCTAssertEqual(typo(text).string, text)
+    }
+
+    func testKeepsRegularFormsOfKnownWords() {
+        // Plurals, British spellings and compounds of common words are not typos.
+        let text = "The codebase has executables, and the council democratised the neighbourhood. " + filler
+        XCTAssertEqual(typo(text).string, text)
     }
 
     func testKeepsCorrectRareWords() {
@@ -98,6 +115,9 @@ final class TypoTests: XCTestCase {
         // Both spellings are real and used as often: nothing is merged.
         let text = "Maria Petersen spoke first. Then Anna Peterson replied. " + filler
         XCTAssertEqual(typo(text).string, text)
+        // A short form of a name is another name, not a slip.
+        let short = "Jennifer Lawson and Nicholson met. Later Jenni and Nichol left. " + filler
+        XCTAssertEqual(typo(short).string, short)
     }
 
     func testIdempotent() {

@@ -12,6 +12,9 @@ public struct Document: Sendable {
     /// Fields that came with the document (a JSON Lines record's other fields, raw JSON
     /// text by key), passed through untouched.
     public var metadata: [(key: String, json: String)]
+    /// Where the document comes from, for corpus statistics: the host of a record's
+    /// `url`, or the folder of a file. Documents of one source share a page template.
+    public var source: String?
     /// Every edit made, in the order the stages made them.
     public private(set) var edits: [Edit] = []
     /// Non-fatal problems met while cleaning (a rule stopped by its time limit, say):

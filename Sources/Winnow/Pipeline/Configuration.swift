@@ -21,6 +21,8 @@ public struct Configuration: Sendable, Equatable {
     public var rulePacks: [String] = []
     /// Keep typographic quotes and the ellipsis character as they came.
     public var keepTypography = false
+    /// When a line repeated across a source's documents counts as its template.
+    public var templates = TemplateSettings()
 
     public init() {}
 
@@ -34,8 +36,14 @@ public struct Configuration: Sendable, Equatable {
             var packs: [String]?
         }
         var stages: [String: Bool]?
+        struct Templates: Decodable {
+            var minDocuments: Int?
+            var minShare: Double?
+            enum CodingKeys: String, CodingKey { case minDocuments = "min-documents", minShare = "min-share" }
+        }
         var rules: Rules?
         var typography: String?
+        var templates: Templates?
     }
 
     /// Reads a configuration file; rule pack paths in it are relative to the file.
@@ -60,6 +68,13 @@ public struct Configuration: Sendable, Equatable {
         let base = URL(fileURLWithPath: path).deletingLastPathComponent()
         config.rulePacks = (file.rules?.packs ?? []).map {
             $0.hasPrefix("/") ? $0 : base.appendingPathComponent($0).path
+        }
+        if let t = file.templates {
+            if let n = t.minDocuments { config.templates.minDocuments = max(1, n) }
+            if let s = t.minShare {
+                guard (0...1).contains(s) else { throw Invalid(description: "\(path): templates.min-share must be between 0 and 1") }
+                config.templates.minShare = s
+            }
         }
         switch file.typography {
         case nil, "fold": config.keepTypography = false

@@ -3,6 +3,8 @@
 public struct PipelineResources: @unchecked Sendable {
     public let configuration: Configuration
     let rules: RuleSet
+    /// Corpus statistics from a first pass, when the run has them.
+    let corpus: CorpusStats?
 }
 
 /// The configured pipeline: compiled once, then `makeCleaner()` for each worker thread.
@@ -13,18 +15,19 @@ public final class Pipeline: @unchecked Sendable {
 
     /// Compiles the built-in rule packs plus the configuration's own.
     /// - Throws: `RulePack.Invalid` naming the pack and rule when a pack is malformed.
-    public convenience init(configuration: Configuration = Configuration()) throws {
+    public convenience init(configuration: Configuration = Configuration(), corpus: CorpusStats? = nil) throws {
         var packs = try BuiltinRules.load()
         for path in configuration.rulePacks { packs.append(try RulePack.load(path: path)) }
-        try self.init(configuration: configuration, packs: packs)
+        try self.init(configuration: configuration, packs: packs, corpus: corpus)
     }
 
     /// Compiles exactly the given packs (tests and embedders).
-    public init(configuration: Configuration, packs: [RulePack]) throws {
+    public init(configuration: Configuration, packs: [RulePack], corpus: CorpusStats? = nil) throws {
         self.configuration = configuration
         self.stages = StageRegistry.all.filter { configuration.isEnabled($0) }
         self.resources = PipelineResources(configuration: configuration,
-                                           rules: try RuleSet(packs: packs, configuration: configuration))
+                                           rules: try RuleSet(packs: packs, configuration: configuration),
+                                           corpus: corpus)
     }
 
     /// A cleaner with its own stage instances (and regex matchers) for one thread.

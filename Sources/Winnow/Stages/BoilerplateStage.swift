@@ -195,24 +195,7 @@ private struct Pass {
         }
     }
 
-    /// A dropped block takes its whole line with it, and the blank lines after it, so
-    /// that nothing is left for the canonical stage to tidy where it stood.
-    func dropRange(_ block: Block) -> Range<Int> {
-        var end = block.line.upperBound
-        var k = end
-        while k < text.count {
-            if text[k] == 0x0A || text[k] == 0x0D {
-                if text[k] == 0x0D, k + 1 < text.count, text[k + 1] == 0x0A { k += 1 }
-                k += 1
-                end = k
-            } else if isASCIISpace(text[k]) {
-                k += 1
-            } else {
-                break
-            }
-        }
-        return block.line.lowerBound..<end
-    }
+    func dropRange(_ block: Block) -> Range<Int> { Winnow.dropRange(text, block) }
 
     /// Edits for the dropped blocks, and for prefixes and suffixes of the blocks that
     /// stay (one of each at most).

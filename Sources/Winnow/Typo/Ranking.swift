@@ -8,18 +8,22 @@ import Foundation
 /// vowel, a neighbouring key, a sound-alike consonant, two letters swapped; and makes
 /// the rare ones dear: a change to the first letter, an extra letter at the end.
 /// The best candidate wins only when it is clearly best: its score beats the runner-up's
-/// by `margin` (a factor of e^margin) and its cost is within `maxCost`.
+/// by `margin` (a factor of e^margin), its cost is within `maxCost`, and it is not a
+/// proper name.
 ///
 /// The weights were tuned on Wikipedia's list of common misspellings and checked on
 /// Norvig's test set (`tools/typo-eval`).
 struct TypoRanker {
-    var beta = 8.0
-    var margin = 1.75
+    var beta = 7.0
+    var margin = 1.5
     var maxCost = 1.8
     /// Shortest word corrected (four-letter words have too many real neighbours).
     var minLength = 5
     /// Shortest word for which distance-2 candidates are considered.
     var minLengthDistance2 = 5
+    /// Also repair capitalised words that open a sentence. Off: on real web pages these
+    /// were mostly names and brands ("Ruman", "Salman", "Yummly"), seldom slips.
+    var fixSentenceStart = false
 
     struct Scored {
         var word: [UInt8]
@@ -30,54 +34,81 @@ struct TypoRanker {
     }
 
     enum Choice {
-        case fix(Scored, [Scored])
-        case none([Scored])
+        /// The correction, the candidates weighed exactly (best first), and how many there were.
+        case fix(Scored, [Scored], total: Int)
+        case none
     }
 
     /// Ranks the candidates of `typo` (lowercase letters) and decides.
     func choose(_ typo: [UInt8], index: WordIndex, extraMargin: Double = 0) -> Choice {
-        guard typo.count >= minLength else { return .none([]) }
-        var scored: [Scored] = []
+        guard typo.count >= minLength else { return .none }
+        // Upper bounds first (no edit costs less than 0.4), so exact weighted costs are
+        // computed only for candidates that could be best or runner-up.
+        var pool: [(id: Int, distance: Int, bound: Double)] = []
         for (id, d) in index.candidates(typo) {
             if d == 2, typo.count < minLengthDistance2 { continue }
-            let word = index.word(id)
-            guard word.count >= 3 else { continue }
-            let cost = weightedDistance(typo, word)
-            let f = index.counts[id]
-            scored.append(Scored(word: word, distance: d, cost: cost, frequency: f, score: log(f) - beta * cost))
+            guard index.starts[id + 1] - index.starts[id] >= 3 else { continue }
+            pool.append((id, d, log(index.counts[id]) - beta * 0.4 * Double(d)))
         }
-        guard !scored.isEmpty else { return .none([]) }
-        scored.sort { $0.score > $1.score || ($0.score == $1.score && $0.word.lexicographicallyPrecedes($1.word)) }
+        guard !pool.isEmpty else { return .none }
+        pool.sort { $0.bound > $1.bound || ($0.bound == $1.bound && $0.id < $1.id) }
+        var scored: [Scored] = []
+        for c in pool {
+            if scored.count >= 2 {
+                let best = max(scored[0].score, scored[1].score)
+                let second = min(scored[0].score, scored[1].score)
+                if c.bound < second && c.bound < best - margin - extraMargin { break }
+                if c.bound < second && scored.count >= 3 { break }
+            }
+            let word = index.word(c.id)
+            let cost = weightedDistance(typo, word)
+            let f = index.counts[c.id]
+            scored.append(Scored(word: word, distance: c.distance, cost: cost, frequency: f,
+                                 score: log(f) - beta * cost))
+            scored.sort { $0.score > $1.score || ($0.score == $1.score && $0.word.lexicographicallyPrecedes($1.word)) }
+        }
+        let candidateCount = pool.count
         let best = scored[0]
-        guard best.cost <= maxCost else { return .none(scored) }
-        if scored.count == 1 && extraMargin == 0 { return .fix(best, scored) }
+        guard best.cost <= maxCost else { return .none }
+        // The nearest word is a proper name ("feliz" → "felix"): the unknown word is more
+        // likely a name or a foreign word than a slip.
+        if best.word.withUnsafeBufferPointer({ index.isName(hash: hashBytes($0, 0, $0.count)) }) {
+            return .none
+        }
+        if candidateCount == 1 && extraMargin == 0 { return .fix(best, scored, total: candidateCount) }
         let runnerUp = scored.count > 1 ? scored[1].score : -Double.infinity
-        return best.score - runnerUp >= margin + extraMargin ? .fix(best, scored) : .none(scored)
+        return best.score - runnerUp >= margin + extraMargin ? .fix(best, scored, total: candidateCount) : .none
     }
 }
 
 // MARK: - Weighted edit distance
 
-private let vowels: Set<UInt8> = Set("aeiouy".utf8)
+/// Per-byte tables: vowel flags, keyboard positions (row, column with QWERTY stagger; row
+/// -1 for non-letters), and pairs of consonants that sound alike or are often confused.
+private let isVowel: [Bool] = (0..<256).map { "aeiouy".utf8.contains(UInt8($0)) }
 
-/// Keyboard position of a lowercase letter (row, column with QWERTY stagger).
-private let keyPosition: [UInt8: (Double, Double)] = {
-    var map: [UInt8: (Double, Double)] = [:]
+private let keyRow: [Double] = keyTable().0
+private let keyColumn: [Double] = keyTable().1
+
+private func keyTable() -> ([Double], [Double]) {
+    var rows = [Double](repeating: -9, count: 256), columns = [Double](repeating: -9, count: 256)
     for (r, row) in ["qwertyuiop", "asdfghjkl", "zxcvbnm"].enumerated() {
-        for (c, ch) in row.utf8.enumerated() { map[ch] = (Double(r), Double(c) + 0.5 * Double(r)) }
+        for (c, ch) in row.utf8.enumerated() {
+            rows[Int(ch)] = Double(r)
+            columns[Int(ch)] = Double(c) + 0.5 * Double(r)
+        }
     }
-    return map
-}()
+    return (rows, columns)
+}
 
-/// Consonant pairs that sound alike or are often confused.
-private let soundAlike: Set<UInt16> = {
-    var set = Set<UInt16>()
+private let soundAlike: [Bool] = {
+    var table = [Bool](repeating: false, count: 65536)
     for pair in ["ck", "cs", "sz", "gj", "iy", "fv", "kq", "mn", "dt"] {
         let b = Array(pair.utf8)
-        set.insert(UInt16(b[0]) << 8 | UInt16(b[1]))
-        set.insert(UInt16(b[1]) << 8 | UInt16(b[0]))
+        table[Int(b[0]) << 8 | Int(b[1])] = true
+        table[Int(b[1]) << 8 | Int(b[0])] = true
     }
-    return set
+    return table
 }()
 
 private enum Weight {
@@ -89,9 +120,10 @@ private enum Weight {
 }
 
 private func substitutionCost(_ a: UInt8, _ b: UInt8) -> Double {
-    if vowels.contains(a), vowels.contains(b) { return Weight.vowelForVowel }
-    if soundAlike.contains(UInt16(a) << 8 | UInt16(b)) { return Weight.soundAlike }
-    if let p = keyPosition[a], let q = keyPosition[b], abs(p.0 - q.0) <= 1, abs(p.1 - q.1) <= 1 {
+    if isVowel[Int(a)], isVowel[Int(b)] { return Weight.vowelForVowel }
+    if soundAlike[Int(a) << 8 | Int(b)] { return Weight.soundAlike }
+    let ra = keyRow[Int(a)], rb = keyRow[Int(b)]
+    if ra >= 0, rb >= 0, abs(ra - rb) <= 1, abs(keyColumn[Int(a)] - keyColumn[Int(b)]) <= 1 {
         return Weight.neighbourKey
     }
     return Weight.substitute
@@ -102,7 +134,7 @@ private func extraCost(_ s: [UInt8], _ i: Int) -> Double {
     let c = s[i]
     var k: Double
     if (i > 0 && s[i - 1] == c) || (i + 1 < s.count && s[i + 1] == c) { k = Weight.extraDoubled }
-    else if vowels.contains(c) { k = Weight.extraVowel }
+    else if isVowel[Int(c)] { k = Weight.extraVowel }
     else { k = Weight.extra }
     if i == s.count - 1 { k += Weight.extraAtEnd }
     if i == 0 { k += Weight.firstLetter }
@@ -114,7 +146,7 @@ private func missingCost(_ s: [UInt8], _ i: Int) -> Double {
     let c = s[i]
     var k: Double
     if (i > 0 && s[i - 1] == c) || (i + 1 < s.count && s[i + 1] == c) { k = Weight.missingDoubled }
-    else if vowels.contains(c) { k = Weight.missingVowel }
+    else if isVowel[Int(c)] { k = Weight.missingVowel }
     else { k = Weight.missing }
     if i == 0 { k += Weight.firstLetter }
     return k

@@ -10,6 +10,8 @@ struct WordToken {
         case capitalised
         /// Anything else: acronyms, CamelCase, inner apostrophes.
         case other
+        /// Not ASCII letters: accented or non-Latin words (kept so neighbours can see them).
+        case foreign
     }
 
     var range: Range<Int>
@@ -42,15 +44,18 @@ func wordTokens(_ text: [UInt8]) -> [WordToken] {
             i + 2 < n && buf[i] == 0xE2 && buf[i + 1] == 0x80 && (buf[i + 2] == 0x93 || buf[i + 2] == 0x94) ? 3 : 0
         }
         // Byte length of a typographic quote / ellipsis at i (E2 80 98/99/9C/9D/A6), else 0.
+        @inline(__always) func isCurlyLast(_ b: UInt8) -> Bool {
+            b == 0x98 || b == 0x99 || b == 0x9C || b == 0x9D || b == 0xA6
+        }
         func curly(_ i: Int) -> Int {
-            i + 2 < n && buf[i] == 0xE2 && buf[i + 1] == 0x80
-                && [0x98, 0x99, 0x9C, 0x9D, 0xA6].contains(buf[i + 2]) ? 3 : 0
+            i + 2 < n && buf[i] == 0xE2 && buf[i + 1] == 0x80 && isCurlyLast(buf[i + 2]) ? 3 : 0
         }
         func curlyEnding(_ e: Int) -> Bool {
-            e >= 3 && buf[e - 3] == 0xE2 && buf[e - 2] == 0x80 && [0x98, 0x99, 0x9C, 0x9D, 0xA6].contains(buf[e - 1])
+            e >= 3 && buf[e - 3] == 0xE2 && buf[e - 2] == 0x80 && isCurlyLast(buf[e - 1])
         }
         var prevEndsSentence = true    // the previous chunk closed a sentence
         var prevCapitalised = false    // the previous chunk was a bare capitalised word
+        tokens.reserveCapacity(n / 6)
         var i = 0
         while i < n {
             if isSpace(buf[i]) {
@@ -114,14 +119,22 @@ func wordTokens(_ text: [UInt8]) -> [WordToken] {
                                         hyphens: hyphens, afterCapitalised: afterCapitalised))
                 prevCapitalised = shape == .capitalised && !trailingPunctuation && s == chunkStart
             } else {
+                // Words in other scripts or with accented letters: not ours to fix, but a
+                // typo beside them is likely foreign text too.
+                var foreign = false
+                for k in s..<e where buf[k] >= 0xC3 && buf[k] != 0xE2 { foreign = true; break }
+                if foreign {
+                    tokens.append(WordToken(range: s..<e, shape: .foreign, sentenceStart: sentenceStart,
+                                            hyphens: 0, afterCapitalised: false))
+                }
                 prevCapitalised = false
             }
             // Does this chunk end a sentence? Not after an abbreviation ("Mr.", "U.S.").
             if closesSentence {
                 var abbreviation = false
                 if valid {
-                    let word = (s..<e).map { lowerASCII(buf[$0]) }
-                    abbreviation = abbreviations.contains(word) || (e - s == 1)
+                    abbreviation = e - s == 1
+                        || (e - s <= 5 && abbreviations.contains((s..<e).map { lowerASCII(buf[$0]) }))
                 } else if !valid {
                     // "U.S." and the like: a period inside the chunk.
                     var inner = false

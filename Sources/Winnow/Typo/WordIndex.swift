@@ -51,10 +51,14 @@ final class WordIndex: @unchecked Sendable {
     /// Hashes of every known word (both lists), 0 for an empty slot.
     private let known: [UInt64]
     private let knownMask: Int
+    /// Hashes of proper names (lowercased): words the spelling list has only capitalised.
+    private let names: [UInt64]
+    private let namesMask: Int
 
-    // Symmetric delete: frequency words grouped by their first `prefixLength` letters;
+    // Symmetric delete (prefix variant, as in SymSpell): frequency words grouped by their
+    // first `prefixLength` letters;
     // each group's deletes (≤ 2) point at the group.
-    static let prefixLength = 7
+    static let prefixLength = 6
     private let groupFirst: [Int32]     // first word of each group
     private let wordNext: [Int32]       // next word in the same group, -1 at the end
     private let bucketStarts: [Int32]   // bucket b holds bucketGroups[starts[b]..<starts[b + 1]]
@@ -74,31 +78,34 @@ final class WordIndex: @unchecked Sendable {
     /// Builds the index from the two files' contents: `word count` lines and `word` lines.
     init(frequencyList: [UInt8], knownList: [UInt8]) {
         // 1. Frequency words.
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(frequencyList.count)
+        var bytes = [UInt8](repeating: 0, count: frequencyList.count)
         var starts: [Int32] = [0]
         var counts: [Double] = []
-        starts.reserveCapacity(90_000)
-        counts.reserveCapacity(90_000)
+        starts.reserveCapacity(frequencyList.count / 12)
+        counts.reserveCapacity(frequencyList.count / 12)
+        var used = 0
         frequencyList.withUnsafeBufferPointer { buf in
-            var i = 0
-            let n = buf.count
-            while i < n {
-                let wordStart = i
-                while i < n, buf[i] != 0x20, buf[i] != 0x09, buf[i] != 0x0A, buf[i] != 0x0D { i += 1 }
-                let wordEnd = i
-                while i < n, buf[i] == 0x20 || buf[i] == 0x09 { i += 1 }
-                var count = 0.0
-                while i < n, buf[i] >= 0x30, buf[i] <= 0x39 { count = count * 10 + Double(buf[i] - 0x30); i += 1 }
-                while i < n, buf[i] != 0x0A { i += 1 }
-                i += 1
-                if wordEnd > wordStart, count > 0 {
-                    for k in wordStart..<wordEnd { bytes.append(lowerASCII(buf[k])) }
-                    starts.append(Int32(bytes.count))
-                    counts.append(count)
+            bytes.withUnsafeMutableBufferPointer { out in
+                var i = 0
+                let n = buf.count
+                while i < n {
+                    let wordStart = i
+                    while i < n, buf[i] > 0x20 { i += 1 }
+                    let wordEnd = i
+                    while i < n, buf[i] == 0x20 || buf[i] == 0x09 { i += 1 }
+                    var count = 0.0
+                    while i < n, buf[i] >= 0x30, buf[i] <= 0x39 { count = count * 10 + Double(buf[i] - 0x30); i += 1 }
+                    while i < n, buf[i] != 0x0A { i += 1 }
+                    i += 1
+                    if wordEnd > wordStart, count > 0 {
+                        for k in wordStart..<wordEnd { out[used] = lowerASCII(buf[k]); used += 1 }
+                        starts.append(Int32(used))
+                        counts.append(count)
+                    }
                 }
             }
         }
+        bytes.removeSubrange(used...)
         let wordCount = counts.count
 
         // 2. Hash tables: frequency ids by word, and known hashes.
@@ -108,32 +115,47 @@ final class WordIndex: @unchecked Sendable {
         let knownSize = tableSize(for: wordCount + knownList.count / 8)
         var knownTable = [UInt64](repeating: 0, count: knownSize)
         let knownMask = knownSize - 1
-        bytes.withUnsafeBufferPointer { b in
-            for w in 0..<wordCount {
-                let s = Int(starts[w]), e = Int(starts[w + 1])
-                let h = hashBytes(b, s, e)
-                var slot = Int(truncatingIfNeeded: h) & freqMask
-                while freqSlots[slot] != 0 {
-                    let other = Int(freqSlots[slot] - 1)
-                    if equalBytes(b, s, e, b, Int(starts[other]), Int(starts[other + 1])) { break }
-                    slot = (slot + 1) & freqMask
+        let namesSize = tableSize(for: knownList.count / 32)
+        var namesTable = [UInt64](repeating: 0, count: namesSize)
+        let namesMask = namesSize - 1
+        knownTable.withUnsafeMutableBufferPointer { known in
+            freqSlots.withUnsafeMutableBufferPointer { slots in
+                bytes.withUnsafeBufferPointer { b in
+                    starts.withUnsafeBufferPointer { st in
+                        for w in 0..<wordCount {
+                            let s = Int(st[w]), e = Int(st[w + 1])
+                            let h = hashBytes(b, s, e)
+                            var slot = Int(truncatingIfNeeded: h) & freqMask
+                            while slots[slot] != 0 {
+                                let other = Int(slots[slot] - 1)
+                                if equalBytes(b, s, e, b, Int(st[other]), Int(st[other + 1])) { break }
+                                slot = (slot + 1) & freqMask
+                            }
+                            if slots[slot] == 0 { slots[slot] = Int32(w + 1) }
+                            insertHash(known, knownMask, h)
+                        }
+                    }
                 }
-                if freqSlots[slot] == 0 { freqSlots[slot] = Int32(w + 1) }
-                insertHash(&knownTable, knownMask, h)
             }
-        }
-        knownList.withUnsafeBufferPointer { buf in
-            var i = 0
-            let n = buf.count
-            while i < n {
-                let s = i
-                var h: UInt64 = 0xcbf2_9ce4_8422_2325
-                while i < n, buf[i] != 0x0A, buf[i] != 0x0D {
-                    h = (h ^ UInt64(lowerASCII(buf[i]))) &* 0x0000_0100_0000_01B3
-                    i += 1
+            namesTable.withUnsafeMutableBufferPointer { names in
+                knownList.withUnsafeBufferPointer { buf in
+                    var i = 0
+                    let n = buf.count
+                    while i < n {
+                        let s = i
+                        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+                        while i < n, buf[i] > 0x0D {
+                            h = (h ^ UInt64(lowerASCII(buf[i]))) &* 0x0000_0100_0000_01B3
+                            i += 1
+                        }
+                        if i > s {
+                            insertHash(known, knownMask, finish(h))
+                            // A capitalised entry is a proper name (SCOWL has it only capitalised).
+                            if isUpper(buf[s]) { insertHash(names, namesMask, finish(h)) }
+                        }
+                        while i < n, buf[i] == 0x0A || buf[i] == 0x0D { i += 1 }
+                    }
                 }
-                if i > s { insertHash(&knownTable, knownMask, finish(h)) }
-                while i < n, buf[i] == 0x0A || buf[i] == 0x0D { i += 1 }
             }
         }
 
@@ -141,29 +163,35 @@ final class WordIndex: @unchecked Sendable {
         var groupFirst: [Int32] = []
         var wordNext = [Int32](repeating: -1, count: wordCount)
         var groupKeys: [UInt64] = []
+        groupFirst.reserveCapacity(wordCount)
+        groupKeys.reserveCapacity(wordCount)
         let groupTableSize = tableSize(for: wordCount)
         var groupSlots = [Int32](repeating: 0, count: groupTableSize)
         let groupMask = groupTableSize - 1
-        bytes.withUnsafeBufferPointer { b in
-            for w in 0..<wordCount {
-                let s = Int(starts[w]), e = Int(starts[w + 1])
-                guard e - s >= 3 else { continue }
-                var letters = true
-                for k in s..<e where b[k] < 0x61 || b[k] > 0x7A { letters = false; break }
-                guard letters else { continue }
-                let key = packPrefix(b, s, min(e, s + WordIndex.prefixLength))
-                var slot = Int(truncatingIfNeeded: mix(key)) & groupMask
-                while groupSlots[slot] != 0, groupKeys[Int(groupSlots[slot] - 1)] != key {
-                    slot = (slot + 1) & groupMask
-                }
-                if groupSlots[slot] == 0 {
-                    groupKeys.append(key)
-                    groupFirst.append(Int32(w))
-                    groupSlots[slot] = Int32(groupKeys.count)
-                } else {
-                    let g = Int(groupSlots[slot] - 1)
-                    wordNext[w] = groupFirst[g]
-                    groupFirst[g] = Int32(w)
+        groupSlots.withUnsafeMutableBufferPointer { slots in
+            wordNext.withUnsafeMutableBufferPointer { next in
+                bytes.withUnsafeBufferPointer { b in
+                    for w in 0..<wordCount {
+                        let s = Int(starts[w]), e = Int(starts[w + 1])
+                        guard e - s >= 3 else { continue }
+                        var letters = true
+                        for k in s..<e where b[k] < 0x61 || b[k] > 0x7A { letters = false; break }
+                        guard letters else { continue }
+                        let key = packPrefix(b, s, min(e, s + WordIndex.prefixLength))
+                        var slot = Int(truncatingIfNeeded: mix(key)) & groupMask
+                        while slots[slot] != 0, groupKeys[Int(slots[slot] - 1)] != key {
+                            slot = (slot + 1) & groupMask
+                        }
+                        if slots[slot] == 0 {
+                            groupKeys.append(key)
+                            groupFirst.append(Int32(w))
+                            slots[slot] = Int32(groupKeys.count)
+                        } else {
+                            let g = Int(slots[slot] - 1)
+                            next[w] = groupFirst[g]
+                            groupFirst[g] = Int32(w)
+                        }
+                    }
                 }
             }
         }
@@ -171,33 +199,44 @@ final class WordIndex: @unchecked Sendable {
         // 4. Deletes (distance ≤ 2) of every group's prefix, bucketed by hash in one flat
         // array (CSR layout). Buckets hold group ids only: a lookup may see a few groups of
         // other keys sharing its bucket, which the distance check then rejects.
-        let bucketCount = tableSize(for: groupKeys.count * 8)
+        let bucketCount = tableSize(for: groupKeys.count * 2)
         let bucketMask = bucketCount - 1
-        var entryBuckets: [UInt32] = []
-        entryBuckets.reserveCapacity(groupKeys.count * 24)
+        var entryBuckets = [UInt32](repeating: 0, count: groupKeys.count * 29)
         var perGroup = [UInt8](repeating: 0, count: groupKeys.count)
         var bucketStarts = [Int32](repeating: 0, count: bucketCount + 1)
-        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 64) { scratch in
-            for (g, key) in groupKeys.enumerated() {
-                let count = deletes(of: key, into: scratch)
-                perGroup[g] = UInt8(count)
-                for k in 0..<count {
-                    let bucket = Int(truncatingIfNeeded: mix(scratch[k])) & bucketMask
-                    entryBuckets.append(UInt32(bucket))
-                    bucketStarts[bucket + 1] += 1
+        var entryCount = 0
+        entryBuckets.withUnsafeMutableBufferPointer { entries in
+            bucketStarts.withUnsafeMutableBufferPointer { starts in
+                withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 64) { scratch in
+                    for g in 0..<groupKeys.count {
+                        let count = deletes(of: groupKeys[g], into: scratch)
+                        perGroup[g] = UInt8(count)
+                        for k in 0..<count {
+                            let bucket = Int(truncatingIfNeeded: mix(scratch[k])) & bucketMask
+                            entries[entryCount] = UInt32(bucket)
+                            entryCount += 1
+                            starts[bucket + 1] += 1
+                        }
+                    }
                 }
+                for b in 0..<bucketCount { starts[b + 1] += starts[b] }
             }
         }
-        for b in 0..<bucketCount { bucketStarts[b + 1] += bucketStarts[b] }
+        var bucketGroups = [Int32](repeating: 0, count: entryCount)
         var fill = bucketStarts
-        var bucketGroups = [Int32](repeating: 0, count: entryBuckets.count)
-        var e = 0
-        for g in 0..<groupKeys.count {
-            for _ in 0..<Int(perGroup[g]) {
-                let bucket = Int(entryBuckets[e])
-                bucketGroups[Int(fill[bucket])] = Int32(g)
-                fill[bucket] += 1
-                e += 1
+        fill.withUnsafeMutableBufferPointer { fill in
+            bucketGroups.withUnsafeMutableBufferPointer { groups in
+                entryBuckets.withUnsafeBufferPointer { entries in
+                    var e = 0
+                    for g in 0..<perGroup.count {
+                        for _ in 0..<Int(perGroup[g]) {
+                            let bucket = Int(entries[e])
+                            groups[Int(fill[bucket])] = Int32(g)
+                            fill[bucket] += 1
+                            e += 1
+                        }
+                    }
+                }
             }
         }
 
@@ -208,6 +247,8 @@ final class WordIndex: @unchecked Sendable {
         self.freqMask = freqMask
         self.known = knownTable
         self.knownMask = knownMask
+        self.names = namesTable
+        self.namesMask = namesMask
         self.groupFirst = groupFirst
         self.wordNext = wordNext
         self.bucketStarts = bucketStarts
@@ -239,6 +280,16 @@ final class WordIndex: @unchecked Sendable {
         return false
     }
 
+    /// True when the word (lowercase) is a proper name in the spelling list ("carolina").
+    func isName(hash h: UInt64) -> Bool {
+        var slot = Int(truncatingIfNeeded: h) & namesMask
+        while names[slot] != 0 {
+            if names[slot] == h { return true }
+            slot = (slot + 1) & namesMask
+        }
+        return false
+    }
+
     func isKnown(_ word: [UInt8]) -> Bool {
         word.withUnsafeBufferPointer { isKnown(hash: hashBytes($0, 0, $0.count)) }
     }
@@ -252,7 +303,7 @@ final class WordIndex: @unchecked Sendable {
         let key = typo.withUnsafeBufferPointer { packPrefix($0, 0, min($0.count, WordIndex.prefixLength)) }
         var keys = [UInt64](repeating: 0, count: 64)
         let keyCount = keys.withUnsafeMutableBufferPointer { deletes(of: key, into: $0) }
-        var seenGroups = Set<Int32>()
+        var seenGroups = [UInt64](repeating: 0, count: (groupFirst.count + 63) / 64)
         var result: [(id: Int, distance: Int)] = []
         bytes.withUnsafeBufferPointer { b in
             typo.withUnsafeBufferPointer { t in
@@ -260,7 +311,9 @@ final class WordIndex: @unchecked Sendable {
                     let bucket = Int(truncatingIfNeeded: mix(k)) & bucketMask
                     for entry in Int(bucketStarts[bucket])..<Int(bucketStarts[bucket + 1]) {
                         let group = bucketGroups[entry]
-                        guard seenGroups.insert(group).inserted else { continue }
+                        let bit: UInt64 = 1 << UInt64(group & 63)
+                        if seenGroups[Int(group >> 6)] & bit != 0 { continue }
+                        seenGroups[Int(group >> 6)] |= bit
                         var w = groupFirst[Int(group)]
                         while w >= 0 {
                             let id = Int(w)
@@ -315,7 +368,8 @@ private func tableSize(for count: Int) -> Int {
     return size
 }
 
-private func insertHash(_ table: inout [UInt64], _ mask: Int, _ h: UInt64) {
+@inline(__always)
+private func insertHash(_ table: UnsafeMutableBufferPointer<UInt64>, _ mask: Int, _ h: UInt64) {
     var slot = Int(truncatingIfNeeded: h) & mask
     while table[slot] != 0 {
         if table[slot] == h { return }
@@ -333,7 +387,7 @@ private func packPrefix(_ b: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> 
 }
 
 /// Writes the packed strings made by deleting zero, one or two bytes of a packed string
-/// (at most 1 + 7 + 21) and returns how many. Of a run of equal letters only the first is
+/// (at most 1 + 7 + 21 for seven bytes) and returns how many. Of a run of equal letters only the first is
 /// deleted, which avoids most repeats; the few left are harmless.
 private func deletes(of key: UInt64, into out: UnsafeMutableBufferPointer<UInt64>) -> Int {
     let length = Int(key >> 56)
@@ -362,26 +416,37 @@ private func deletes(of key: UInt64, into out: UnsafeMutableBufferPointer<UInt64
 }
 
 /// Optimal-string-alignment distance, or `limit + 1` as soon as it must exceed `limit`.
+/// Only the diagonal band |i - j| ≤ limit is computed.
 func osaDistance(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>, limit: Int) -> Int {
     let n = a.count, m = b.count
     if abs(n - m) > limit { return limit + 1 }
     if n == 0 || m == 0 { return max(n, m) }
-    var prev2 = [Int](repeating: 0, count: m + 1)
-    var prev = Array(0...m)
-    var cur = [Int](repeating: 0, count: m + 1)
-    for i in 1...n {
-        cur[0] = i
-        var rowMin = i
-        for j in 1...m {
-            let cost = a[i - 1] == b[j - 1] ? 0 : 1
-            var v = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
-            if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { v = min(v, prev2[j - 2] + 1) }
-            cur[j] = v
-            rowMin = min(rowMin, v)
+    let big = limit + 1
+    return withUnsafeTemporaryAllocation(of: Int.self, capacity: 3 * (m + 1)) { rows in
+        var prev2 = rows.baseAddress!
+        var prev = prev2 + (m + 1)
+        var cur = prev + (m + 1)
+        for j in 0...m { prev[j] = j <= limit ? j : big; prev2[j] = big; cur[j] = big }
+        for i in 1...n {
+            let lo = max(1, i - limit), hi = min(m, i + limit)
+            cur[lo - 1] = lo == 1 ? (i <= limit ? i : big) : big
+            if hi < m { cur[hi + 1] = big }
+            var rowMin = cur[lo - 1]
+            let ai = a[i - 1]
+            for j in lo...hi {
+                let cost = ai == b[j - 1] ? 0 : 1
+                var v = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+                if i > 1, j > 1, ai == b[j - 2], a[i - 2] == b[j - 1] { v = min(v, prev2[j - 2] + 1) }
+                v = min(v, big)
+                cur[j] = v
+                rowMin = min(rowMin, v)
+            }
+            if rowMin > limit { return big }
+            let t = prev2
+            prev2 = prev
+            prev = cur
+            cur = t
         }
-        if rowMin > limit { return limit + 1 }
-        swap(&prev2, &prev)
-        swap(&prev, &cur)
+        return min(prev[m], big)
     }
-    return prev[m]
 }
