@@ -8,18 +8,60 @@ struct Stats {
     var failed = 0
     var bytesIn = 0
     var bytesOut = 0
+    /// What the rules did over the whole run (for the summary and the report).
+    var tally = Tally()
+}
+
+/// What each document asks for besides its clean text: explanations and report data,
+/// all views of its edit log, computed on the worker that cleaned it.
+struct Views {
+    var explain: Clean.ExplainFormat?
+    var report: Bool
+
+    struct Output: @unchecked Sendable {
+        var explanation: String?
+        var tally: Tally
+        var entry: ReportEntry?
+    }
+
+    func of(_ doc: Document) -> Output {
+        let entry = report ? doc.reportEntry() : nil
+        var tally = entry?.tally ?? Tally()
+        if entry == nil { tally.add(doc) }
+        let explanation: String?
+        switch explain {
+        case .text?: explanation = doc.explanation()
+        case .json?: explanation = doc.explanationJSONLines()
+        case nil: explanation = nil
+        }
+        return Output(explanation: explanation, tally: tally, entry: entry)
+    }
 }
 
 /// Moves documents between files, streams and the library: reading, writing, naming
 /// and reporting. The cleaning itself is `ParallelCleaner`'s.
 struct Batch {
     let cleaner: ParallelCleaner
-    let explain: Bool
+    let views: Views
+    /// Where explanations go (standard error unless --explain-to).
+    let explainOut: Output?
     var stats = Stats()
+    var report: HTMLReport?
 
-    init(cleaner: ParallelCleaner, explain: Bool) {
+    init(cleaner: ParallelCleaner, views: Views, explainOut: Output?) {
         self.cleaner = cleaner
-        self.explain = explain
+        self.views = views
+        self.explainOut = explainOut
+        if views.report { report = HTMLReport() }
+    }
+
+    /// Records one document's views: explanation out, counts and report entry kept.
+    private mutating func record(_ v: Views.Output?) {
+        guard let v else { return }
+        if let text = v.explanation {
+            if let explainOut { explainOut.write(text) } else { Diagnostics.raw(text) }
+        }
+        if let entry = v.entry { report?.add(entry) } else { stats.tally.merge(v.tally) }
     }
 
     /// Text files per parallel batch, and bytes read at a time from a JSON Lines stream.
@@ -64,7 +106,7 @@ struct Batch {
             })
             for (i, result) in results.enumerated() {
                 if i > 0, let separator { out.write(separator + "\n") }
-                if let text = result { out.write(text) }
+                if let text = result { out.write(text); stats.bytesOut += text.utf8.count }
             }
         }
         if let failure = out.failed {
@@ -116,6 +158,7 @@ struct Batch {
                     cleanJSONLinesFile(job.path, out: out, rejects: RejectSink(path: rejects))
                 } else if let text = cleanTexts([(job.path, readChecked(job.path))]).first, let text {
                     out.write(text)
+                    stats.bytesOut += text.utf8.count
                 }
             }
             return
@@ -227,32 +270,35 @@ struct Batch {
 
     /// Cleans whole-text documents in parallel; nil where a document failed (reported).
     private mutating func cleanTexts(_ docs: [(String, Result<[UInt8], Input.Failure>)]) -> [String?] {
-        let explain = self.explain
-        let results: [(String?, String?, Document?)] = cleaner.map(docs) { cleaner, item in
+        let views = self.views
+        let results: [(String?, String?, [String], Views.Output?)] = cleaner.map(docs) { cleaner, item in
             let (id, input) = item
             switch input {
-            case .failure(let e): return (nil, e.message, nil)
+            case .failure(let e): return (nil, e.message, [], nil)
             case .success(let bytes):
-                do { try InputCheck.requireText(bytes) } catch { return (nil, "\(error)", nil) }
+                do { try InputCheck.requireText(bytes) } catch { return (nil, "\(error)", [], nil) }
                 var doc = Document(id: id, bytes: bytes)
                 cleaner.clean(&doc)
-                return (doc.string, nil, explain ? doc : nil)
+                return (doc.string, nil, doc.findings, views.of(doc))
             }
         }
         var texts: [String?] = []
-        for ((id, input), (text, problem, doc)) in zip(docs, results) {
+        var size = 0
+        for ((id, input), (text, problem, findings, view)) in zip(docs, results) {
             stats.documents += 1
-            if case .success(let bytes) = input { stats.bytesIn += bytes.count }
+            if case .success(let bytes) = input { stats.bytesIn += bytes.count; size += bytes.count }
             if let problem {
                 Diagnostics.error(id, problem)
                 stats.failed += 1
+                report?.failed += 1
             } else if case .success(let bytes) = input, bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
                 Diagnostics.error(id, bytes.isEmpty ? "empty input" : "input holds only white space")
             }
-            for finding in doc?.findings ?? [] { Diagnostics.error(id, finding) }
-            if let doc { Diagnostics.raw(doc.explanation()) }
+            for finding in findings { Diagnostics.error(id, finding) }
+            record(view)
             texts.append(text)
         }
+        Progress.current?.advance(bytes: size, documents: docs.count)
         return texts
     }
 
@@ -299,36 +345,40 @@ struct Batch {
     }
 
     private mutating func cleanRecords(_ lines: [(Int, ArraySlice<UInt8>)], source: String, out: Output, rejects: RejectSink) {
-        let explain = self.explain
-        let results: [Result<([UInt8], Document?), JSONRecord.Invalid>] = cleaner.map(lines) { cleaner, item in
+        let views = self.views
+        let results: [Result<([UInt8], [String], Views.Output), JSONRecord.Invalid>] = cleaner.map(lines) { cleaner, item in
             let (number, line) = item
             do {
                 let record = try JSONRecord(Array(line))
                 var doc = Document(id: "\(source):\(number)", bytes: record.text, metadata: record.fields)
                 cleaner.clean(&doc)
-                return .success((record.rewritten(text: doc.text, winnow: doc.winnowJSON), explain || !doc.findings.isEmpty ? doc : nil))
+                return .success((record.rewritten(text: doc.text, winnow: doc.winnowJSON), doc.findings, views.of(doc)))
             } catch let e as JSONRecord.Invalid {
                 return .failure(e)
             } catch {
                 return .failure(JSONRecord.Invalid(description: "\(error)"))
             }
         }
+        var size = 0
         for ((number, line), result) in zip(lines, results) {
             stats.documents += 1
             stats.bytesIn += line.count + 1
+            size += line.count + 1
             switch result {
-            case .success(let (bytes, doc)):
+            case .success(let (bytes, findings, view)):
                 out.write(bytes)
                 out.write([0x0A])
                 stats.bytesOut += bytes.count + 1
-                for finding in doc?.findings ?? [] { Diagnostics.error("\(source):\(number)", finding) }
-                if explain, let doc { Diagnostics.raw(doc.explanation()) }
+                for finding in findings { Diagnostics.error("\(source):\(number)", finding) }
+                record(view)
             case .failure(let e):
                 Diagnostics.error("\(source):\(number)", e.description)
                 rejects.write(source: source, line: number, error: e.description, record: line)
                 stats.failed += 1
+                report?.failed += 1
             }
         }
+        Progress.current?.advance(bytes: size, documents: lines.count)
     }
 
     private func readSome(fd: Int32) -> [UInt8] {
@@ -348,9 +398,54 @@ struct Batch {
         return (try? JSONRecord(Array(head[first..<end]))) != nil
     }
 
-    func finish() {
-        if stats.failed > 0 || (isatty(2) != 0 && stats.documents > 1) {
-            Diagnostics.raw("winnow: \(stats.documents) documents, \(stats.failed) failed, \(stats.bytesIn) bytes in, \(stats.bytesOut) bytes out\n")
+    /// Total bytes of the files to clean, for the progress bar.
+    static func size(of paths: [String]) -> Int {
+        var total = 0
+        for path in paths {
+            guard let e = FileManager.default.enumerator(atPath: path) else {
+                total += ((try? FileManager.default.attributesOfItem(atPath: path)[.size]) as? Int) ?? 0
+                continue
+            }
+            while let name = e.nextObject() as? String {
+                if let size = e.fileAttributes?[.size] as? Int, e.fileAttributes?[.type] as? FileAttributeType == .typeRegular,
+                   !name.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
+                    total += size
+                }
+            }
+        }
+        return total
+    }
+
+    /// The report (when asked for) and the end-of-batch summary on standard error: always
+    /// after a failure, and for several documents when standard error is a terminal or
+    /// the output goes to a file (`-o`), unless quiet.
+    mutating func finish(reportPath: String?, wroteToFile: Bool, quiet: Bool, seconds: Double) {
+        Progress.end()
+        explainOut?.close()
+        if let report, let reportPath {
+            let started = Date()
+            let fd = open(reportPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+            if fd < 0 {
+                Diagnostics.error(reportPath, "cannot write report (\(String(cString: strerror(errno))))")
+                stats.failed += 1
+            } else {
+                let out = Output(fd: fd)
+                report.write { out.write($0) }
+                out.close()
+                if let failure = out.failed {
+                    Diagnostics.error(reportPath, "write failed (\(failure))")
+                    stats.failed += 1
+                }
+            }
+            stats.tally.merge(report.tally)
+            if ProcessInfo.processInfo.environment["WINNOW_REPORT_TIMING"] != nil {
+                Diagnostics.raw("winnow: report written in \(String(format: "%.2f", Date().timeIntervalSince(started))) s\n")
+            }
+        }
+        let many = stats.documents > 1 && (isatty(2) != 0 || wroteToFile)
+        if stats.failed > 0 || (many && !quiet) {
+            Diagnostics.raw(stats.tally.summary(documents: stats.documents, failed: stats.failed, read: stats.bytesIn,
+                                                written: stats.bytesOut, seconds: seconds, top: stats.failed > 0 && !many ? 0 : 8))
         }
     }
 }

@@ -30,12 +30,67 @@ struct Clean: ParsableCommand {
     @Option(help: "Documents cleaned in parallel (default: all cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
-    @Flag(help: "Print every edit (stage, rule, reason, before → after) on standard error.")
+    @Flag(help: "Print every edit (stage, rule, reason, before → after) on standard error (`--explain json` for JSON Lines).")
     var explain = false
+
+    enum ExplainFormat: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+
+    @Option(help: "Format of --explain: text (one line an edit) or json (one JSON object an edit).")
+    var explainFormat: ExplainFormat = .text
+
+    @Option(help: ArgumentHelp("Write --explain output to this file instead of standard error.", valueName: "path"))
+    var explainTo: String?
+
+    @Option(help: ArgumentHelp("Write a self-contained HTML report of the batch (before/after, counts by rule).", valueName: "report.html"))
+    var report: String?
+
+    @Flag(name: .shortAndLong, help: "No progress bar and no end-of-batch summary (failures are still reported).")
+    var quiet = false
 
     @Option(help: "Where JSON Lines records that cannot be read go (default: beside the output, OUT.rejects.jsonl).")
     var rejects: String?
 
+    @OptionGroup(title: "Pipeline")
+    var pipelineOptions: PipelineOptions
+
+    @Option(help: "For plain text on stdin: a line that separates documents.")
+    var separator: String?
+
+    func validate() throws {
+        if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+    }
+
+    func run() throws {
+        let pipeline = try pipelineOptions.makePipeline()
+        var explainOut: Output?
+        if explain, let explainTo {
+            let fd = open(explainTo, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+            guard fd >= 0 else {
+                Diagnostics.error(explainTo, "cannot write (\(String(cString: strerror(errno))))")
+                throw ExitCode(2)
+            }
+            explainOut = Output(fd: fd)
+        }
+        let started = Date()
+        let views = Views(explain: explain ? explainFormat : nil, report: report != nil)
+        var batch = Batch(cleaner: ParallelCleaner(pipeline: pipeline, jobs: jobs), views: views, explainOut: explainOut)
+        if paths.isEmpty || paths == ["-"] {
+            Progress.begin(total: nil, enabled: !quiet)
+            try batch.cleanStandardInput(format: format, separator: separator, output: output, rejects: rejects)
+        } else {
+            Progress.begin(total: quiet || isatty(2) == 0 ? nil : Batch.size(of: paths), enabled: !quiet)
+            try batch.cleanPaths(paths, format: format, output: output, rejects: rejects)
+        }
+        batch.finish(reportPath: report, wroteToFile: output != nil, quiet: quiet, seconds: Date().timeIntervalSince(started))
+        if batch.stats.failed > 0 { throw ExitCode(1) }
+    }
+}
+
+/// The options that build the pipeline, shared by `clean` and `diff` (so `diff` shows
+/// exactly what `clean` with the same options does).
+struct PipelineOptions: ParsableArguments {
     @Option(help: "Configuration file (YAML or JSON).")
     var config: String?
 
@@ -51,31 +106,16 @@ struct Clean: ParsableCommand {
     @Flag(help: "Keep typographic quotes and the ellipsis as they came.")
     var keepTypography = false
 
-    @Option(help: "For plain text on stdin: a line that separates documents.")
-    var separator: String?
-
-    func validate() throws {
-        if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
-    }
-
-    func run() throws {
-        let pipeline: Pipeline
+    /// The compiled pipeline; a pack or configuration that does not load is a usage error.
+    func makePipeline() throws -> Pipeline {
         do {
-            pipeline = try Pipeline(configuration: try makeConfiguration())
+            return try Pipeline(configuration: try makeConfiguration())
         } catch let e as ValidationError {
             throw e
         } catch {
             Diagnostics.raw("winnow: \(error)\n")
             throw ExitCode(2)
         }
-        var batch = Batch(cleaner: ParallelCleaner(pipeline: pipeline, jobs: jobs), explain: explain)
-        if paths.isEmpty || paths == ["-"] {
-            try batch.cleanStandardInput(format: format, separator: separator, output: output, rejects: rejects)
-        } else {
-            try batch.cleanPaths(paths, format: format, output: output, rejects: rejects)
-        }
-        batch.finish()
-        if batch.stats.failed > 0 { throw ExitCode(1) }
     }
 
     private func makeConfiguration() throws -> Configuration {

@@ -46,11 +46,100 @@ final class Output {
 /// One-line messages on standard error: `winnow: PATH[:LINE]: problem`.
 enum Diagnostics {
     static func error(_ where_: String, _ problem: String) {
-        FileHandle.standardError.write(Data("winnow: \(where_): \(problem)\n".utf8))
+        raw("winnow: \(where_): \(problem)\n")
     }
 
     static func raw(_ text: String) {
+        Progress.current?.clear()
         FileHandle.standardError.write(Data(text.utf8))
+    }
+}
+
+// MARK: - Terminal
+
+enum Terminal {
+    /// True when the file descriptor is a terminal.
+    static func isTerminal(_ fd: Int32) -> Bool { isatty(fd) != 0 }
+
+    /// Colour on `fd`: `always`, `never`, or (`auto`) on a terminal unless NO_COLOR is set
+    /// (non-empty) or TERM is `dumb`.
+    static func useColor(_ mode: ColorMode, fd: Int32) -> Bool {
+        switch mode {
+        case .always: return true
+        case .never: return false
+        case .auto:
+            let env = ProcessInfo.processInfo.environment
+            if let noColor = env["NO_COLOR"], !noColor.isEmpty { return false }
+            if env["TERM"] == "dumb" { return false }
+            return isTerminal(fd)
+        }
+    }
+
+    /// Columns: COLUMNS if set, else the terminal's width, else 80.
+    static func width(fd: Int32 = 1) -> Int {
+        if let c = ProcessInfo.processInfo.environment["COLUMNS"], let n = Int(c), n > 0 { return n }
+        var size = winsize()
+        if ioctl(fd, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+        return 80
+    }
+}
+
+enum ColorMode: String, CaseIterable {
+    case auto, always, never
+}
+
+/// A progress bar on standard error for long runs: drawn only on a terminal, only after
+/// half a second, at most ten times a second, and wiped before any other message.
+final class Progress {
+    nonisolated(unsafe) static var current: Progress?
+
+    private let total: Int?
+    private let start = Date()
+    private var lastDraw = Date.distantPast
+    private var bytes = 0
+    private var documents = 0
+    private var drawn = false
+
+    /// - Parameter total: bytes expected, when known.
+    init(total: Int?) { self.total = total }
+
+    static func begin(total: Int?, enabled: Bool) {
+        current = enabled && Terminal.isTerminal(2) ? Progress(total: total) : nil
+    }
+
+    static func end() {
+        current?.clear()
+        current = nil
+    }
+
+    func advance(bytes: Int, documents: Int) {
+        self.bytes += bytes
+        self.documents += documents
+        let now = Date()
+        guard now.timeIntervalSince(start) > 0.5, now.timeIntervalSince(lastDraw) > 0.1 else { return }
+        lastDraw = now
+        let seconds = now.timeIntervalSince(start)
+        let rate = Double(self.bytes) / seconds / 1e6
+        var line = "\r\u{1B}[K"
+        if let total, total > 0 {
+            let f = min(1, Double(self.bytes) / Double(total))
+            let cells = 30, full = Int(f * Double(cells))
+            line += "[" + String(repeating: "#", count: full) + String(repeating: "-", count: cells - full) + "] "
+            line += "\(Int(f * 100))%  "
+            if f > 0.01 {
+                let eta = Int(seconds / f - seconds)
+                line += "ETA \(eta / 60):" + (eta % 60 < 10 ? "0" : "") + "\(eta % 60)  "
+            }
+        }
+        line += "\(self.documents) documents  \(String(format: "%.1f", rate)) MB/s"
+        FileHandle.standardError.write(Data(line.utf8))
+        drawn = true
+    }
+
+    func clear() {
+        guard drawn else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+        drawn = false
     }
 }
 

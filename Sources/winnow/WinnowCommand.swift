@@ -7,7 +7,7 @@ struct WinnowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "winnow",
         abstract: "Turn scraped article text into clean, canonical text.",
-        subcommands: [Clean.self],
+        subcommands: [Clean.self, Diff.self],
         defaultSubcommand: Clean.self
     )
 
@@ -16,7 +16,7 @@ struct WinnowCommand: ParsableCommand {
     static func main() {
         signal(SIGPIPE, SIG_IGN)
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(explainValue(Array(CommandLine.arguments.dropFirst())))
             try command.run()
         } catch {
             let code = exitCode(for: error)
@@ -27,4 +27,26 @@ struct WinnowCommand: ParsableCommand {
             exit(withError: error)
         }
     }
+}
+
+/// `--explain json` and `--explain=json` (and `text`) mean `--explain --explain-format X`:
+/// ArgumentParser has no option whose value may be left out, so the bare flag is kept
+/// and a following `json`/`text` is read as its format. (A file named `json` is `./json`.)
+func explainValue(_ args: [String]) -> [String] {
+    var out: [String] = []
+    var i = 0
+    while i < args.count {
+        let a = args[i]
+        if a == "--" { out += args[i...]; break }
+        if a == "--explain=json" || a == "--explain=text" {
+            out += ["--explain", "--explain-format", String(a.dropFirst("--explain=".count))]
+        } else if a == "--explain", i + 1 < args.count, args[i + 1] == "json" || args[i + 1] == "text" {
+            out += ["--explain", "--explain-format", args[i + 1]]
+            i += 1
+        } else {
+            out.append(a)
+        }
+        i += 1
+    }
+    return out
 }

@@ -51,9 +51,13 @@ public struct RuleSpec: Sendable, Codable, Equatable {
     public var maxBlocks: Int?
     public var languages: [String]?
     public var anchor: RuleAnchor?
+    /// Literals of which a block must contain at least one (ignoring ASCII case) for the
+    /// rule's pattern to be tried: a cheap filter, so each must be something no match can
+    /// lack. Applies to block, prefix and suffix rules.
+    public var requires: [String]?
 
     enum CodingKeys: String, CodingKey {
-        case id, category, scope, pattern, patterns, start, end, reason, keep, languages, anchor
+        case id, category, scope, pattern, patterns, start, end, reason, keep, languages, anchor, requires
         case minWords = "min-words", maxWords = "max-words", minHits = "min-hits", maxBlocks = "max-blocks"
     }
 }
@@ -118,6 +122,7 @@ public struct RulePack: Sendable, Codable, Equatable {
                 guard rule.start != nil || rule.pattern != nil else { throw fail("scope list needs start (the heading)") }
             }
             if let m = rule.maxBlocks, m < 1 { throw fail("max-blocks must be at least 1") }
+            if let r = rule.requires, r.isEmpty || r.contains(where: \.isEmpty) { throw fail("requires needs non-empty literals") }
             if let lo = rule.minWords, let hi = rule.maxWords, lo > hi { throw fail("min-words is above max-words") }
         }
     }

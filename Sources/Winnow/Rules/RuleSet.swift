@@ -7,6 +7,8 @@ final class CompiledRule {
     let patterns: [ICURegex]
     let start: ICURegex?
     let end: ICURegex?
+    /// `requires`, lower-cased, as bytes.
+    let required: [[UInt8]]
 
     init(spec: RuleSpec, pack: RulePack) throws {
         self.spec = spec
@@ -23,6 +25,7 @@ final class CompiledRule {
         self.patterns = ps
         self.start = try spec.start.map { try compile($0, "start") }
         self.end = try spec.end.map { try compile($0, "end") }
+        self.required = (spec.requires ?? []).map { Array($0.lowercased().utf8) }
     }
 
     private init(copying other: CompiledRule) {
@@ -32,6 +35,13 @@ final class CompiledRule {
         patterns = other.patterns.map { $0.clone() }
         start = other.start?.clone()
         end = other.end?.clone()
+        required = other.required
+    }
+
+    /// False when the rule has `requires` and `text[range]` holds none of its literals.
+    @inline(__always)
+    func mayMatch(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        required.isEmpty || required.contains { containsIgnoringASCIICase(text, range, $0) }
     }
 
     func clone() -> CompiledRule { CompiledRule(copying: self) }
@@ -67,4 +77,26 @@ final class RuleSet {
     func clone() -> RuleSet { RuleSet(rules: rules.map { $0.clone() }) }
 
     func scoped(_ scope: RuleScope) -> [CompiledRule] { rules.filter { $0.spec.scope == scope } }
+}
+
+/// Whether `text[range]` contains `needle` (given in lower case), ignoring ASCII case.
+func containsIgnoringASCIICase(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ needle: [UInt8]) -> Bool {
+    guard let first = needle.first, needle.count <= range.count else { return false }
+    let last = range.upperBound - needle.count
+    var i = range.lowerBound
+    while i <= last {
+        let b = text[i]
+        if b == first || (b >= 0x41 && b <= 0x5A && b | 0x20 == first) {
+            var k = 1
+            while k < needle.count {
+                let c = text[i + k]
+                let folded = c >= 0x41 && c <= 0x5A ? c | 0x20 : c
+                if folded != needle[k] { break }
+                k += 1
+            }
+            if k == needle.count { return true }
+        }
+        i += 1
+    }
+    return false
 }

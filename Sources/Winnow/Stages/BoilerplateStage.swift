@@ -21,6 +21,8 @@ final class BoilerplateStage: Stage {
     static let defaultSpanMaxBlocks = 12
     static let defaultListMaxBlocks = 10
     static let defaultListItemWords = 16
+    /// Bytes at the end of a block that suffix rules look at.
+    static let suffixWindow = 240
     /// How far past a span's close another close still extends it.
     static let spanCloseReach = 3
 
@@ -186,7 +188,8 @@ private struct Pass {
     /// Whole blocks: the first rule (in pack order) that matches decides.
     mutating func matchBlocks(_ rules: [CompiledRule]) {
         for (i, block) in blocks.enumerated() where drops[i] == nil {
-            for rule in rules where rule.fits(words: block.words, defaultMax: BoilerplateStage.defaultMaxWords) {
+            for rule in rules where rule.fits(words: block.words, defaultMax: BoilerplateStage.defaultMaxWords)
+                && rule.mayMatch(text, block.range) {
                 if let m = matchBlock(rule, rule.patterns[0], block.range) {
                     drops[i] = Drop(rule: rule, kind: .dropBlock, kept: kept(rule, m))
                     break
@@ -208,7 +211,7 @@ private struct Pass {
                 continue
             }
             var body = block.range
-            for rule in prefixes {
+            for rule in prefixes where rule.mayMatch(text, body) {
                 guard let m = match(rule.patterns[0], rule, body, .lookingAt), !m.range.isEmpty else { continue }
                 let whole = m.range.upperBound >= body.upperBound
                 proposals.append(ProposedEdit(range: whole ? dropRange(block) : m.range, rule: rule.spec.id,
@@ -218,8 +221,12 @@ private struct Pass {
                 break
             }
             guard !body.isEmpty else { continue }
-            for rule in suffixes {
-                guard let m = match(rule.patterns[0], rule, body, .find), !m.range.isEmpty,
+            // A suffix is short: look only at the block's tail, so a long paragraph costs
+            // no more than a short one.
+            var tailStart = max(body.lowerBound, body.upperBound - BoilerplateStage.suffixWindow)
+            while tailStart > body.lowerBound, text[tailStart] & 0xC0 == 0x80 { tailStart -= 1 }
+            for rule in suffixes where rule.mayMatch(text, tailStart..<body.upperBound) {
+                guard let m = match(rule.patterns[0], rule, tailStart..<body.upperBound, .find), !m.range.isEmpty,
                       m.range.upperBound == body.upperBound, m.range.lowerBound > body.lowerBound else { continue }
                 proposals.append(ProposedEdit(range: m.range, rule: rule.spec.id, category: rule.category,
                                               kind: .stripSuffix, reason: rule.spec.reason, kept: kept(rule, m)))
