@@ -192,6 +192,41 @@ struct Batch {
         }
     }
 
+    /// The source of a plain-text file for corpus statistics: the folder it is in.
+    static func source(ofFile path: String) -> String {
+        URL(fileURLWithPath: path).deletingLastPathComponent().path
+    }
+
+    /// The first pass of a batch: line counts per source over every input document,
+    /// read quietly (problems are reported by the cleaning pass that follows).
+    static func gatherStatistics(_ paths: [String], format: Clean.Format) -> CorpusStats {
+        var stats = CorpusStats()
+        let fm = FileManager.default
+        var files: [String] = []
+        for path in paths {
+            var isDir: ObjCBool = false
+            guard fm.fileExists(atPath: path, isDirectory: &isDir) else { continue }
+            guard isDir.boolValue else { files.append(path); continue }
+            let walker = fm.enumerator(atPath: path)
+            while let name = walker?.nextObject() as? String {
+                let full = path.hasSuffix("/") ? path + name : path + "/" + name
+                if URL(fileURLWithPath: name).lastPathComponent.hasPrefix(".") { walker?.skipDescendants(); continue }
+                var sub: ObjCBool = false
+                if fm.fileExists(atPath: full, isDirectory: &sub), !sub.boolValue { files.append(full) }
+            }
+        }
+        for file in files.sorted() {
+            guard let bytes = try? Input.readFile(file), (try? InputCheck.requireText(bytes)) != nil else { continue }
+            let jsonl = format == .jsonl || (format == .auto && (file.hasSuffix(".jsonl") || file.hasSuffix(".ndjson")))
+            guard jsonl else { stats.add(bytes, source: source(ofFile: file)); continue }
+            for line in bytes.split(separator: 0x0A) {
+                guard let record = try? JSONRecord(Array(line)) else { continue }
+                stats.add(record.text, source: record.sourceHost ?? file)
+            }
+        }
+        return stats
+    }
+
     private struct FileJob {
         var path: String
         var relative: String
@@ -278,6 +313,7 @@ struct Batch {
             case .success(let bytes):
                 do { try InputCheck.requireText(bytes) } catch { return (nil, "\(error)", [], nil) }
                 var doc = Document(id: id, bytes: bytes)
+                doc.source = Batch.source(ofFile: id)
                 cleaner.clean(&doc)
                 return (doc.string, nil, doc.findings, views.of(doc))
             }
@@ -351,6 +387,7 @@ struct Batch {
             do {
                 let record = try JSONRecord(Array(line))
                 var doc = Document(id: "\(source):\(number)", bytes: record.text, metadata: record.fields)
+                doc.source = record.sourceHost ?? source
                 cleaner.clean(&doc)
                 return .success((record.rewritten(text: doc.text, winnow: doc.winnowJSON), doc.findings, views.of(doc)))
             } catch let e as JSONRecord.Invalid {

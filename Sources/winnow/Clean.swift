@@ -63,7 +63,13 @@ struct Clean: ParsableCommand {
     }
 
     func run() throws {
-        let pipeline = try pipelineOptions.makePipeline()
+        // A batch of files gets its corpus statistics from a first pass, so that lines a
+        // site repeats on many pages can go; a stream needs them given (--corpus-stats).
+        var corpus = try pipelineOptions.loadCorpusStatistics()
+        if corpus == nil, !(paths.isEmpty || paths == ["-"]), pipelineOptions.templatesEnabled {
+            corpus = Batch.gatherStatistics(paths, format: format)
+        }
+        let pipeline = try pipelineOptions.makePipeline(corpus: corpus)
         var explainOut: Output?
         if explain, let explainTo {
             let fd = open(explainTo, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
@@ -106,10 +112,37 @@ struct PipelineOptions: ParsableArguments {
     @Flag(help: "Keep typographic quotes and the ellipsis as they came.")
     var keepTypography = false
 
+    @Option(help: "Corpus statistics from `winnow stats` (repeatable; they add up).")
+    var corpusStats: [String] = []
+
+    /// Whether the site-template stage runs (it is on unless turned off).
+    var templatesEnabled: Bool {
+        !disable.contains("templates") && ((try? makeConfiguration())?.stages["templates"] ?? true)
+    }
+
+    /// The statistics files given, merged; nil when none were given.
+    func loadCorpusStatistics() throws -> CorpusStats? {
+        guard !corpusStats.isEmpty else { return nil }
+        var merged = CorpusStats()
+        for path in corpusStats {
+            do {
+                let bytes = try Input.readFile(path)
+                merged.merge(try CorpusStats.parse(String(decoding: bytes, as: UTF8.self), source: path))
+            } catch let e as Input.Failure {
+                Diagnostics.error(path, e.message)
+                throw ExitCode(2)
+            } catch {
+                Diagnostics.raw("winnow: \(error)\n")
+                throw ExitCode(2)
+            }
+        }
+        return merged
+    }
+
     /// The compiled pipeline; a pack or configuration that does not load is a usage error.
-    func makePipeline() throws -> Pipeline {
+    func makePipeline(corpus: CorpusStats? = nil) throws -> Pipeline {
         do {
-            return try Pipeline(configuration: try makeConfiguration())
+            return try Pipeline(configuration: try makeConfiguration(), corpus: corpus)
         } catch let e as ValidationError {
             throw e
         } catch {

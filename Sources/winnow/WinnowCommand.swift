@@ -7,7 +7,7 @@ struct WinnowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "winnow",
         abstract: "Turn scraped article text into clean, canonical text.",
-        subcommands: [Clean.self, Diff.self],
+        subcommands: [Clean.self, Diff.self, StatsCommand.self],
         defaultSubcommand: Clean.self
     )
 

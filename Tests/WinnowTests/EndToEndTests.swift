@@ -241,4 +241,34 @@ final class EndToEndTests: XCTestCase {
         XCTAssertEqual(r.status, 2)
         XCTAssertTrue(r.stderr.contains("rule mine.nopattern: scope prefix needs a pattern"), r.stderr)
     }
+
+    // MARK: - Corpus pass
+
+    func testBatchDropsLinesASiteRepeatsOnEveryPage() throws {
+        let subjects = ["buses", "parks", "schools", "libraries", "bridges", "markets", "trams", "pools"]
+        for (i, subject) in subjects.enumerated() {
+            _ = try write("site/page\(i).txt", "Example Daily - Home | World | Sport\n\nThe council met and voted on the plan for \(subject), officials said.")
+        }
+        let out = tmp.appendingPathComponent("out")
+        let r = try run(["clean", tmp.appendingPathComponent("site").path, "-o", out.path])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertEqual(try read(out.appendingPathComponent("page3.txt")), "The council met and voted on the plan for libraries, officials said.\n")
+        // The same from a stream, with the statistics computed beforehand by `winnow stats`.
+        let stats = try run(["stats", tmp.appendingPathComponent("site").path])
+        XCTAssertEqual(stats.status, 0, stats.stderr)
+        let statsFile = try write("stats.tsv", stats.stdout)
+        let page = try Data(contentsOf: tmp.appendingPathComponent("site/page3.txt"))
+        let plain = try run(["clean"], stdin: page)
+        XCTAssertTrue(plain.stdout.contains("Example Daily"), "without statistics a stream keeps the line")
+        let records = subjects.enumerated().map { #"{"url":"https://www.example.org/\#($0.offset)","text":"Menu | Sport | Weather\n\nA story about the \#($0.element) of the town."}"# }
+        let jsonl = try write("corpus.jsonl", records.joined(separator: "\n") + "\n")
+        let cleaned = try run(["clean", jsonl.path, "-o", tmp.appendingPathComponent("c.jsonl").path])
+        XCTAssertEqual(cleaned.status, 0, cleaned.stderr)
+        XCTAssertFalse(try read(tmp.appendingPathComponent("c.jsonl")).contains("Menu | Sport"))
+        let jsonlStats = try write("j.tsv", try run(["stats", jsonl.path]).stdout)
+        let streamed = try run(["clean", "--corpus-stats", jsonlStats.path], stdin: Data((records[2] + "\n").utf8))
+        XCTAssertFalse(streamed.stdout.contains("Menu | Sport"), streamed.stdout)
+        XCTAssertTrue(streamed.stdout.contains("A story about the schools of the town."), streamed.stdout)
+        _ = statsFile
+    }
 }

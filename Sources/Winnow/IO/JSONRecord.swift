@@ -82,6 +82,15 @@ public struct JSONRecord {
         self.fields = fields
     }
 
+    /// The record's source for corpus statistics: the host of its `url` field (lower
+    /// case, without `www.`), or nil when it has none.
+    public var sourceHost: String? {
+        guard let raw = fields.first(where: { $0.key == "url" })?.json else { return nil }
+        var p = JSONParser(Array(raw.utf8))
+        guard p.peek() == UInt8(ascii: "\""), let url = try? String(decoding: p.string(), as: UTF8.self) else { return nil }
+        return host(of: url)
+    }
+
     /// The record with `text` replaced and a `winnow` field (raw JSON) set.
     public func rewritten(text newText: [UInt8], winnow: String) -> [UInt8] {
         var out: [UInt8] = []
@@ -294,4 +303,15 @@ struct JSONParser {
         }
         return v
     }
+}
+
+/// The host part of a URL, lower-cased and without a leading `www.`.
+func host(of url: String) -> String? {
+    guard let scheme = url.range(of: "://") else { return nil }
+    var rest = url[scheme.upperBound...]
+    if let at = rest.firstIndex(of: "@"), rest[..<at].firstIndex(of: "/") == nil { rest = rest[rest.index(after: at)...] }
+    let end = rest.firstIndex { $0 == "/" || $0 == ":" || $0 == "?" || $0 == "#" } ?? rest.endIndex
+    var h = rest[..<end].lowercased()
+    if h.hasPrefix("www.") { h.removeFirst(4) }
+    return h.isEmpty ? nil : h
 }

@@ -1,0 +1,42 @@
+import ArgumentParser
+import Foundation
+import Winnow
+
+/// `winnow stats`: the corpus pass on its own. Counts, per source, the documents each
+/// line appears in, and prints them in a text form that adds up across files — so a
+/// distributed run computes it per partition, concatenates, and ships the result to
+/// every worker's `winnow clean --corpus-stats`.
+struct StatsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stats",
+        abstract: "Print corpus statistics (line counts per source) for `clean --corpus-stats`."
+    )
+
+    @Argument(help: "Files or folders; none or - for standard input.")
+    var paths: [String] = []
+
+    @Option(help: "Input format: auto, text, jsonl.")
+    var format: Clean.Format = .auto
+
+    @Option(help: "Leave out lines seen in fewer documents than this (smaller output; keep 1 when the statistics of several parts are to be added up).")
+    var minDocuments: Int = 1
+
+    func run() throws {
+        var stats: CorpusStats
+        if paths.isEmpty || paths == ["-"] {
+            let bytes = try Input.readAll(fd: 0)
+            let dir = FileManager.default.temporaryDirectory.appendingPathComponent("winnow-stats-\(getpid())")
+            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: dir) }
+            let jsonl = format == .jsonl || (format == .auto && bytes.first(where: { $0 != 0x20 && $0 != 0x0A }) == UInt8(ascii: "{"))
+            let file = dir.appendingPathComponent(jsonl ? "stdin.jsonl" : "stdin.txt")
+            try Data(bytes).write(to: file)
+            stats = Batch.gatherStatistics([file.path], format: jsonl ? .jsonl : .text)
+        } else {
+            stats = Batch.gatherStatistics(paths, format: format)
+        }
+        let out = Output(fd: 1)
+        out.write(stats.pruned(minDocuments: max(1, minDocuments)).serialized())
+        out.close()
+    }
+}
