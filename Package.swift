@@ -22,7 +22,10 @@ let package = Package(
         .target(
             name: "Winnow",
             dependencies: ["CICU", .product(name: "Yams", package: "Yams")],
-            resources: [.copy("Resources/rules"), .copy("Resources/words")]
+            resources: [
+                .copy("Resources/rules"), .copy("Resources/words"),
+                .copy("Resources/classifier"), .copy("Resources/stopwords"),
+            ]
         ),
         .executableTarget(
             name: "winnow",

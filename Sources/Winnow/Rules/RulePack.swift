@@ -151,26 +151,13 @@ func describe(_ error: Error) -> String {
 
 /// The rule packs that ship with Winnow, found beside the binary or in the resource bundle.
 public enum BuiltinRules {
-    /// Directory holding the shipped packs: `$WINNOW_RULES` when set, else the resource
-    /// bundle next to the executable, else the source tree the binary was built from.
-    public static func directory() -> String? {
-        if let env = ProcessInfo.processInfo.environment["WINNOW_RULES"], !env.isEmpty { return env }
-        let fm = FileManager.default
-        let exe = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath()
-        var candidates = [
-            exe.deletingLastPathComponent().appendingPathComponent("Winnow_Winnow.resources/rules").path,
-        ]
-        candidates.append(Bundle.main.bundleURL.appendingPathComponent("Winnow_Winnow.resources/rules").path)
-        // A checkout's own sources, for tools run from the build folder of a clone.
-        candidates.append(URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Resources/rules").path)
-        return candidates.first { fm.fileExists(atPath: $0) }
-    }
+    /// Directory holding the shipped packs (see `ShippedResources`).
+    public static func directory() -> String? { ShippedResources.directory("rules") }
 
     /// Every shipped pack, in file-name order (so rule order is stable).
     public static func load() throws -> [RulePack] {
         guard let dir = directory() else {
-            throw RulePack.Invalid(source: "rules", problem: "the built-in rule packs were not found (set WINNOW_RULES to their folder)")
+            throw RulePack.Invalid(source: "rules", problem: "the built-in rule packs were not found (set WINNOW_RESOURCES to the folder holding rules/)")
         }
         let names = try FileManager.default.contentsOfDirectory(atPath: dir)
             .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") || $0.hasSuffix(".json") }

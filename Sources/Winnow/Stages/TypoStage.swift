@@ -31,7 +31,7 @@ final class TypoStage: Stage {
 
     func run(_ document: inout Document) {
         guard let index else {
-            document.findings.append("typo: the word lists were not found (set WINNOW_WORDS to their folder)")
+            document.findings.append("typo: the word lists were not found (set WINNOW_RESOURCES to the folder holding words/)")
             return
         }
         document.apply(typoRepairs(document.text, index: index, ranker: ranker), stage: name)

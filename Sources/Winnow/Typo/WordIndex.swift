@@ -7,20 +7,11 @@ public enum BuiltinWords {
     /// The spelling list (one lowercase word per line), SCOWL via Debian's wamerican-large.
     static let knownFile = "scowl-american-large.txt"
 
-    /// Directory holding the shipped word lists: `$WINNOW_WORDS` when set, else the
-    /// resource bundle next to the executable, else the source tree the binary was built from.
+    /// Directory holding the shipped word lists (see `ShippedResources`).
     public static func directory() -> String? {
-        if let env = ProcessInfo.processInfo.environment["WINNOW_WORDS"], !env.isEmpty { return env }
-        let fm = FileManager.default
-        let exe = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath()
-        var candidates = [
-            exe.deletingLastPathComponent().appendingPathComponent("Winnow_Winnow.resources/words").path,
-        ]
-        candidates.append(Bundle.main.bundleURL.appendingPathComponent("Winnow_Winnow.resources/words").path)
-        // A checkout's own sources, for tools run from the build folder of a clone.
-        candidates.append(URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Resources/words").path)
-        return candidates.first { fm.fileExists(atPath: $0 + "/" + frequencyFile) }
+        ShippedResources.directory("words").flatMap {
+            FileManager.default.fileExists(atPath: $0 + "/" + frequencyFile) ? $0 : nil
+        }
     }
 }
 

@@ -1,0 +1,137 @@
+import Foundation
+import XCTest
+@testable import Winnow
+
+/// The statistical block classifier drops navigation-like leftovers and keeps article
+/// text, including short article lines that only their neighbours vouch for.
+final class ClassifierTests: XCTestCase {
+    private let paragraphs = [
+        "The council voted on Tuesday to expand the bus network, a decision that officials said would cost about four million over five years and would be paid for from the transport budget.",
+        "Residents in the northern districts, where buses run only twice an hour, have complained for years that they cannot get to work on time, and several of them spoke at the meeting.",
+        "The first new routes are expected to open in the spring, and the city said it would publish a timetable for the rest of the network before the end of the year.",
+        "Critics on the council argued that the money would be better spent on repairing roads, but the proposal passed by a comfortable majority after a debate of more than three hours.",
+    ]
+
+    private func run(_ text: String) -> Document {
+        let stage = BlockClassifierStage()
+        var doc = Document(id: "t", text: text)
+        stage.run(&doc)
+        return doc
+    }
+
+    func testModelLoads() {
+        XCTAssertNil(BlockClassifierStage.loadProblem)
+    }
+
+    func testNavigationMenuIsDropped() {
+        let menu = ["Home", "News", "Sport", "Business", "Contact Us", "Privacy Policy", "Terms Of Use"]
+        let text = menu.joined(separator: "\n") + "\n\n" + paragraphs.joined(separator: "\n\n") + "\n"
+        let doc = run(text)
+        for item in menu {
+            XCTAssertFalse(doc.string.contains(item + "\n"), "menu item kept: \(item)")
+        }
+        for p in paragraphs { XCTAssertTrue(doc.string.contains(p), "paragraph lost: \(p)") }
+        let edit = doc.edits.first { $0.rule == "classifier.block" }
+        XCTAssertEqual(edit?.category, "classifier")
+        XCTAssertEqual(edit?.kind, .dropBlock)
+        XCTAssertTrue(edit?.reason.hasPrefix("classifier: p(boilerplate)=") ?? false)
+    }
+
+    func testArticleParagraphsAreKept() {
+        let text = paragraphs.joined(separator: "\n\n") + "\n"
+        let doc = run(text)
+        XCTAssertEqual(doc.string, text)
+        XCTAssertTrue(doc.edits.isEmpty)
+    }
+
+    func testShortArticleLinesAreKeptByContext() {
+        for short in ["Why?", "Here are the latest developments."] {
+            let text = paragraphs[0] + "\n\n" + paragraphs[1] + "\n\n" + short + "\n\n" + paragraphs[2] + "\n\n" + paragraphs[3] + "\n"
+            let doc = run(text)
+            XCTAssertEqual(doc.string, text, "lost: \(short)")
+        }
+    }
+
+    func testGermanArticleKeptAndMenuDropped() {
+        let menu = "Startseite\nTermine\nKöpfe\nMitgliedsantrag\nFormulare\nKontakt\nImpressum"
+        let body = [
+            "Die Stadt hat am Dienstag beschlossen, das Busnetz auszubauen, weil viele Bewohner der nördlichen Stadtteile seit Jahren über zu seltene Verbindungen klagen.",
+            "Nach Angaben der Verwaltung sollen die ersten neuen Linien im Frühjahr fahren, und bis zum Ende des Jahres will die Stadt einen Fahrplan für das ganze Netz vorlegen.",
+            "Kritiker im Rat hatten gefordert, das Geld lieber in die Sanierung der Straßen zu stecken, doch der Antrag wurde nach einer langen Debatte mit klarer Mehrheit angenommen.",
+        ]
+        let doc = run(menu + "\n\n" + body.joined(separator: "\n\n") + "\n")
+        for line in body { XCTAssertTrue(doc.string.contains(line)) }
+        XCTAssertFalse(doc.string.contains("Mitgliedsantrag"))
+    }
+
+    /// The seeds' article lines all survive the classifier on the raw seed text, and the
+    /// expected clean text passes untouched.
+    func testSeedsAreNotHarmed() throws {
+        let dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Samples/seeds")
+        let names = try FileManager.default.contentsOfDirectory(atPath: dir.path)
+            .filter { $0.hasSuffix(".expected.txt") }.sorted()
+        XCTAssertFalse(names.isEmpty)
+        for name in names {
+            let expected = try String(contentsOf: dir.appendingPathComponent(name), encoding: .utf8)
+            let clean = run(expected)
+            XCTAssertEqual(clean.string, expected, "\(name): the classifier changed the clean text: \(clean.edits.map(\.before))")
+            let raw = try String(contentsOf: dir.appendingPathComponent(name.replacingOccurrences(of: ".expected", with: "")), encoding: .utf8)
+            let out = run(raw).string
+            for line in expected.split(separator: "\n") where raw.contains(line) {
+                XCTAssertTrue(out.contains(line), "\(name): article line dropped: \(line)")
+            }
+        }
+    }
+
+    func testPerformanceIsLinearAndSane() {
+        // A long document of menus and paragraphs classifies without trouble.
+        var parts: [String] = []
+        for _ in 0..<200 { parts.append("Home\nNews\nContact"); parts.append(paragraphs.joined(separator: "\n\n")) }
+        let doc = run(parts.joined(separator: "\n\n"))
+        XCTAssertTrue(doc.string.contains(paragraphs[0]))
+    }
+
+    /// Developer hook, skipped unless WINNOW_CLASSIFIER_DUMP=IN.jsonl:OUT.jsonl is set:
+    /// writes each page's per-block p(boilerplate) to compare with fit.py --dump-heldout,
+    /// or WINNOW_CLASSIFIER_BENCH=FILE.jsonl: times the stage alone over a corpus.
+    func testDumpForComparison() throws {
+        let env = ProcessInfo.processInfo.environment
+        if let spec = env["WINNOW_CLASSIFIER_DUMP"] {
+            let parts = spec.split(separator: ":").map(String.init)
+            let input = try String(contentsOfFile: parts[0], encoding: .utf8)
+            guard case .success(let res) = ClassifierResources.shared else { return XCTFail("no model") }
+            let clf = BlockClassifier(resources: res)
+            var out = ""
+            for line in input.split(separator: "\n") {
+                let obj = try JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any]
+                let text = Array((obj["text"] as! String).utf8)
+                let blocks = segmentBlocks(text)
+                guard !blocks.isEmpty else { continue }
+                let r = text.withUnsafeBufferPointer { clf.classify($0, blocks) }
+                let rec: [String: Any] = ["id": obj["id"] as! String, "lang": res.model.languages[r.language],
+                                          "p": r.p, "drop": r.drop]
+                out += String(decoding: try JSONSerialization.data(withJSONObject: rec), as: UTF8.self) + "\n"
+            }
+            try out.write(toFile: parts[1], atomically: true, encoding: .utf8)
+        }
+        if let path = env["WINNOW_CLASSIFIER_BENCH"] {
+            let input = try String(contentsOfFile: path, encoding: .utf8)
+            var docs: [Document] = []
+            var bytes = 0
+            for line in input.split(separator: "\n") {
+                let obj = try JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any]
+                let text = obj["text"] as! String
+                bytes += text.utf8.count
+                docs.append(Document(id: "b", text: text))
+            }
+            let stage = BlockClassifierStage()
+            let start = Date()
+            var dropped = 0
+            for var d in docs { stage.run(&d); dropped += d.edits.count }
+            let secs = Date().timeIntervalSince(start)
+            print(String(format: "classifier bench: %.1f MB in %.3f s = %.1f MB/s (%d blocks dropped)",
+                         Double(bytes) / 1e6, secs, Double(bytes) / 1e6 / secs, dropped))
+        }
+    }
+}
