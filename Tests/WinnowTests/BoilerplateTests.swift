@@ -4,18 +4,10 @@ import XCTest
 /// Each rule family removes its kind of leftover, and leaves article text that merely
 /// resembles it (the traps) untouched.
 final class BoilerplateTests: XCTestCase {
-    private let article = "The council voted on Tuesday to expand the bus network, a decision that officials said would cost about four million over five years."
-
-    /// Cleans `article`, `line`, `article` and returns the rule that removed `line`, or nil if kept.
-    private func removal(_ line: String) -> String? {
-        let doc = cleanDocument("\(article)\n\n\(line)\n\n\(article)")
-        if doc.string.contains(line.trimmingCharacters(in: .whitespaces)) { return nil }
-        return doc.edits.first { $0.stage == "boilerplate" }?.rule
-    }
-
+    private let article = articleParagraph
+    private func removal(_ line: String) -> String? { ruleRemoving(line) }
     private func assertKept(_ line: String, file: StaticString = #filePath, lineNo: UInt = #line) {
-        let out = clean("\(article)\n\n\(line)\n\n\(article)")
-        XCTAssertEqual(out, "\(article)\n\n\(clean(line).dropLast())\n\n\(article)\n", file: file, line: lineNo)
+        assertKeptBetweenParagraphs(line, file: file, line: lineNo)
     }
 
     func testCaptionsWithCredits() {
@@ -108,16 +100,10 @@ final class BoilerplateTests: XCTestCase {
 
 /// The leftover kinds of issue 3's rule packs, each with traps beside it.
 final class MoreBoilerplateTests: XCTestCase {
-    private let article = "The council voted on Tuesday to expand the bus network, a decision that officials said would cost about four million over five years."
-
-    private func removed(_ line: String) -> String? {
-        let doc = cleanDocument("\(article)\n\n\(line)\n\n\(article)")
-        guard !doc.string.contains(line.trimmingCharacters(in: .whitespaces)) else { return nil }
-        return doc.edits.first { $0.stage == "boilerplate" }?.rule
-    }
-
+    private let article = articleParagraph
+    private func removed(_ line: String) -> String? { ruleRemoving(line) }
     private func assertKept(_ line: String, file: StaticString = #filePath, lineNo: UInt = #line) {
-        XCTAssertNil(removed(line), line, file: file, line: lineNo)
+        assertKeptBetweenParagraphs(line, file: file, line: lineNo)
     }
 
     func testRelatedListIsDroppedWithItsHeadlines() {

@@ -37,3 +37,21 @@ func samplePairs() throws -> [(input: URL, expected: URL)] {
         return FileManager.default.fileExists(atPath: expected.path) ? (input, expected) : nil
     }
 }
+
+/// An ordinary article paragraph to put around a line under test.
+let articleParagraph = "The council voted on Tuesday to expand the bus network, a decision that officials said would cost about four million over five years."
+
+/// Cleans `line` between two article paragraphs and returns the boilerplate rule that
+/// removed it, or nil when it was kept.
+func ruleRemoving(_ line: String) -> String? {
+    let doc = cleanDocument("\(articleParagraph)\n\n\(line)\n\n\(articleParagraph)")
+    if doc.string.contains(line.trimmingCharacters(in: .whitespaces)) { return nil }
+    return doc.edits.first { $0.stage == "boilerplate" }?.rule
+}
+
+/// Asserts that `line` between two article paragraphs comes out unchanged but for its
+/// canonical form.
+func assertKeptBetweenParagraphs(_ line: String, file: StaticString = #filePath, line lineNo: UInt = #line) {
+    let out = clean("\(articleParagraph)\n\n\(line)\n\n\(articleParagraph)")
+    XCTAssertEqual(out, "\(articleParagraph)\n\n\(clean(line).dropLast())\n\n\(articleParagraph)\n", line, file: file, line: lineNo)
+}
