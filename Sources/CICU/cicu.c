@@ -162,3 +162,112 @@ int32_t cicu_regex_run(cicu_regex *regex, const char *text, int32_t length, int3
     }
     return U_FAILURE(status) ? -2 : 1;
 }
+
+/* ---- Code pages, charset detection and conversion -------------------------------- */
+
+#include <unicode/ucnv.h>
+#include <unicode/ucsdet.h>
+#include <unicode/uspoof.h>
+#include <unicode/uscript.h>
+#include <unicode/utf16.h>
+
+int32_t cicu_codepage_high(const char *name, int32_t out[128]) {
+    UErrorCode status = U_ZERO_ERROR;
+    UConverter *cnv = ucnv_open(name, &status);
+    if (U_FAILURE(status) || !cnv) return -1;
+    if (ucnv_getMaxCharSize(cnv) != 1) { ucnv_close(cnv); return -1; }
+    /* Undefined bytes must come out as an error, not as a substitute. */
+    ucnv_setToUCallBack(cnv, UCNV_TO_U_CALLBACK_STOP, NULL, NULL, NULL, &status);
+    for (int b = 0x80; b <= 0xFF; b++) {
+        char in = (char)b;
+        const char *src = &in;
+        UChar dst[4];
+        UChar *target = dst;
+        status = U_ZERO_ERROR;
+        ucnv_resetToUnicode(cnv);
+        ucnv_toUnicode(cnv, &target, dst + 4, &src, &in + 1, NULL, 1, &status);
+        int32_t n = (int32_t)(target - dst);
+        if (U_FAILURE(status) || n == 0) { out[b - 0x80] = -1; continue; }
+        UChar32 c;
+        int32_t k = 0;
+        U16_NEXT(dst, k, n, c);
+        out[b - 0x80] = (k == n) ? (int32_t)c : -1;
+    }
+    ucnv_close(cnv);
+    return 0;
+}
+
+int32_t cicu_detect_charset(const char *bytes, int32_t length, char *name, int32_t name_capacity) {
+    UErrorCode status = U_ZERO_ERROR;
+    UCharsetDetector *det = ucsdet_open(&status);
+    if (U_FAILURE(status)) return -1;
+    ucsdet_setText(det, bytes, length, &status);
+    const UCharsetMatch *match = ucsdet_detect(det, &status);
+    int32_t confidence = -1;
+    if (U_SUCCESS(status) && match) {
+        const char *n = ucsdet_getName(match, &status);
+        int32_t c = ucsdet_getConfidence(match, &status);
+        if (U_SUCCESS(status) && n && name_capacity > 0) {
+            strncpy(name, n, (size_t)name_capacity - 1);
+            name[name_capacity - 1] = 0;
+            confidence = c;
+        }
+    }
+    ucsdet_close(det);
+    return confidence;
+}
+
+int32_t cicu_convert_to_utf8(const char *charset, const char *bytes, int32_t length,
+                             char *out, int32_t out_capacity) {
+    UErrorCode status = U_ZERO_ERROR;
+    int32_t n = ucnv_convert("UTF-8", charset, out, out_capacity, bytes, length, &status);
+    if (status == U_BUFFER_OVERFLOW_ERROR || status == U_STRING_NOT_TERMINATED_WARNING) return n;
+    if (U_FAILURE(status)) return -1;
+    return n;
+}
+
+/* ---- Confusables ----------------------------------------------------------------- */
+
+int32_t cicu_confusable_skeleton(const char *text, int32_t length, char *out, int32_t out_capacity) {
+    static USpoofChecker *checker = NULL; /* immutable after open; getSkeleton is const */
+    static int failed = 0;
+    UErrorCode status = U_ZERO_ERROR;
+    if (!checker && !failed) {
+        USpoofChecker *c = uspoof_open(&status);
+        if (U_FAILURE(status)) { failed = 1; return -1; }
+        if (!__sync_bool_compare_and_swap(&checker, NULL, c)) uspoof_close(c);
+    }
+    if (!checker) return -1;
+    status = U_ZERO_ERROR;
+    int32_t n = uspoof_getSkeletonUTF8(checker, 0, text, length, out, out_capacity, &status);
+    if (status == U_BUFFER_OVERFLOW_ERROR || status == U_STRING_NOT_TERMINATED_WARNING) return n;
+    if (U_FAILURE(status)) return -1;
+    return n;
+}
+
+/* ---- Character properties ---------------------------------------------------------- */
+
+int32_t cicu_script(int32_t code_point) {
+    UErrorCode status = U_ZERO_ERROR;
+    UScriptCode s = uscript_getScript(code_point, &status);
+    return U_FAILURE(status) ? -1 : (int32_t)s;
+}
+
+int32_t cicu_nfkc_char(int32_t code_point, char *out, int32_t out_capacity) {
+    UErrorCode status = U_ZERO_ERROR;
+    const UNormalizer2 *nfkc = unorm2_getNFKCInstance(&status);
+    if (U_FAILURE(status)) return -1;
+    UChar src[2];
+    int32_t n = 0;
+    UBool err = 0;
+    U16_APPEND(src, n, 2, code_point, err);
+    if (err) return -1;
+    UChar dst[32];
+    int32_t len = unorm2_normalize(nfkc, src, n, dst, 32, &status);
+    if (U_FAILURE(status)) return -1;
+    int32_t out_length = 0;
+    status = U_ZERO_ERROR;
+    u_strToUTF8(out, out_capacity, &out_length, dst, len, &status);
+    if (U_FAILURE(status) && status != U_BUFFER_OVERFLOW_ERROR) return -1;
+    return out_length;
+}

@@ -112,6 +112,9 @@ struct PipelineOptions: ParsableArguments {
     @Flag(help: "Keep typographic quotes and the ellipsis as they came.")
     var keepTypography = false
 
+    @Option(help: "Read input in this charset (an ICU converter name such as windows-1251), skipping detection.")
+    var encoding: String?
+
     @Option(help: "Corpus statistics from `winnow stats` (repeatable; they add up).")
     var corpusStats: [String] = []
 
@@ -165,6 +168,7 @@ struct PipelineOptions: ParsableArguments {
         }
         c.rulePacks += rulePacks
         if keepTypography { c.keepTypography = true }
+        if let encoding { c.encoding = encoding }
         return c
     }
 }

@@ -17,7 +17,7 @@ final class ReportBrowserTests: XCTestCase {
         try Data(hostileText.utf8).write(to: hostile)
         let seeds = try samplePairs().map(\.input.path)
         let reportPath = dir.appendingPathComponent("report.html")
-        let r = try runWinnow(["clean"] + seeds + [hostile.path, "-o", dir.appendingPathComponent("out").path, "--report", reportPath.path])
+        let r = try runWinnow(["clean", "--disable", "unicode.tag"] + seeds + [hostile.path, "-o", dir.appendingPathComponent("out").path, "--report", reportPath.path])
         XCTAssertEqual(r.status, 0, r.stderr)
 
         let dom = try dumpDOM(chromium, url: reportPath.absoluteString + "#all", profile: dir.appendingPathComponent("profile"))

@@ -56,6 +56,39 @@ enum {
 int32_t cicu_regex_run(cicu_regex *regex, const char *text, int32_t length, int32_t mode,
                        int32_t from, int32_t group, int32_t spans[4]);
 
+/* ---- Code pages, charset detection and conversion (ucnv, ucsdet) ------------------ */
+
+/* Fills out[0..127] with the code points that bytes 0x80..0xFF stand for in the named
+ * single-byte code page (ICU converter name, e.g. "windows-1252"); -1 for a byte the
+ * code page leaves undefined. Returns 0 on success, -1 when ICU has no such converter
+ * or it is not a single-byte code page. */
+int32_t cicu_codepage_high(const char *name, int32_t out[128]);
+
+/* Guesses the charset of bytes with ICU's detector. Writes the charset's name
+ * (NUL-terminated) into name and returns the detector's confidence (0..100), or -1
+ * when nothing was detected. */
+int32_t cicu_detect_charset(const char *bytes, int32_t length, char *name, int32_t name_capacity);
+
+/* Converts bytes in the named charset to UTF-8 (malformed input becomes U+FFFD).
+ * Returns the byte length of the result, or a negative value on failure; when the
+ * result does not fit, returns the needed length (greater than out_capacity). */
+int32_t cicu_convert_to_utf8(const char *charset, const char *bytes, int32_t length,
+                             char *out, int32_t out_capacity);
+
+/* ---- Confusables (uspoof) ---------------------------------------------------------- */
+
+/* Writes the UTS #39 confusable skeleton of the UTF-8 text into out. Returns its byte
+ * length, a negative value on failure, or the needed length when it does not fit. */
+int32_t cicu_confusable_skeleton(const char *text, int32_t length, char *out, int32_t out_capacity);
+
+/* ---- Character properties ---------------------------------------------------------- */
+
+/* The ICU script code (UScriptCode) of a code point; 0 common, 1 inherited, <0 error. */
+int32_t cicu_script(int32_t code_point);
+
+/* Writes the NFKC form of one code point as UTF-8 into out; returns its byte length. */
+int32_t cicu_nfkc_char(int32_t code_point, char *out, int32_t out_capacity);
+
 #ifdef __cplusplus
 }
 #endif

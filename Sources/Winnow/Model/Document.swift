@@ -23,6 +23,10 @@ public struct Document: Sendable {
     /// The current text: `original` with every standing edit applied.
     public private(set) var text: [UInt8]
 
+    /// Rule ids (or prefixes ending in `.`) whose edits are not applied: turning a rule off
+    /// works the same for every stage, rule packs or not.
+    var disabledRules: Set<String> = []
+
     /// Indices into `edits` of the standing edits, in original order (non-overlapping).
     private var standing: [Int] = []
     /// Where each standing edit's output sits in `text`, parallel to `standing`.
@@ -69,6 +73,7 @@ public struct Document: Sendable {
     /// superseded. An insertion that touches an earlier edit's output absorbs it too, so
     /// two edits never share a point of the original and rendering is unambiguous.
     public mutating func apply(_ proposals: [ProposedEdit], stage: String) {
+        let proposals = disabledRules.isEmpty ? proposals : proposals.filter { !isDisabled($0.rule) }
         guard !proposals.isEmpty else { return }
         let ordered = nonOverlapping(proposals)
 
@@ -146,6 +151,10 @@ public struct Document: Sendable {
         while next < standing.count { newStanding.append(standing[next]); next += 1 }
         standing = newStanding
         render()
+    }
+
+    private func isDisabled(_ rule: String) -> Bool {
+        disabledRules.contains(rule) || disabledRules.contains { $0.hasSuffix(".") && rule.hasPrefix($0) }
     }
 
     /// Rebuilds `text` and `standingSpans` from the original and the standing edits.

@@ -21,6 +21,8 @@ public struct Configuration: Sendable, Equatable {
     public var rulePacks: [String] = []
     /// Keep typographic quotes and the ellipsis character as they came.
     public var keepTypography = false
+    /// Read input in this charset (an ICU converter name) instead of detecting it.
+    public var encoding: String?
     /// When a line repeated across a source's documents counts as its template.
     public var templates = TemplateSettings()
 
@@ -44,6 +46,7 @@ public struct Configuration: Sendable, Equatable {
         var rules: Rules?
         var typography: String?
         var templates: Templates?
+        var encoding: String?
     }
 
     /// Reads a configuration file; rule pack paths in it are relative to the file.
@@ -69,6 +72,7 @@ public struct Configuration: Sendable, Equatable {
         config.rulePacks = (file.rules?.packs ?? []).map {
             $0.hasPrefix("/") ? $0 : base.appendingPathComponent($0).path
         }
+        config.encoding = file.encoding
         if let t = file.templates {
             if let n = t.minDocuments { config.templates.minDocuments = max(1, n) }
             if let s = t.minShare {

@@ -32,17 +32,22 @@ public final class Pipeline: @unchecked Sendable {
 
     /// A cleaner with its own stage instances (and regex matchers) for one thread.
     public func makeCleaner() -> Cleaner {
-        Cleaner(stages: stages.map { $0.make(resources) })
+        Cleaner(stages: stages.map { $0.make(resources) }, disabledRules: configuration.disabledRules)
     }
 }
 
 /// Runs the stages over documents, one at a time, on one thread.
 public final class Cleaner {
     let stages: [Stage]
+    let disabledRules: Set<String>
 
-    init(stages: [Stage]) { self.stages = stages }
+    init(stages: [Stage], disabledRules: Set<String>) {
+        self.stages = stages
+        self.disabledRules = disabledRules
+    }
 
     public func clean(_ document: inout Document) {
+        document.disabledRules = disabledRules
         for stage in stages { stage.run(&document) }
     }
 

@@ -24,9 +24,9 @@ public struct StageDescriptor: Sendable {
 /// The stages Winnow knows, in the fixed order they run.
 public enum StageRegistry {
     public static let all: [StageDescriptor] = [
-        StageDescriptor(name: "decode", summary: "bytes to text: invalid UTF-8 repaired, UTF-16 with BOM decoded",
-                        enabledByDefault: true, required: true, make: { _ in DecodeStage() }),
-        StageDescriptor(name: "unicode", summary: "controls, invisible characters, odd spaces, NFC",
+        StageDescriptor(name: "decode", summary: "bytes to text: UTF-8, UTF-16/32 with BOM, legacy charsets (ICU detection), invalid bytes repaired",
+                        enabledByDefault: true, required: true, make: { DecodeStage(encoding: $0.configuration.encoding) }),
+        StageDescriptor(name: "unicode", summary: "markup debris, mojibake, controls and invisible characters, odd spaces, compatibility forms, look-alike letters, NFC",
                         enabledByDefault: true, required: false, make: { _ in UnicodeStage() }),
         StageDescriptor(name: "boilerplate", summary: "rule packs: appeals, captions, links, bylines, widgets",
                         enabledByDefault: true, required: false, make: { BoilerplateStage(rules: $0.rules.clone()) }),

@@ -1,16 +1,41 @@
 import CICU
 
-/// Repairs characters that are noise in article text: controls, invisible format
-/// characters, odd spaces, line and paragraph separators; then puts text in NFC.
+/// Repairs broken Unicode, in this order: markup debris (character references, stray
+/// tags), mojibake (UTF-8 read as a single-byte code page, once or more), C1 controls
+/// that are Windows-1252 punctuation, controls, invisible format characters, odd spaces,
+/// line and paragraph separators, compatibility forms (ligatures, full-width), look-alike
+/// letters of another script inside a word; then puts the text in NFC.
 ///
-/// One pass over the bytes with an ASCII fast path; NFC is asked of ICU only for lines
-/// that hold non-ASCII text and that ICU's quick check does not pass.
+/// Each pass is a byte loop with an ASCII fast path that proposes nothing on clean text
+/// (so `Document.apply` is not even reached); NFC is asked of ICU only for lines that
+/// hold non-ASCII text and that ICU's quick check does not pass.
 final class UnicodeStage: Stage {
     let name = "unicode"
 
     func run(_ document: inout Document) {
-        document.apply(characterRepairs(document.text), stage: name)
-        document.apply(nfcRepairs(document.text), stage: name)
+        document.apply(entityRepairs(document.text), stage: name)
+        document.apply(tagRepairs(document.text), stage: name)
+        // Removing controls, composing to NFC and the like can leave mojibake that its
+        // context hid; a second round finds it (so that cleaning twice changes nothing).
+        // On clean text the loop runs once and every pass proposes nothing.
+        var windows1252Evidence = false
+        for round in 0..<3 {
+            let mojibake = mojibakeRepairs(document.text)
+            if round > 0, mojibake.isEmpty { break }
+            windows1252Evidence = windows1252Evidence || !mojibake.isEmpty
+            document.apply(mojibake, stage: name)
+            document.apply(c1Repairs(document.text, windows1252Evidence: windows1252Evidence), stage: name)
+            document.apply(characterRepairs(document.text), stage: name)
+            document.apply(compatRepairs(document.text), stage: name)
+            document.apply(nfcRepairs(document.text), stage: name)
+            // Marks that a removed joiner kept apart, or a replaced letter and the mark
+            // after it, may need NFC again.
+            let joiners = joinerRepairs(document.text)
+            document.apply(joiners, stage: name)
+            let confusables = confusableRepairs(document.text)
+            document.apply(confusables, stage: name)
+            if !joiners.isEmpty || !confusables.isEmpty { document.apply(nfcRepairs(document.text), stage: name) }
+        }
     }
 }
 
@@ -34,8 +59,11 @@ private func repair(for scalar: UInt32) -> Repair? {
         return .delete(rule: "unicode.invisible", reason: "soft hyphen")
     case 0x180E, 0x200B, 0x2060...0x2064, 0xFEFF:
         return .delete(rule: "unicode.invisible", reason: "zero-width or byte-order mark")
-    case 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069:
+    case 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069, 0x061C:
         return .delete(rule: "unicode.invisible", reason: "bidirectional format character")
+    case 0x0600...0x0605, 0x06DD, 0x070F, 0x08E2, 0x206A...0x206F, 0xFFF9...0xFFFB, 0x110BD, 0x110CD,
+         0x13430...0x1343F, 0x1BCA0...0x1BCA3, 0x1D173...0x1D17A, 0xE0001:
+        return .delete(rule: "unicode.invisible", reason: "format character")
     case 0x2028, 0x2029:
         return .lineBreak
     case 0xE000...0xF8FF, 0xF0000...0x10FFFF:
@@ -53,11 +81,31 @@ func characterRepairs(_ text: [UInt8]) -> [ProposedEdit] {
     text.withUnsafeBufferPointer { buf in
         let n = buf.count
         var i = 0
+        var prevScalar: UInt32 = 0
         while i < n {
             let b = buf[i]
-            if b >= 0x20, b < 0x7F { i += 1; continue }
+            if b >= 0x20, b < 0x7F {
+                let j = firstNotPrintableASCII(buf, from: i)
+                prevScalar = UInt32(buf[j - 1])
+                i = j
+                continue
+            }
             let len = b < 0x80 ? 1 : (validSequenceLength(buf, i) ?? 1)
             let scalar = scalarValue(buf, i, len)
+            // Tag characters spell emoji subdivision flags after U+1F3F4; elsewhere they
+            // are invisible.
+            if (0xE0020...0xE007F).contains(scalar) {
+                if !(prevScalar == 0x1F3F4 || (0xE0020...0xE007F).contains(prevScalar)) {
+                    proposals.append(ProposedEdit(range: i..<(i + len), rule: "unicode.invisible", category: "unicode",
+                                                  kind: .delete, reason: "tag character outside an emoji flag"))
+                    i += len
+                    continue  // prevScalar stays: a run of stray tags goes whole
+                }
+                prevScalar = scalar
+                i += len
+                continue
+            }
+            prevScalar = scalar
             if let r = repair(for: scalar) {
                 let range = i..<(i + len)
                 switch r {
@@ -80,24 +128,85 @@ func characterRepairs(_ text: [UInt8]) -> [ProposedEdit] {
     return proposals
 }
 
+/// Edits that remove joiners (ZWJ, ZWNJ) where nothing needs them. They stay inside
+/// emoji sequences and in scripts that use them (Arabic, Persian, Indic...): the nearest
+/// characters on both sides that are not joiners must be from U+0600 on, and not
+/// spaces or general punctuation. Runs after the other passes, so that the neighbours
+/// it judges by are the ones that stay.
+func joinerRepairs(_ text: [UInt8]) -> [ProposedEdit] {
+    var proposals: [ProposedEdit] = []
+    @inline(__always) func needs(_ c: UInt32) -> Bool {
+        c >= 0x0600 && !(0x2000...0x206F).contains(c) && c != 0x3000 && c != 0xFEFF
+    }
+    text.withUnsafeBufferPointer { buf in
+        let n = buf.count
+        var i = 0
+        while true {
+            i = firstByte(buf, 0xE2, from: i)
+            if i + 2 >= n { break }
+            guard buf[i + 1] == 0x80, buf[i + 2] == 0x8C || buf[i + 2] == 0x8D else { i += 1; continue }
+            // The run of joiners and the characters on either side of it.
+            let start = i
+            var end = i
+            while end + 2 < n, buf[end] == 0xE2, buf[end + 1] == 0x80, buf[end + 2] == 0x8C || buf[end + 2] == 0x8D { end += 3 }
+            var prev: UInt32 = 0
+            if start > 0 {
+                var k = start - 1
+                while k > 0, buf[k] & 0xC0 == 0x80 { k -= 1 }
+                prev = scalarValue(buf, k, validSequenceLength(buf, k) ?? 1)
+            }
+            var next: UInt32 = 0
+            if end < n { next = scalarValue(buf, end, validSequenceLength(buf, end) ?? 1) }
+            if !(needs(prev) && needs(next)) {
+                proposals.append(ProposedEdit(range: start..<end, rule: "unicode.invisible", category: "unicode",
+                                              kind: .delete, reason: "zero-width joiner outside emoji and scripts that use it"))
+            }
+            i = end
+        }
+    }
+    return proposals
+}
+
 /// Edits that put each non-NFC line in NFC, each limited to the part that changes.
 func nfcRepairs(_ text: [UInt8]) -> [ProposedEdit] {
     var proposals: [ProposedEdit] = []
     text.withUnsafeBufferPointer { buf in
         let n = buf.count
-        var lineStart = 0
-        var ascii = true
-        for i in 0...n {
-            if i == n || buf[i] == 0x0A {
-                if !ascii, let edit = nfcEdit(buf, lineStart..<i) { proposals.append(edit) }
-                lineStart = i + 1
-                ascii = true
-            } else if buf[i] >= 0x80 {
-                ascii = false
-            }
+        var next = 0
+        while true {
+            // The next line that holds a non-ASCII byte.
+            let j = firstNonASCII(buf, from: next)
+            if j >= n { break }
+            var lineStart = j
+            while lineStart > next, buf[lineStart - 1] != 0x0A { lineStart -= 1 }
+            let lineEnd = firstByte(buf, 0x0A, from: j)
+            next = lineEnd + 1
+            if !mayNeedNFC(buf, j..<lineEnd) { continue }
+            if let edit = nfcEdit(buf, lineStart..<lineEnd) { proposals.append(edit) }
         }
     }
     return proposals
+}
+
+/// False when every non-ASCII character from `range` on is one whose NFC quick-check
+/// value is "yes" whatever follows it and that no following character combines with:
+/// U+00A0...U+02FF (Latin letters and modifiers) and general punctuation, where text
+/// in Latin script spends its non-ASCII bytes. Anything else is left to ICU's check.
+@inline(__always)
+private func mayNeedNFC(_ buf: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+    var i = range.lowerBound
+    while i < range.upperBound {
+        let b = buf[i]
+        if b < 0x80 { i = min(firstNonASCII(buf, from: i + 1), range.upperBound); continue }
+        guard let len = validSequenceLength(buf, i) else { return true }
+        let c = scalarValue(buf, i, len)
+        switch c {
+        case 0xA0...0x2FF, 0x2010...0x2027, 0x2030...0x205E, 0x20A0...0x20C0: break
+        default: return true
+        }
+        i += len
+    }
+    return false
 }
 
 private func nfcEdit(_ buf: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> ProposedEdit? {

@@ -1,0 +1,53 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Fast skips for the Unicode passes: clean text is mostly ASCII, so the passes jump
+/// from one byte that needs a look to the next, eight bytes at a time (or with memchr),
+/// instead of looking at every byte.
+
+/// Index of the first byte at or after `from` that is not ASCII (>= 0x80), or `buf.count`.
+@inline(__always)
+func firstNonASCII(_ buf: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
+    let n = buf.count
+    var i = from
+    guard let base = buf.baseAddress else { return n }
+    while i + 8 <= n {
+        let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+        if word & 0x8080_8080_8080_8080 != 0 { break }
+        i += 8
+    }
+    while i < n, buf[i] < 0x80 { i += 1 }
+    return i
+}
+
+/// Index of the first byte at or after `from` that is not printable ASCII (< 0x20,
+/// 0x7F, or >= 0x80; line breaks and tabs included), or `buf.count`.
+@inline(__always)
+func firstNotPrintableASCII(_ buf: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
+    let n = buf.count
+    var i = from
+    guard let base = buf.baseAddress else { return n }
+    let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+    while i + 8 <= n {
+        let x = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+        // A byte < 0x20, a byte 0x7F (x + 1 has its high bit where x did not), or >= 0x80.
+        let below = (x &- ones &* 0x20) & ~x & highs
+        let del = (x &+ ones) & ~x & highs
+        if below | del | (x & highs) != 0 { break }
+        i += 8
+    }
+    while i < n, buf[i] >= 0x20, buf[i] < 0x7F { i += 1 }
+    return i
+}
+
+/// Index of the first `byte` at or after `from`, or `buf.count` (memchr).
+@inline(__always)
+func firstByte(_ buf: UnsafeBufferPointer<UInt8>, _ byte: UInt8, from: Int) -> Int {
+    let n = buf.count
+    guard from < n, let base = buf.baseAddress else { return n }
+    guard let p = memchr(base + from, Int32(byte), n - from) else { return n }
+    return base.distance(to: p.assumingMemoryBound(to: UInt8.self))
+}

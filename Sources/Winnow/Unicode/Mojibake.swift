@@ -1,0 +1,430 @@
+/// Mojibake repair: text that was UTF-8, read as a single-byte code page (once or more),
+/// and written out again as UTF-8 ("cafÃ©" for "café", "â€™" for "’").
+///
+/// Where a run of characters maps, through one of `Codepages.all`, to bytes that form
+/// UTF-8 sequences, the run is a candidate; the candidate is decoded and kept only when
+/// the text around it looks less bad afterwards (`badness`), by more than the code page's
+/// cost. Correct text has (almost) no badness, so it is never "repaired". Lossy forms
+/// are handled too: a byte lost to U+FFFD (or to "?" at the end of a longer sequence)
+/// turns the whole sequence into one U+FFFD, and a no-break space (byte 0xA0) that
+/// became a plain space inside a run of mojibake is restored.
+
+/// A UTF-8 sequence found in code-page bytes: how many characters it spans and what it
+/// decodes to (a UTF-16 surrogate value for CESU-8 halves, U+FFFD for lossy sequences).
+private struct Sequence {
+    var length: Int
+    var value: UInt32
+}
+
+/// The UTF-8 sequence that starts at `i` when `s` is encoded with `page`, or nil.
+/// `inRun` allows a space to stand for a lost 0xA0 byte (inside a run of sequences, or
+/// at the end of a sequence that a lowercase letter follows: "Å veices" for "Šveices").
+private func sequence(_ s: [UInt32], _ i: Int, _ page: Codepage, inRun: Bool) -> Sequence? {
+    guard let b0 = page.byte(s[i]), b0 >= 0xC2, b0 <= 0xF4 else { return nil }
+    let k = b0 < 0xE0 ? 2 : b0 < 0xF0 ? 3 : 4
+    guard i + k <= s.count else { return nil }
+    var value = UInt32(b0) & (k == 2 ? 0x1F : k == 3 ? 0x0F : 0x07)
+    var lossy = false
+    var real = 0
+    var space = false
+    for j in 1..<k {
+        let c = s[i + j]
+        if c == 0xFFFD { lossy = true; continue }
+        // A byte lost to "?" (after "Ã"/"Â", or inside a longer sequence).
+        if c == 0x3F, k >= 3 || b0 == 0xC2 || b0 == 0xC3 { lossy = true; continue }
+        var b: UInt8
+        if c == 0x20 {
+            guard inRun || (j == k - 1 && b0 != 0xC3 && i + k < s.count && charInfo(s[i + k]).kind == .lower) else { return nil }
+            b = 0xA0; space = true
+        } else {
+            guard let x = page.byte(c), x >= 0x80, x <= 0xBF else { return nil }
+            b = x
+        }
+        if j == 1 {
+            switch b0 {
+            case 0xE0: guard b >= 0xA0 else { return nil }
+            case 0xF0: guard b >= 0x90 else { return nil }
+            case 0xF4: guard b <= 0x8F else { return nil }
+            default: break
+            }
+        }
+        real += 1
+        value = value << 6 | UInt32(b & 0x3F)
+    }
+    if lossy, k >= 3, real == 0 { return nil }
+    if lossy, space { return nil }
+    return Sequence(length: k, value: lossy ? 0xFFFD : value)
+}
+
+/// A run of back-to-back sequences: the characters it spans, what it decodes to, and
+/// for each decoded character the characters it came from.
+private struct Run {
+    var range: Range<Int>
+    var decoded: [UInt32]
+    var units: [Range<Int>]
+
+    /// The run without its first `head` and last `tail` decoded characters.
+    func trimmed(head: Int, tail: Int) -> Run? {
+        guard head + tail < units.count else { return nil }
+        let kept = units[head..<(units.count - tail)]
+        return Run(range: kept.first!.lowerBound..<kept.last!.upperBound,
+                   decoded: Array(decoded[head..<(decoded.count - tail)]), units: Array(kept))
+    }
+}
+
+/// Candidate repairs of one code page over a line.
+private func candidates(_ s: [UInt32], _ page: Codepage) -> [Run] {
+    var out: [Run] = []
+    var i = 0
+    let n = s.count
+    while i < n {
+        // A space may stand for 0xA0 in a run's first sequence when another follows it.
+        guard s[i] >= 0x80, let first = sequence(s, i, page, inRun: false)
+                ?? sequence(s, i, page, inRun: true).flatMap({ f in
+                    i + f.length < n && sequence(s, i + f.length, page, inRun: true) != nil ? f : nil })
+        else { i += 1; continue }
+        // A run of back-to-back sequences.
+        var seqs = [first]
+        var j = i + first.length
+        while j < n, let next = sequence(s, j, page, inRun: true) {
+            seqs.append(next); j += next.length
+        }
+        // Pair CESU-8 surrogate halves; a lone half spoils the run.
+        var decoded: [UInt32] = []
+        var units: [Range<Int>] = []
+        var ok = true
+        var k = 0
+        var at = i
+        while k < seqs.count {
+            let v = seqs[k].value
+            if (0xD800...0xDBFF).contains(v), k + 1 < seqs.count, (0xDC00...0xDFFF).contains(seqs[k + 1].value) {
+                decoded.append(0x10000 + ((v - 0xD800) << 10) + (seqs[k + 1].value - 0xDC00))
+                units.append(at..<(at + seqs[k].length + seqs[k + 1].length))
+                at += seqs[k].length + seqs[k + 1].length
+                k += 2
+            } else if (0xD800...0xDFFF).contains(v) {
+                ok = false; break
+            } else {
+                decoded.append(v)
+                units.append(at..<(at + seqs[k].length))
+                at += seqs[k].length
+                k += 1
+            }
+        }
+        if ok { out.append(Run(range: i..<j, decoded: decoded, units: units)) }
+        i = ok ? j : i + 1
+    }
+    return out
+}
+
+/// The whole of `s` decoded through `page` as one run, or nil.
+private func decodeWhole(_ s: [UInt32], _ page: Codepage) -> [UInt32]? {
+    let found = candidates(s, page)
+    guard found.count == 1, found[0].range == 0..<s.count else { return nil }
+    return found[0].decoded
+}
+
+/// "Ã" standing alone before a lowercase word: "à" whose 0xA0 byte became a space
+/// (French and Portuguese "à"). Portuguese contractions are joined: "Ã s" -> "às",
+/// "Ã quele" -> "àquele".
+private func lostAGrave(_ s: [UInt32], _ page: Codepage) -> [(Range<Int>, [UInt32])] {
+    var out: [(Range<Int>, [UInt32])] = []
+    let n = s.count
+    for i in 0..<n where s[i] >= 0x80 && page.byte(s[i]) == 0xC3 {
+        guard i + 2 < n, s[i + 1] == 0x20 else { continue }
+        let w = i + 2  // (runs of white space are one space in the line's view)
+        guard charInfo(s[w]).kind == .lower else { continue }
+        if i > 0 {
+            let prev = charInfo(s[i - 1])
+            if prev.kind == .upper || prev.kind == .uncasedLetter { continue }
+        }
+        var e = w
+        while e < n, charInfo(s[e]).kind == .lower { e += 1 }
+        let word = String(decoding: s[w..<e].map { UInt8(truncatingIfNeeded: $0) }, as: UTF8.self)
+        let wordEnds = e == n || charInfo(s[e]).kind == .space
+        if w == i + 2, (word == "s" && wordEnds) || word.hasPrefix("quel") || word.hasPrefix("quil") {
+            out.append((i..<(i + 2), [0xE0]))
+        } else {
+            out.append((i..<(i + 1), [0xE0]))
+        }
+    }
+    return out
+}
+
+/// A candidate with the text around it (for its badness) and the best decoding found.
+private struct Choice {
+    var range: Range<Int>
+    var replacement: [UInt32]
+    var before: Int
+    var after: Int
+}
+
+/// Text is scored as the canonical form will have it: typographic quotes folded to
+/// ASCII (so that a decision does not change when the output is cleaned again).
+@inline(__always)
+private func folded(_ c: UInt32) -> UInt32 {
+    switch c {
+    case 0x2018, 0x2019, 0x201A, 0x201B, 0x2039, 0x203A: return 0x27
+    case 0x201C, 0x201D, 0x201E, 0x201F, 0xAB, 0xBB: return 0x22
+    default: return c
+    }
+}
+
+/// Lossy sequences decode to U+FFFD; that is no worse than the garbage it replaces.
+private func forScoring(_ r: [UInt32]) -> [UInt32] { r.map { $0 == 0xFFFD ? 0x2E : folded($0) } }
+
+/// The line with some choices applied.
+private func applied(_ s: [UInt32], _ choices: [Choice]) -> [UInt32] {
+    var out = s
+    for c in choices.reversed() { out.replaceSubrange(c.range, with: c.replacement) }
+    return out
+}
+
+/// How much less bad the line looks with `choices` (sorted, disjoint) applied. The
+/// badness rules look at most two characters back, so only stretches around the choices
+/// change: each is scored before and after, which is exact and spares the whole line.
+private func lineGain(_ choices: [Choice], _ rawInfo: [CharInfo], _ contextInfo: [CharInfo]) -> Int {
+    let n = contextInfo.count
+    var gain = 0
+    var k = 0
+    while k < choices.count {
+        // A stretch: choices whose neighbourhoods (3 characters each side) touch.
+        let lo = max(0, choices[k].range.lowerBound - 3)
+        var hi = min(n, choices[k].range.upperBound + 3)
+        var j = k + 1
+        while j < choices.count, choices[j].range.lowerBound - 3 <= hi {
+            hi = min(n, choices[j].range.upperBound + 3); j += 1
+        }
+        var before: [CharInfo] = [], after: [CharInfo] = []
+        var at = lo
+        for c in choices[k..<j] {
+            before += contextInfo[at..<c.range.lowerBound]; after += contextInfo[at..<c.range.lowerBound]
+            before += rawInfo[c.range]; after += forScoring(c.replacement).map(charInfo)
+            at = c.range.upperBound
+        }
+        before += contextInfo[at..<hi]; after += contextInfo[at..<hi]
+        gain += badness(before) - badness(after)
+        k = j
+    }
+    return gain
+}
+
+/// Repairs one line of characters; returns nil when nothing changes, else the new
+/// characters and the code pages undone.
+///
+/// Each round tries every code page: a candidate is kept when the text around it looks
+/// less bad after decoding (by more than the page's cost), or — when the whole line
+/// looks less bad with all of the page's candidates decoded — when decoding does not
+/// make the text around it worse. A decoded run is decoded once more when that looks
+/// better still (mojibake of mojibake). The page that lowers the line's badness most
+/// wins the round; rounds repeat while something improves.
+func repairMojibake(_ line: [UInt32]) -> ([UInt32], [String])? {
+    var s = line
+    var undone: [String] = []
+    let allPages = Codepages.all
+    for _ in 0..<4 {
+        // Only the pages in which some lead sits right before a continuation.
+        let mask = pagesWithSequences(s)
+        if mask == 0 { break }
+        let pages = allPages.indices.filter { mask & (1 << $0) != 0 }.map { allPages[$0] }
+        let context = s.map(folded)
+        let rawInfo = charInfos(s), contextInfo = charInfos(context)
+        var best: (gain: Int, consumed: Int, choices: [Choice], page: String)? = nil
+        for page in pages {
+            var choices: [Choice] = []
+            func evaluate(_ run: Run) -> Choice {
+                let range = run.range, replacement = run.decoded
+                let lo = max(0, range.lowerBound - 3), hi = min(s.count, range.upperBound + 3)
+                let before = badness(Array(contextInfo[lo..<range.lowerBound] + rawInfo[range] + contextInfo[range.upperBound..<hi]))
+                func score(_ r: [UInt32]) -> Int {
+                    badness(Array(contextInfo[lo..<range.lowerBound] + forScoring(r).map(charInfo) + contextInfo[range.upperBound..<hi]))
+                }
+                var choice = Choice(range: range, replacement: replacement, before: before, after: score(replacement) + page.cost)
+                for page2 in allPages {
+                    guard let twice = decodeWhole(replacement, page2) else { continue }
+                    let after = score(twice) + page.cost + page2.cost
+                    // A run that decodes whole once more is mojibake of mojibake: on a tie, undo both.
+                    if after <= choice.after { choice.replacement = twice; choice.after = after; break }
+                }
+                return choice
+            }
+            for run in candidates(s, page) {
+                var choice = evaluate(run)
+                // A run that decoding makes worse may owe that to a sequence at an end
+                // that text around it made by chance ("×’" before "Ã©"): try it without.
+                if choice.after - page.cost > choice.before {
+                    let shorter = [(1, 0), (0, 1), (1, 1), (2, 0), (0, 2)].compactMap { run.trimmed(head: $0.0, tail: $0.1) }
+                    if let better = shorter.map(evaluate).filter({ $0.after - page.cost <= $0.before })
+                        .max(by: { ($0.before - $0.after, $0.range.count) < ($1.before - $1.after, $1.range.count) }) {
+                        choice = better
+                    }
+                }
+                choices.append(choice)
+            }
+            if choices.isEmpty { continue }
+            let single = choices.filter { $0.after < $0.before }
+            let all = choices.filter { $0.after - page.cost <= $0.before }
+            // On a tie, the whole set: the line shows this page's mojibake elsewhere.
+            for set in [all, single] where !set.isEmpty {
+                // When several sequences decode and together they explain every non-ASCII
+                // character of the line, the line is this page's mojibake through and
+                // through: that is evidence enough to waive the page's cost.
+                let consumed = set.reduce(0) { $0 + $1.range.count }
+                let nonASCII = s.reduce(0) { $0 + ($1 >= 0x80 ? 1 : 0) }
+                let cost = set.count >= 2 && consumed >= nonASCII ? 0 : page.cost
+                let gain = lineGain(set, rawInfo, contextInfo) - cost
+                // The best gain wins; on a tie, the page that explains more of the text.
+                if gain > 0, gain > best?.gain ?? 0 || (gain == best?.gain && consumed > best?.consumed ?? 0) {
+                    best = (gain, consumed, set, page.name)
+                }
+            }
+        }
+        guard let chosen = best else { break }
+        s = applied(s, chosen.choices)
+        if undone.last != chosen.page { undone.append(chosen.page) }
+    }
+    for page in allPages.prefix(2) {
+        let found = lostAGrave(s, page)
+        if found.isEmpty { continue }
+        for (range, replacement) in found.reversed() { s.replaceSubrange(range, with: replacement) }
+        if !undone.contains(page.name) { undone.append(page.name) }
+    }
+    return s == line ? nil : (s, undone)
+}
+
+/// The code pages (a bit each, in `Codepages.all`'s order) in which some character of
+/// `s` that is a lead byte comes right before one that is a continuation byte (a space
+/// may stand for 0xA0 in every page).
+private func pagesWithSequences(_ s: [UInt32]) -> UInt8 {
+    var mask: UInt8 = 0
+    var prev: UInt8 = 0
+    for c in s {
+        if c == 0x20 { mask |= prev } else { mask |= prev & Codepages.contPages(c) }
+        prev = Codepages.leadPages(c)
+    }
+    return mask
+}
+
+/// True when the line at `range` might hold mojibake: a character that is a UTF-8 lead
+/// byte in some code page right before one that is a continuation byte in the same page
+/// (or a space, after "Ã"). Byte loop with an ASCII fast path; only non-ASCII characters
+/// are decoded, and looked up in flat tables.
+@inline(__always)
+private func mayHoldMojibake(_ buf: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+    let leadBits = Codepages.leadBits, contBits = Codepages.contBits
+    let limit = Int(Codepage.flatLimit)
+    var i = range.lowerBound
+    var prevLead: UInt8 = 0
+    var prevA = false
+    while i < range.upperBound {
+        let b = buf[i]
+        if b < 0x80 {
+            if prevA, b == 0x20 { return true }
+            prevLead = 0; prevA = false
+            i = min(firstNonASCII(buf, from: i + 1), range.upperBound)
+            continue
+        }
+        let len = validSequenceLength(buf, i) ?? 1
+        let c = Int(scalarValue(buf, i, len))
+        if c < limit {
+            if prevLead & contBits[c] != 0 { return true }
+            prevLead = leadBits[c]
+        } else {
+            if c == 0xFFFD, prevLead != 0 { return true }
+            prevLead = 0
+        }
+        prevA = c == 0xC3 || c == 0x0413 || c == 0x0102
+        i += len
+    }
+    return false
+}
+
+/// Edits that repair mojibake, one per changed stretch of a line.
+func mojibakeRepairs(_ text: [UInt8]) -> [ProposedEdit] {
+    var proposals: [ProposedEdit] = []
+    text.withUnsafeBufferPointer { buf in
+        let n = buf.count
+        var next = 0
+        while true {
+            // The next line that holds a non-ASCII byte.
+            let j = firstNonASCII(buf, from: next)
+            if j >= n { break }
+            var lineStart = j
+            while lineStart > next, buf[lineStart - 1] != 0x0A { lineStart -= 1 }
+            let lineEnd = firstByte(buf, 0x0A, from: j)
+            next = lineEnd + 1
+            let line = lineStart..<lineEnd
+            guard mayHoldMojibake(buf, line) else { continue }
+            // Characters of the line with their byte offsets, white space seen as the
+            // canonical form will have it (runs as one space, none at the ends), so
+            // that what is decided here does not change once the text is canonical.
+            var scalars: [UInt32] = []
+            var offsets: [Int] = []
+            var k = line.lowerBound
+            var afterSpace = true
+            while k < line.upperBound {
+                let len = validSequenceLength(buf, k) ?? 1
+                var c = scalarValue(buf, k, len)
+                let white = c == 0x20 || c == 0x09 || c == 0x0D
+                if white, afterSpace { k += len; continue }
+                if white { c = 0x20 }
+                afterSpace = white
+                scalars.append(c)
+                offsets.append(k)
+                k += len
+            }
+            if scalars.last == 0x20 { scalars.removeLast(); offsets.removeLast() }
+            offsets.append(line.upperBound)
+            guard let (fixed, pages) = repairMojibake(scalars) else { continue }
+            var p = 0
+            while p < scalars.count, p < fixed.count, scalars[p] == fixed[p] { p += 1 }
+            var q = 0
+            while q < scalars.count - p, q < fixed.count - p,
+                  scalars[scalars.count - 1 - q] == fixed[fixed.count - 1 - q] { q += 1 }
+            var replacement: [UInt8] = []
+            for c in fixed[p..<(fixed.count - q)] { replacement.append(contentsOf: utf8Bytes(c)) }
+            let how = pages.count == 1 ? "UTF-8 read as \(pages[0])" : "UTF-8 read as " + pages.joined(separator: ", then ")
+            proposals.append(ProposedEdit(range: offsets[p]..<offsets[scalars.count - q], replacement: replacement,
+                                          rule: "unicode.mojibake", category: "unicode", kind: .replace,
+                                          reason: "mojibake: \(how), decoded back"))
+        }
+    }
+    return proposals
+}
+
+/// Edits that turn C1 controls into the Windows-1252 punctuation they stand for
+/// ("\u{93}" -> "“"), except the five bytes Windows-1252 leaves undefined (left for the
+/// control rule), and NEL at a line's end, which is read as a line break (as Unicode
+/// defines it) unless the text shows other Windows-1252 (`windows1252Evidence`, or other
+/// C1 punctuation).
+func c1Repairs(_ text: [UInt8], windows1252Evidence: Bool) -> [ProposedEdit] {
+    var proposals: [ProposedEdit] = []
+    text.withUnsafeBufferPointer { buf in
+        let n = buf.count
+        var i = 0
+        var nelAtLineEnd: [Int] = []
+        while true {
+            i = firstByte(buf, 0xC2, from: i)
+            if i + 1 >= n { break }
+            let b = buf[i + 1]
+            guard b >= 0x80, b <= 0x9F else { i += 2; continue }
+            if b == 0x85, i + 2 == n || buf[i + 2] == 0x0A || buf[i + 2] == 0x0D { nelAtLineEnd.append(i); i += 2; continue }
+            let mapped = Codepages.windows1252.high[Int(b - 0x80)]
+            if mapped >= 0xA0 {
+                proposals.append(ProposedEdit(range: i..<(i + 2), replacement: utf8Bytes(mapped),
+                                              rule: "unicode.c1-punctuation", category: "unicode", kind: .replace,
+                                              reason: "C1 control that is Windows-1252 punctuation"))
+            }
+            i += 2
+        }
+        // NEL at a line's end is an ellipsis when the text shows other Windows-1252.
+        if windows1252Evidence || !proposals.isEmpty {
+            for i in nelAtLineEnd {
+                proposals.append(ProposedEdit(range: i..<(i + 2), replacement: [0xE2, 0x80, 0xA6],
+                                              rule: "unicode.c1-punctuation", category: "unicode", kind: .replace,
+                                              reason: "C1 control that is Windows-1252 punctuation"))
+            }
+        }
+    }
+    return proposals
+}

@@ -1,0 +1,300 @@
+import Foundation
+import XCTest
+@testable import Winnow
+
+/// Unicode repair: mojibake, C1 punctuation, markup debris, compatibility forms,
+/// look-alike letters, legacy charsets. Expected texts are written by hand, or are the
+/// clean text a damaged input was made from (never Winnow's own output).
+final class UnicodeRepairTests: XCTestCase {
+    // MARK: Mojibake
+
+    /// Clean sentences in many languages; each is damaged here, in the test, the way
+    /// software damages text, and must come back as it was.
+    private let sentences = [
+        "Café crème, déjà vu, naïve façade: l'été à Besançon.",
+        "Größere Straßen führen über Köln nach Düsseldorf.",
+        "São Paulo não é só concreto: há praças e ações culturais.",
+        "Łódź i Kraków są pięknymi miastami, mówią turyści.",
+        "Příliš žluťoučký kůň úpěl ďábelské ódy.",
+        "İstanbul'da kış çok soğuk geçti, dedi Ayşe.",
+        "Η Αθήνα είναι η πρωτεύουσα της Ελλάδας.",
+        "Москва и Санкт-Петербург - крупнейшие города России.",
+        "東京と大阪で新しい鉄道が開業した。",
+        "The report's \u{201C}key findings\u{201D} \u{2014} costs rose 5\u{2009}% \u{2026} again.",
+        "Emoji too: \u{1F600} \u{2764}\u{FE0F} \u{1F44D}\u{1F3FD}.",
+    ]
+
+    /// UTF-8 bytes read as Windows-1252 (undefined bytes as C1 controls, as browsers do).
+    private func asWindows1252(_ s: String) -> String {
+        let table: [UInt32] = [0x20AC, 0x81, 0x201A, 0x192, 0x201E, 0x2026, 0x2020, 0x2021, 0x2C6, 0x2030,
+                               0x160, 0x2039, 0x152, 0x8D, 0x17D, 0x8F, 0x90, 0x2018, 0x2019, 0x201C,
+                               0x201D, 0x2022, 0x2013, 0x2014, 0x2DC, 0x2122, 0x161, 0x203A, 0x153, 0x9D,
+                               0x17E, 0x178]
+        var out = String.UnicodeScalarView()
+        for b in s.utf8 {
+            let v = (0x80...0x9F).contains(b) ? table[Int(b) - 0x80] : UInt32(b)
+            out.append(Unicode.Scalar(v)!)
+        }
+        return String(out)
+    }
+
+    /// UTF-8 bytes read as Latin-1.
+    private func asLatin1(_ s: String) -> String {
+        String(String.UnicodeScalarView(s.utf8.map { Unicode.Scalar($0) }))
+    }
+
+    func testCorrectTextInManyLanguagesIsNotRepaired() {
+        for s in sentences {
+            let doc = cleanDocument(s)
+            XCTAssertEqual(doc.edits.filter { $0.rule == "unicode.mojibake" }.count, 0, s)
+        }
+    }
+
+    func testUTF8ReadAsWindows1252IsDecodedBack() {
+        for s in sentences {
+            XCTAssertEqual(clean(asWindows1252(s)), clean(s), s)
+        }
+    }
+
+    func testUTF8ReadAsLatin1IsDecodedBack() {
+        for s in sentences {
+            XCTAssertEqual(clean(asLatin1(s)), clean(s), s)
+        }
+    }
+
+    func testMojibakeOfMojibakeIsDecodedBack() {
+        for s in sentences {
+            XCTAssertEqual(clean(asWindows1252(asWindows1252(s))), clean(s), s)
+        }
+    }
+
+    func testMojibakeInsideCorrectTextIsRepairedAndTheRestKept() {
+        let doc = cleanDocument("Classificação: DivisÃ£o - SÃ©rie F, Jornadas à noite")
+        XCTAssertEqual(doc.string, "Classificação: Divisão - Série F, Jornadas à noite\n")
+        XCTAssertTrue(doc.edits.contains { $0.rule == "unicode.mojibake" && $0.reason.contains("windows-1252") })
+    }
+
+    func testWindows1251MojibakeIsDecodedBack() {
+        XCTAssertEqual(clean("РґРѕСЂРѕРіРµ РІ РіРѕСЂРѕРґ"), "дороге в город\n")
+        XCTAssertEqual(clean("Blog Traffic Tip 2 вЂ“ Broadcast"), "Blog Traffic Tip 2 \u{2013} Broadcast\n")
+    }
+
+    func testLossyMojibakeBecomesOneReplacementCharacter() {
+        XCTAssertEqual(clean("â€œlossy decodingâ€\u{FFFD} here"), "\"lossy decoding\u{FFFD} here\n")
+    }
+
+    func testCESU8EmojiIsDecoded() {
+        XCTAssertEqual(clean("Hi guys \u{ED}\u{A0}\u{BD}\u{ED}\u{B8}\u{8D}"), "Hi guys \u{1F60D}\n")
+    }
+
+    func testLookAlikeMojibakeNegativesStay() {
+        // Each could be read as mojibake, but is correct text (trade marks, capitals
+        // before punctuation, multiplication, Ukrainian capitals).
+        for s in ["NESTLÉ® requiere personal", "AHÅ™, the new sofa", "Offering 5×£35 pin ups",
+                  "RETWEET SE VOCÊ\u{2026}", "Ôôô VIDA MINHA", "ВІКІ is Ukrainian for WIKI",
+                  "a radius of 10 Å\u{2014}", "Oborzos, frataraká§ 141", "HÅØYA ER BLÅØYD",
+                  "PARCE QUE SUR LEURS PLAQUES IL Y MARQUÉ\u{2026}"] {
+            let doc = cleanDocument(s)
+            XCTAssertEqual(doc.edits.filter { $0.rule == "unicode.mojibake" }.map(\.after), [], s)
+        }
+    }
+
+    // MARK: C1 controls
+
+    func testC1ControlsThatAreWindows1252PunctuationAreRead() {
+        let doc = cleanDocument("\u{84}Handwerk\u{93} and \u{96} dash \u{80}5")
+        XCTAssertEqual(doc.string, "\"Handwerk\" and \u{2013} dash \u{20AC}5\n")
+        XCTAssertTrue(doc.edits.contains { $0.rule == "unicode.c1-punctuation" })
+    }
+
+    func testNextLineAtLineEndIsAnEllipsisOnlyWithOtherWindows1252() {
+        XCTAssertEqual(clean("He paused\u{85}\nthen left."), "He paused\n\nthen left.\n")
+        XCTAssertEqual(clean("\u{93}Wait\u{85}\nthen left."), "\"Wait...\n\nthen left.\n")
+    }
+
+    // MARK: Markup debris
+
+    func testHTMLCharacterReferencesAreDecoded() {
+        let doc = cleanDocument("Fish &amp; chips &#8211; &eacute;t&eacute; &#x2019;n&#39; AT&amp;amp;T &nbsp;ok")
+        XCTAssertEqual(doc.string, "Fish & chips \u{2013} été 'n' AT&T ok\n")
+        XCTAssertTrue(doc.edits.contains { $0.rule == "unicode.html-entity" })
+    }
+
+    func testTextThatIsNotAReferenceStays() {
+        XCTAssertEqual(clean("R&D; AT&T & co &unknownname; 5 &lt 6"), "R&D; AT&T & co &unknownname; 5 &lt 6\n")
+    }
+
+    func testStrayTagsGo() {
+        let doc = cleanDocument("First<br>second <span class=\"x\">word</span> and <A HREF='/a'>link</A>.</p><p>Next paragraph here.")
+        XCTAssertEqual(doc.string, "First\n\nsecond word and link.\n\nNext paragraph here.\n")
+        XCTAssertTrue(doc.edits.contains { $0.rule == "unicode.tag" })
+        XCTAssertEqual(clean("if a < b and c > d then <b is bold"), "if a < b and c > d then <b is bold\n")
+        XCTAssertEqual(clean("escaped &lt;br&gt;tag"), "escaped\n\ntag\n")
+    }
+
+    // MARK: Compatibility forms
+
+    func testLigaturesAndFullWidthLatinBecomePlain() {
+        let doc = cleanDocument("The ﬁrst ﬂoor, Ｗｉｎｎｏｗ ２０２６ and Ningbo，China; korišteǌem")
+        XCTAssertEqual(doc.string, "The first floor, Winnow 2026 and Ningbo,China; korištenjem\n")
+        XCTAssertTrue(doc.edits.contains { $0.rule == "unicode.compat" })
+    }
+
+    func testOtherCompatibilityCharactersAndCJKPunctuationStay() {
+        for s in ["x² + ½ cup, Brand™ 3µs", "北京，上海：今天！", "東京（日本）の天気"] {
+            XCTAssertEqual(clean(s), s + "\n")
+        }
+    }
+
+    // MARK: Look-alike letters
+
+    func testLookAlikeLettersOfAnotherScriptInsideAWordAreReplaced() {
+        let doc = cleanDocument("P\u{0430}ris and L\u{043E}ndon, \u{041C}\u{043E}\u{0441}\u{043A}\u{0432}a, \u{039D}ew York")
+        XCTAssertEqual(doc.string, "Paris and London, \u{041C}\u{043E}\u{0441}\u{043A}\u{0432}\u{0430}, New York\n")
+        XCTAssertEqual(doc.edits.filter { $0.rule == "unicode.confusable" }.count, 4)
+    }
+
+    func testWholeWordsAndNotationInAnotherScriptStay() {
+        for s in ["Москва and Paris", "Η Αθήνα and Athens", "10μs and IL2RγcKO mice", "α-helix and β-sheet"] {
+            XCTAssertEqual(clean(s), s + "\n", s)
+        }
+    }
+
+    // MARK: Joiners
+
+    func testJoinersStayWhereScriptsAndEmojiNeedThemAndGoElsewhere() {
+        for s in ["\u{1F469}\u{200D}\u{1F4BB} codes", "\u{0645}\u{06CC}\u{200C}\u{062E}\u{0648}\u{0627}\u{0647}\u{0645}",
+                  "\u{0915}\u{094D}\u{200D}\u{0937}"] {
+            XCTAssertEqual(clean(s), s + "\n", s)
+        }
+        XCTAssertEqual(clean("stray\u{200D}joiner and \u{200C}non-joiner\u{200C}"), "strayjoiner and non-joiner\n")
+    }
+
+    // MARK: Legacy charsets
+
+    /// Windows-1251 bytes for Russian text (Cyrillic А...я are 0xC0...0xFF there).
+    private func windows1251(_ s: String) -> [UInt8] {
+        s.unicodeScalars.map { c -> UInt8 in
+            switch c.value {
+            case 0x410...0x44F: return UInt8(0xC0 + c.value - 0x410)
+            case 0x401: return 0xA8
+            case 0x451: return 0xB8
+            default: return UInt8(c.value)
+            }
+        }
+    }
+
+    func testLegacyCharsetIsDetectedAndConverted() {
+        let text = "Власти города объявили о запуске новой системы оплаты проезда в общественном транспорте. "
+            + "Пассажиры смогут расплачиваться банковской картой или телефоном во всех автобусах."
+        var doc = Document(id: "x", bytes: windows1251(text))
+        sharedPipeline.makeCleaner().clean(&doc)
+        XCTAssertEqual(doc.string, text + "\n")
+        let edit = doc.edits.first { $0.rule == "decode.charset" }
+        XCTAssertNotNil(edit)
+        XCTAssertTrue(edit?.reason.contains("windows-1251") ?? false, edit?.reason ?? "")
+    }
+
+    func testANamedEncodingOverridesDetection() {
+        let text = "Вот и всё"
+        var doc = Document(id: "x", bytes: windows1251(text))
+        DecodeStage(encoding: "windows-1251").run(&doc)
+        XCTAssertEqual(doc.string, text)
+        XCTAssertTrue(doc.edits.contains { $0.rule == "decode.charset" && $0.reason.contains("named by the user") })
+        var unknown = Document(id: "y", text: "plain")
+        DecodeStage(encoding: "no-such-charset").run(&unknown)
+        XCTAssertEqual(unknown.string, "plain")
+        XCTAssertEqual(unknown.findings.count, 1)
+    }
+
+    func testUTF8WithAFewStrayBytesIsNotReadAsAnotherCharset() {
+        var doc = Document(id: "x", bytes: Array("Zürich is in Switzerland, caf".utf8) + [0xE9] + Array(" au lait".utf8))
+        sharedPipeline.makeCleaner().clean(&doc)
+        XCTAssertEqual(doc.string, "Zürich is in Switzerland, café au lait\n")
+        XCTAssertFalse(doc.edits.contains { $0.rule == "decode.charset" })
+    }
+
+    func testUTF32WithByteOrderMarkIsDecoded() {
+        var bytes: [UInt8] = [0xFF, 0xFE, 0, 0]
+        for c in "Hé \u{1F600}".unicodeScalars {
+            bytes += [UInt8(c.value & 0xFF), UInt8(c.value >> 8 & 0xFF), UInt8(c.value >> 16 & 0xFF), 0]
+        }
+        var doc = Document(id: "x", bytes: bytes)
+        sharedPipeline.makeCleaner().clean(&doc)
+        XCTAssertEqual(doc.string, "Hé \u{1F600}\n")
+    }
+
+    // MARK: Properties
+
+    /// Random text from every kind of character (ASCII, Latin-1 and Windows-1252's
+    /// letters that make mojibake, controls, format characters, combining marks, other
+    /// scripts, emoji with joiners, private use, astral planes, markup): cleaning never
+    /// crashes, gives valid NFC UTF-8 without forbidden characters, and is idempotent.
+    func testRandomTextCleansToValidNFCAndIsIdempotent() {
+        var rng = SplitMix64(seed: 20_260_401)
+        let pools: [ClosedRange<UInt32>] = [
+            0x20...0x7E, 0x20...0x7E, 0x00...0x1F, 0x7F...0x9F, 0xA0...0xFF, 0xA0...0xFF, 0x100...0x24F,
+            0x250...0x2FF, 0x300...0x36F, 0x370...0x3FF, 0x400...0x4FF, 0x590...0x6FF, 0x900...0x97F,
+            0x1100...0x11FF, 0x2000...0x206F, 0x2190...0x257F, 0x3000...0x30FF, 0x4E00...0x4E80,
+            0xAC00...0xAC80, 0xE000...0xE010, 0xFB00...0xFB06, 0xFE00...0xFE0F, 0xFEFF...0xFEFF,
+            0xFF00...0xFFEF, 0xFFF9...0xFFFD, 0x1F300...0x1F64F, 0x1F3FB...0x1F3FF, 0xE0020...0xE007F,
+            0x10000...0x1000F, 0x20000...0x2000F,
+        ]
+        let fragments = ["&amp;", "&#8217;", "&lt;br&gt;", "<br>", "</span>", "Ã©", "â€™", "\u{200D}", "\u{200C}",
+                         "\n", "\n\n", " ", "\r\n", "Ã ", "&amp;amp;"]
+        // Decode, Unicode repair and canonical form only: the properties are theirs.
+        var configuration = Configuration()
+        configuration.stages = ["boilerplate": false, "typo": false, "templates": false]
+        let pipeline = try! Pipeline(configuration: configuration)
+        func cleanDocument(_ text: String) -> Document {
+            var doc = Document(id: "random", text: text)
+            pipeline.makeCleaner().clean(&doc)
+            return doc
+        }
+        for round in 0..<2000 {
+            var s = String.UnicodeScalarView()
+            let length = Int(rng.next() % 40)
+            for _ in 0..<length {
+                if rng.next() % 6 == 0 {
+                    s.append(contentsOf: fragments[Int(rng.next() % UInt64(fragments.count))].unicodeScalars)
+                    continue
+                }
+                let pool = pools[Int(rng.next() % UInt64(pools.count))]
+                let v = pool.lowerBound + UInt32(rng.next() % UInt64(pool.count))
+                if let c = Unicode.Scalar(v) { s.append(c) }
+            }
+            let input = String(s)
+            let once = cleanDocument(input)
+            let out = once.string
+            XCTAssertNotNil(String(validatingUTF8: out), "round \(round)")
+            XCTAssertEqual(out, out.precomposedStringWithCanonicalMapping, "not NFC, round \(round): \(debug(input))")
+            for c in out.unicodeScalars {
+                let forbidden = (c.value < 0x20 && c != "\n") || (0x7F...0x9F).contains(c.value)
+                    || (c.properties.generalCategory == .format && c.value != 0x200C && c.value != 0x200D
+                        && !(0xE0020...0xE007F).contains(c.value))
+                    || c.properties.generalCategory == .privateUse
+                XCTAssertFalse(forbidden, "U+\(String(c.value, radix: 16)) in output, round \(round): \(debug(input))")
+            }
+            let twice = cleanDocument(out)
+            XCTAssertEqual(twice.string, out, "not idempotent, round \(round): \(debug(input))")
+            XCTAssertEqual(twice.edits.map(\.rule), [], "round \(round): \(debug(input))")
+        }
+    }
+
+    private func debug(_ s: String) -> String {
+        s.unicodeScalars.map { $0.value < 0x80 && $0.value >= 0x20 ? String($0) : "\\u{\(String($0.value, radix: 16))}" }.joined()
+    }
+}
+
+/// A small deterministic random number generator, so failures reproduce.
+private struct SplitMix64 {
+    private var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
