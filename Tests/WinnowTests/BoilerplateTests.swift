@@ -134,6 +134,7 @@ final class MoreBoilerplateTests: XCTestCase {
     func testLegalLines() {
         XCTAssertEqual(removed("We use cookies to improve your experience. By continuing to browse this site you agree."), "cookie.notice")
         XCTAssertEqual(removed("Diese Website verwendet Cookies, um Ihnen ein besseres Erlebnis zu bieten."), "cookie.notice")
+        XCTAssertEqual(removed("Cookie settings"), "cookie.button")
         XCTAssertEqual(removed("Advertisement"), "ad.marker")
         XCTAssertEqual(removed("Story continues below advertisement"), "ad.marker")
         XCTAssertEqual(removed("© 2024 Example Media Group. All rights reserved."), "copyright.line")
@@ -181,5 +182,6 @@ final class MoreBoilerplateTests: XCTestCase {
         assertKept("Related stories have appeared in several newspapers this week, the minister noted.")
         assertKept("The story was updated often as the night went on, reporters said.")
         assertKept("Five minutes later, the power came back.")
+        assertKept("Cookie settings, if you like: for a crisper biscuit, bake them two minutes longer.")
     }
 }
