@@ -8,6 +8,8 @@ struct Stats {
     var failed = 0
     var bytesIn = 0
     var bytesOut = 0
+    /// Binary files passed over under `--binary skip`.
+    var skipped = 0
     /// What the rules did over the whole run (for the summary and the report).
     var tally = Tally()
 }
@@ -47,6 +49,8 @@ struct Batch {
     let explainOut: Output?
     var stats = Stats()
     var report: HTMLReport?
+    /// `--binary skip`: binary input is passed over silently (and counted), not refused.
+    var skipBinary = false
 
     init(cleaner: ParallelCleaner, views: Views, explainOut: Output?) {
         self.cleaner = cleaner
@@ -71,18 +75,19 @@ struct Batch {
     // MARK: - Standard input
 
     mutating func cleanStandardInput(format: Clean.Format, separator: String?, output: String?, rejects: String?) throws {
-        let out: Output
+        var file: OutputFile?
         if let output {
-            let fd = open(output, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-            guard fd >= 0 else {
-                Diagnostics.error(output, "cannot write (\(String(cString: strerror(errno))))")
+            switch OutputFile.open(output) {
+            case .success(let f): file = f
+            case .failure(let e):
+                Diagnostics.error(output, "cannot write (\(e.message))")
                 throw ExitCode(1)
             }
-            out = Output(fd: fd)
-        } else {
-            out = Output(fd: 1)
         }
-        defer { out.close() }
+        let out = file?.out ?? Output(fd: 1)
+        defer {
+            if let file { finishOutput(file, name: output ?? "<stdout>") } else { out.close() }
+        }
         var head: [UInt8] = []
         var jsonl = format == .jsonl
         if format == .auto {
@@ -96,6 +101,7 @@ struct Batch {
         } else {
             var bytes = head
             do { bytes += try Input.readAll(fd: 0) } catch let e as Input.Failure {
+                if Interrupt.requested { return }
                 Diagnostics.error("<stdin>", "cannot read (\(e.message))")
                 stats.failed += 1
                 return
@@ -109,8 +115,18 @@ struct Batch {
                 if let text = result { out.write(text); stats.bytesOut += text.utf8.count }
             }
         }
-        if let failure = out.failed {
-            Diagnostics.error(output ?? "<stdout>", "write failed (\(failure))")
+        if file == nil, let failure = out.failed {
+            Diagnostics.error("<stdout>", "write failed (\(failure))")
+            stats.failed += 1
+        }
+    }
+
+    /// Renames a finished output into place, or discards it when the run was
+    /// interrupted or a write failed (reported).
+    private mutating func finishOutput(_ file: OutputFile, name: String) {
+        if Interrupt.requested { file.discard(); return }
+        if let failure = file.commit() {
+            Diagnostics.error(name, "write failed (\(failure))")
             stats.failed += 1
         }
     }
@@ -152,14 +168,19 @@ struct Batch {
                 throw ValidationError("several inputs or a folder need -o OUT")
             }
             let out = Output(fd: 1)
-            defer { out.close() }
             for job in jobs {
+                if Interrupt.requested || out.failed != nil { break }
                 if isJSONL(job) {
                     cleanJSONLinesFile(job.path, out: out, rejects: RejectSink(path: rejects))
                 } else if let text = cleanTexts([(job.path, readChecked(job.path))]).first, let text {
                     out.write(text)
                     stats.bytesOut += text.utf8.count
                 }
+            }
+            out.close()
+            if let failure = out.failed {
+                Diagnostics.error("<stdout>", "write failed (\(failure))")
+                stats.failed += 1
             }
             return
         }
@@ -169,7 +190,7 @@ struct Batch {
 
         let texts = jobs.filter { !isJSONL($0) }
         var start = 0
-        while start < texts.count {
+        while start < texts.count, !Interrupt.requested {
             let chunk = Array(texts[start..<min(texts.count, start + Self.filesPerBatch)])
             start += chunk.count
             let results = cleanTexts(chunk.map { ($0.path, readChecked($0.path)) })
@@ -179,14 +200,14 @@ struct Batch {
             }
         }
         for job in jobs where isJSONL(job) {
+            if Interrupt.requested { break }
             let dest = destination(job)
-            guard let out = openForWriting(dest) else { continue }
+            guard let file = openForWriting(dest) else { continue }
             let sink = RejectSink(path: rejects ?? dest + ".rejects.jsonl")
-            cleanJSONLinesFile(job.path, out: out, rejects: sink)
-            out.close()
-            if let failure = out.failed {
-                Diagnostics.error(dest, "write failed (\(failure))")
-                stats.failed += 1
+            if cleanJSONLinesFile(job.path, out: file.out, rejects: sink) {
+                finishOutput(file, name: dest)
+            } else {
+                file.discard()  // the input could not be opened: no empty output for it
             }
             sink.close()
         }
@@ -216,7 +237,8 @@ struct Batch {
             }
         }
         for file in files.sorted() {
-            guard let bytes = try? Input.readFile(file), (try? InputCheck.requireText(bytes)) != nil else { continue }
+            if Interrupt.requested { break }
+            guard let raw = try? Input.readFile(file), let bytes = try? InputCheck.prepare(raw) else { continue }
             let jsonl = format == .jsonl || (format == .auto && (file.hasSuffix(".jsonl") || file.hasSuffix(".ndjson")))
             guard jsonl else { stats.add(bytes, source: source(ofFile: file)); continue }
             for line in bytes.split(separator: 0x0A) {
@@ -276,29 +298,26 @@ struct Batch {
 
     /// Writes through a temporary name and a rename, so no half-written file is left.
     private mutating func writeFile(_ path: String, _ bytes: [UInt8]) {
-        let dir = URL(fileURLWithPath: path).deletingLastPathComponent().path
-        do {
-            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-            let tmp = path + ".winnow-tmp"
-            try Data(bytes).write(to: URL(fileURLWithPath: tmp))
-            if rename(tmp, path) != 0 { throw Input.Failure(message: String(cString: strerror(errno))) }
-            stats.bytesOut += bytes.count
-        } catch {
-            Diagnostics.error(path, "cannot write (\(errnoText(error) ?? "\(error)"))")
+        guard let file = openForWriting(path) else { return }
+        file.out.write(bytes)
+        if let failure = file.commit() {
+            Diagnostics.error(path, "write failed (\(failure))")
             stats.failed += 1
+        } else {
+            stats.bytesOut += bytes.count
         }
     }
 
-    private mutating func openForWriting(_ path: String) -> Output? {
+    private mutating func openForWriting(_ path: String) -> OutputFile? {
         let dir = URL(fileURLWithPath: path).deletingLastPathComponent().path
         try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard fd >= 0 else {
-            Diagnostics.error(path, "cannot write (\(String(cString: strerror(errno))))")
+        switch OutputFile.open(path) {
+        case .success(let file): return file
+        case .failure(let e):
+            Diagnostics.error(path, "cannot write (\(e.message))")
             stats.failed += 1
             return nil
         }
-        return Output(fd: fd)
     }
 
     // MARK: - Cleaning
@@ -310,8 +329,9 @@ struct Batch {
             let (id, input) = item
             switch input {
             case .failure(let e): return (nil, e.message, [], nil)
-            case .success(let bytes):
-                do { try InputCheck.requireText(bytes) } catch { return (nil, "\(error)", [], nil) }
+            case .success(let raw):
+                let bytes: [UInt8]
+                do { bytes = try InputCheck.prepare(raw) } catch { return (nil, "\(error)", ["binary"], nil) }
                 var doc = Document(id: id, bytes: bytes)
                 doc.source = Batch.source(ofFile: id)
                 cleaner.clean(&doc)
@@ -321,6 +341,11 @@ struct Batch {
         var texts: [String?] = []
         var size = 0
         for ((id, input), (text, problem, findings, view)) in zip(docs, results) {
+            if skipBinary, problem != nil, findings == ["binary"] {
+                stats.skipped += 1
+                texts.append(nil)
+                continue
+            }
             stats.documents += 1
             if case .success(let bytes) = input { stats.bytesIn += bytes.count; size += bytes.count }
             if let problem {
@@ -330,7 +355,7 @@ struct Batch {
             } else if case .success(let bytes) = input, bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
                 Diagnostics.error(id, bytes.isEmpty ? "empty input" : "input holds only white space")
             }
-            for finding in findings { Diagnostics.error(id, finding) }
+            if problem == nil { for finding in findings { Diagnostics.error(id, finding) } }
             record(view)
             texts.append(text)
         }
@@ -340,15 +365,18 @@ struct Batch {
 
     // MARK: - JSON Lines
 
-    private mutating func cleanJSONLinesFile(_ path: String, out: Output, rejects: RejectSink) {
+    /// False when the file could not be opened (reported).
+    @discardableResult
+    private mutating func cleanJSONLinesFile(_ path: String, out: Output, rejects: RejectSink) -> Bool {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else {
             Diagnostics.error(path, String(cString: strerror(errno)))
             stats.failed += 1
-            return
+            return false
         }
         defer { close(fd) }
         cleanJSONLines(fd: fd, prefix: [], source: path, out: out, rejects: rejects)
+        return true
     }
 
     /// Streams records from `fd` (after `prefix`, bytes already read), cleaning each
@@ -357,12 +385,17 @@ struct Batch {
         var pending = prefix
         var lineNumber = 0
         var eof = false
-        while !eof {
+        var scanned = 0  // bytes at the start of `pending` known to hold no line break
+        while !eof, !Interrupt.requested {
             let chunk = readSome(fd: fd)
+            if Interrupt.requested { break }
             if chunk.isEmpty { eof = true } else { pending += chunk }
             var lines: [(Int, ArraySlice<UInt8>)] = []
             var start = 0
-            if let last = eof ? pending.count : pending.lastIndex(of: 0x0A).map({ $0 + 1 }) {
+            // Only the new bytes are searched, so a very long line is read in linear time.
+            let lastBreak = eof ? pending.count : pending[scanned...].lastIndex(of: 0x0A).map { $0 + 1 }
+            scanned = pending.count
+            if let last = lastBreak {
                 var i = 0
                 while i < last {
                     let end = pending[i..<last].firstIndex(of: 0x0A) ?? last
@@ -375,6 +408,7 @@ struct Batch {
                 start = last
             }
             pending.removeSubrange(0..<min(start, pending.count))
+            scanned = pending.count
             if !lines.isEmpty { cleanRecords(lines, source: source, out: out, rejects: rejects) }
         }
         out.flush()
@@ -422,7 +456,10 @@ struct Batch {
         var chunk = [UInt8](repeating: 0, count: Self.readChunk)
         while true {
             let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
-            if n < 0, errno == EINTR { continue }
+            if n < 0, errno == EINTR {
+                if Interrupt.requested { return [] }
+                continue
+            }
             return n <= 0 ? [] : Array(chunk[0..<n])
         }
     }
@@ -479,6 +516,9 @@ struct Batch {
                 Diagnostics.raw("winnow: report written in \(String(format: "%.2f", Date().timeIntervalSince(started))) s\n")
             }
         }
+        if stats.skipped > 0, !quiet {
+            Diagnostics.raw("winnow: \(stats.skipped) binary file\(stats.skipped == 1 ? "" : "s") skipped\n")
+        }
         let many = stats.documents > 1 && (isatty(2) != 0 || wroteToFile)
         if stats.failed > 0 || (many && !quiet) {
             Diagnostics.raw(stats.tally.summary(documents: stats.documents, failed: stats.failed, read: stats.bytesIn,
@@ -510,4 +550,52 @@ final class RejectSink {
     }
 
     func close() { out?.close() }
+}
+
+/// An output file written under a temporary name beside it (hidden, so a later run
+/// over the same folder skips it) and renamed into place by `commit`, so that an
+/// interrupted or failed run never leaves a half-written file. A path that is not a
+/// regular file (/dev/full, /dev/stdout, a FIFO) is written directly.
+final class OutputFile {
+    let path: String
+    let out: Output
+    private let temporary: String?
+
+    private init(path: String, out: Output, temporary: String?) {
+        self.path = path
+        self.out = out
+        self.temporary = temporary
+    }
+
+    static func open(_ path: String) -> Result<OutputFile, Input.Failure> {
+        var st = stat()
+        let special = stat(path, &st) == 0 && (st.st_mode & S_IFMT) != S_IFREG
+        let url = URL(fileURLWithPath: path)
+        let temporary = special ? nil
+            : url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).winnow-tmp").path
+        let fd = Foundation.open(temporary ?? path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else { return .failure(Input.Failure(message: String(cString: strerror(errno)))) }
+        return .success(OutputFile(path: path, out: Output(fd: fd), temporary: temporary))
+    }
+
+    /// Closes the file and renames it into place; the problem when it could not be written.
+    func commit() -> String? {
+        out.close()
+        if let failure = out.failed {
+            if let temporary { unlink(temporary) }
+            return failure
+        }
+        if let temporary, rename(temporary, path) != 0 {
+            let problem = String(cString: strerror(errno))
+            unlink(temporary)
+            return problem
+        }
+        return nil
+    }
+
+    /// Closes the file and removes what was written of it.
+    func discard() {
+        out.close()
+        if let temporary { unlink(temporary) }
+    }
 }

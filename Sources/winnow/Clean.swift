@@ -10,7 +10,9 @@ struct Clean: ParsableCommand {
         With no PATH (or -), reads standard input and writes standard output. JSON Lines
         (--format jsonl, a .jsonl file, or stdin starting with a JSON object) keep every
         field; `text` is replaced and a `winnow` field says what was learned and done.
-        Exit status: 0 all good, 1 some documents failed (the rest were written), 2 usage.
+        Exit status: 0 all good, 1 some documents failed (the rest were written), 2 usage,
+        130 interrupted (SIGINT/SIGTERM: the document in hand is finished or discarded;
+        output files are written under a temporary name and renamed, never half-written).
         """
     )
 
@@ -52,6 +54,13 @@ struct Clean: ParsableCommand {
     @Option(help: "Where JSON Lines records that cannot be read go (default: beside the output, OUT.rejects.jsonl).")
     var rejects: String?
 
+    enum BinaryPolicy: String, ExpressibleByArgument, CaseIterable {
+        case refuse, skip
+    }
+
+    @Option(help: "Binary input (an image, a gzip file…): refuse (one line on standard error, exit status 1) or skip (silently, counted in the summary).")
+    var binary: BinaryPolicy = .refuse
+
     @OptionGroup(title: "Pipeline")
     var pipelineOptions: PipelineOptions
 
@@ -63,6 +72,7 @@ struct Clean: ParsableCommand {
     }
 
     func run() throws {
+        Interrupt.install()
         // A batch of files gets its corpus statistics from a first pass, so that lines a
         // site repeats on many pages can go; a stream needs them given (--corpus-stats).
         var corpus = try pipelineOptions.loadCorpusStatistics()
@@ -82,12 +92,20 @@ struct Clean: ParsableCommand {
         let started = Date()
         let views = Views(explain: explain ? explainFormat : nil, report: report != nil)
         var batch = Batch(cleaner: ParallelCleaner(pipeline: pipeline, jobs: jobs), views: views, explainOut: explainOut)
+        batch.skipBinary = binary == .skip
+        if Interrupt.requested { Diagnostics.raw("winnow: interrupted\n"); throw ExitCode(130) }
         if paths.isEmpty || paths == ["-"] {
             Progress.begin(total: nil, enabled: !quiet)
             try batch.cleanStandardInput(format: format, separator: separator, output: output, rejects: rejects)
         } else {
             Progress.begin(total: quiet || isatty(2) == 0 ? nil : Batch.size(of: paths), enabled: !quiet)
             try batch.cleanPaths(paths, format: format, output: output, rejects: rejects)
+        }
+        if Interrupt.requested {
+            Diagnostics.raw("winnow: interrupted; \(batch.stats.documents) documents done\n")
+            Progress.end()
+            explainOut?.close()
+            throw ExitCode(130)
         }
         batch.finish(reportPath: report, wroteToFile: output != nil, quiet: quiet, seconds: Date().timeIntervalSince(started))
         if batch.stats.failed > 0 { throw ExitCode(1) }

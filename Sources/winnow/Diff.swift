@@ -52,8 +52,9 @@ struct Diff: ParsableCommand {
         var failed = 0
         var total = Tally()
 
-        func show(_ id: String, _ bytes: [UInt8]) {
-            do { try InputCheck.requireText(bytes) } catch {
+        func show(_ id: String, _ raw: [UInt8]) {
+            let bytes: [UInt8]
+            do { bytes = try InputCheck.prepare(raw) } catch {
                 Diagnostics.error(id, "\(error)")
                 failed += 1
                 return

@@ -153,7 +153,10 @@ enum Input {
         while true {
             let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
             if n < 0 {
-                if errno == EINTR { continue }
+                if errno == EINTR {
+                    if Interrupt.requested { throw Failure(message: "interrupted") }
+                    continue
+                }
                 throw Failure(message: String(cString: strerror(errno)))
             }
             if n == 0 { return out }
