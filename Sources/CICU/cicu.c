@@ -163,6 +163,34 @@ int32_t cicu_regex_run(cicu_regex *regex, const char *text, int32_t length, int3
     return U_FAILURE(status) ? -2 : 1;
 }
 
+/* The same over UTF-16 held by the caller (not copied): ICU matches text that is all in
+   one chunk on its fast path, without UText calls per character. */
+int32_t cicu_regex_run16(cicu_regex *regex, const uint16_t *text, int32_t length, int32_t mode,
+                         int32_t group, int32_t spans[4]) {
+    static const UChar empty[1] = {0};
+    UErrorCode status = U_ZERO_ERROR;
+    uregex_setText(regex->re, text ? (const UChar *)text : empty, length, &status);
+    if (U_FAILURE(status)) return -2;
+    UBool found;
+    switch (mode) {
+    case CICU_MODE_MATCHES: found = uregex_matches(regex->re, 0, &status); break;
+    case CICU_MODE_LOOKING_AT: found = uregex_lookingAt(regex->re, 0, &status); break;
+    default: found = uregex_find(regex->re, 0, &status); break;
+    }
+    if (status == U_REGEX_TIME_OUT) return -1;
+    if (U_FAILURE(status)) return -2;
+    if (!found) return 0;
+    spans[0] = uregex_start(regex->re, 0, &status);
+    spans[1] = uregex_end(regex->re, 0, &status);
+    spans[2] = spans[3] = -1;
+    if (group > 0) {
+        int32_t gs = uregex_start(regex->re, group, &status);
+        int32_t ge = uregex_end(regex->re, group, &status);
+        if (U_SUCCESS(status) && gs >= 0) { spans[2] = gs; spans[3] = ge; }
+    }
+    return U_FAILURE(status) ? -2 : 1;
+}
+
 /* ---- Code pages, charset detection and conversion -------------------------------- */
 
 #include <unicode/ucnv.h>

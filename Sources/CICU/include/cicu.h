@@ -55,6 +55,10 @@ enum {
  * group `group` (-1,-1 when the group did not take part or group < 0). */
 int32_t cicu_regex_run(cicu_regex *regex, const char *text, int32_t length, int32_t mode,
                        int32_t from, int32_t group, int32_t spans[4]);
+/* cicu_regex_run over UTF-16 code units (spans in code units); the text is not copied
+   and must stay alive until the next run. */
+int32_t cicu_regex_run16(cicu_regex *regex, const uint16_t *text, int32_t length, int32_t mode,
+                         int32_t group, int32_t spans[4]);
 
 /* ---- Code pages, charset detection and conversion (ucnv, ucsdet) ------------------ */
 

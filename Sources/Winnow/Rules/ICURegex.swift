@@ -71,4 +71,90 @@ final class ICURegex {
         let value: Range<Int>? = spans[2] >= 0 ? (o + Int(spans[2]))..<(o + Int(spans[3])) : nil
         return Match(range: (o + Int(spans[0]))..<(o + Int(spans[1])), value: value)
     }
+
+    /// Matches `text`'s UTF-8 range `range` through its UTF-16 form (ICU's faster path);
+    /// same answer as `run(_:_:mode:)` on the UTF-8 bytes, in UTF-8 offsets.
+    func run(_ text: UTF16Text, _ range: Range<Int>, mode: Mode) throws -> Match? {
+        var spans: [Int32] = [0, 0, -1, -1]
+        let lo = Int(text.from8[range.lowerBound]), hi = Int(text.from8[range.upperBound])
+        let rc = text.units.withUnsafeBufferPointer { u in
+            cicu_regex_run16(handle, u.baseAddress.map { $0 + lo }, Int32(hi - lo), mode.rawValue, valueGroup, &spans)
+        }
+        if rc == 0 { return nil }
+        if rc < 0 { throw TimeOut() }
+        @inline(__always) func to8(_ k: Int32) -> Int { Int(text.to8[lo + Int(k)]) }
+        let value: Range<Int>? = spans[2] >= 0 ? to8(spans[2])..<to8(spans[3]) : nil
+        return Match(range: to8(spans[0])..<to8(spans[1]), value: value)
+    }
+}
+
+/// A document's text as UTF-16, with offset maps both ways, so that regexes can run on
+/// ICU's UTF-16 fast path while callers keep UTF-8 byte offsets.
+struct UTF16Text {
+    /// The code units.
+    let units: [UInt16]
+    /// For each UTF-8 offset that starts a character (and the end), its UTF-16 offset.
+    let from8: [Int32]
+    /// For each UTF-16 offset (and the end), the UTF-8 offset of its character (entries
+    /// past the end are unused).
+    let to8: [Int32]
+
+    /// Nil when `text` is not well-formed UTF-8 (then the UTF-8 path is used instead).
+    init?(_ text: UnsafeBufferPointer<UInt8>) {
+        let n = text.count
+        guard n < Int(Int32.max) else { return nil }
+        var units = [UInt16](repeating: 0, count: n)
+        var from8 = [Int32](repeating: 0, count: n + 1)
+        var to8 = [Int32](repeating: 0, count: n + 1)
+        var count = 0
+        let ok = units.withUnsafeMutableBufferPointer { u in
+            from8.withUnsafeMutableBufferPointer { f in
+                to8.withUnsafeMutableBufferPointer { t in
+                    var i = 0
+                    while i < n {
+                        let b0 = UInt32(text[i])
+                        if b0 < 0x80 {
+                            f[i] = Int32(count); t[count] = Int32(i); u[count] = UInt16(b0)
+                            count += 1; i += 1
+                            continue
+                        }
+                        var scalar: UInt32
+                        let len: Int
+                        if b0 >= 0xC2 && b0 <= 0xDF { len = 2; scalar = b0 & 0x1F }
+                        else if b0 >= 0xE0 && b0 <= 0xEF { len = 3; scalar = b0 & 0x0F }
+                        else if b0 >= 0xF0 && b0 <= 0xF4 { len = 4; scalar = b0 & 0x07 }
+                        else { return false }
+                        guard i + len <= n else { return false }
+                        for k in 1..<len {
+                            let c = UInt32(text[i + k])
+                            guard c & 0xC0 == 0x80 else { return false }
+                            scalar = scalar << 6 | (c & 0x3F)
+                        }
+                        // Overlong forms, surrogates and values past U+10FFFF are not well-formed.
+                        if len == 3, scalar < 0x800 || (scalar >= 0xD800 && scalar <= 0xDFFF) { return false }
+                        if len == 4, scalar < 0x10000 || scalar > 0x10FFFF { return false }
+                        for k in 0..<len { f[i + k] = Int32(count) }
+                        if scalar >= 0x10000 {
+                            let v = scalar - 0x10000
+                            u[count] = UInt16(0xD800 + (v >> 10)); t[count] = Int32(i)
+                            u[count + 1] = UInt16(0xDC00 + (v & 0x3FF)); t[count + 1] = Int32(i)
+                            count += 2
+                        } else {
+                            u[count] = UInt16(scalar); t[count] = Int32(i)
+                            count += 1
+                        }
+                        i += len
+                    }
+                    f[n] = Int32(count)
+                    t[count] = Int32(n)
+                    return true
+                }
+            }
+        }
+        guard ok else { return nil }
+        units.removeSubrange(count...)
+        self.units = units
+        self.from8 = from8
+        self.to8 = to8
+    }
 }

@@ -9,6 +9,9 @@ final class CompiledRule {
     let end: ICURegex?
     /// `requires`, lower-cased, as bytes.
     let required: [[UInt8]]
+    /// Numbers of `required` in the owning stage's `LiteralIndex` (set by the stage on
+    /// its own clone of the rules).
+    var requiredIDs: [Int] = []
 
     init(spec: RuleSpec, pack: RulePack) throws {
         self.spec = spec
@@ -36,12 +39,6 @@ final class CompiledRule {
         start = other.start?.clone()
         end = other.end?.clone()
         required = other.required
-    }
-
-    /// False when the rule has `requires` and `text[range]` holds none of its literals.
-    @inline(__always)
-    func mayMatch(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
-        required.isEmpty || required.contains { containsIgnoringASCIICase(text, range, $0) }
     }
 
     func clone() -> CompiledRule { CompiledRule(copying: self) }
@@ -79,7 +76,103 @@ final class RuleSet {
     func scoped(_ scope: RuleScope) -> [CompiledRule] { rules.filter { $0.spec.scope == scope } }
 }
 
-/// Whether `text[range]` contains `needle` (given in lower case), ignoring ASCII case.
+/// Where the `requires` literals occur in one document, found in one pass over it (on
+/// the first question about the document), so that each block, prefix or suffix check is
+/// a binary search instead of a scan per literal. Same answer as
+/// `containsIgnoringASCIICase` on the same range.
+struct LiteralIndex {
+    /// Distinct literals, lower-cased, as bytes.
+    private(set) var literals: [[UInt8]] = []
+    private var ids: [[UInt8]: Int] = [:]
+    /// Literals of one byte, by that byte (-1: none).
+    private var byByte = [Int32](repeating: -1, count: 256)
+    /// Literals of two bytes or more, by their first two bytes: `byPair[b0 << 8 | b1]` is
+    /// an index into `pairLists` (-1: none).
+    private var byPair = [Int32](repeating: -1, count: 65536)
+    private var pairLists: [[Int]] = []
+    /// One bit per entry of `byPair` that is set: a small table, so the scan stays in cache.
+    private var pairBits = [UInt64](repeating: 0, count: 1024)
+    /// Start offsets of every occurrence of each literal (overlapping ones too), sorted.
+    private var occurrences: [[Int]] = []
+    private var built = false
+
+    /// The number of `literal` (not empty), adding it if new.
+    mutating func id(_ literal: [UInt8]) -> Int {
+        if let id = ids[literal] { return id }
+        let id = literals.count
+        ids[literal] = id
+        literals.append(literal)
+        occurrences.append([])
+        if literal.count == 1 {
+            byByte[Int(literal[0])] = Int32(id)
+        } else {
+            let key = Int(literal[0]) << 8 | Int(literal[1])
+            if byPair[key] < 0 { byPair[key] = Int32(pairLists.count); pairLists.append([]) }
+            pairBits[key >> 6] |= 1 << UInt64(key & 63)
+            pairLists[Int(byPair[key])].append(id)
+        }
+        return id
+    }
+
+    /// Forgets the previous document.
+    mutating func reset() {
+        guard built else { return }
+        built = false
+        for i in occurrences.indices { occurrences[i].removeAll(keepingCapacity: true) }
+    }
+
+    /// True when `ids` is empty or `text[range]` contains one of those literals,
+    /// ignoring ASCII case.
+    @inline(__always)
+    mutating func mayMatch(_ ids: [Int], _ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        if ids.isEmpty { return true }
+        if !built { build(text) }
+        for id in ids where contains(id, range) { return true }
+        return false
+    }
+
+    private func contains(_ id: Int, _ range: Range<Int>) -> Bool {
+        let n = literals[id].count
+        guard n <= range.count else { return false }
+        let occ = occurrences[id]
+        // First occurrence starting at or after the range's start.
+        var lo = 0, hi = occ.count
+        while lo < hi {
+            let mid = (lo + hi) >> 1
+            if occ[mid] < range.lowerBound { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < occ.count && occ[lo] + n <= range.upperBound
+    }
+
+    private mutating func build(_ text: UnsafeBufferPointer<UInt8>) {
+        built = true
+        let n = text.count
+        guard n > 0 else { return }
+        @inline(__always) func fold(_ b: UInt8) -> UInt8 { b &- 0x41 < 26 ? b | 0x20 : b }
+        var prev = fold(text[0])
+        for i in 0..<n {
+            let single = byByte[Int(prev)]
+            if single >= 0 { occurrences[Int(single)].append(i) }
+            guard i + 1 < n else { break }
+            let next = fold(text[i + 1])
+            let key = Int(prev) << 8 | Int(next)
+            if pairBits[key >> 6] & (1 << UInt64(key & 63)) != 0 {
+                let slot = byPair[key]
+                for id in pairLists[Int(slot)] {
+                    let lit = literals[id]
+                    guard i + lit.count <= n else { continue }
+                    var k = 2
+                    while k < lit.count, fold(text[i + k]) == lit[k] { k += 1 }
+                    if k == lit.count { occurrences[id].append(i) }
+                }
+            }
+            prev = next
+        }
+    }
+}
+
+/// Whether `text[range]` contains `needle` (given in lower case), ignoring ASCII case: the
+/// plain scan that `LiteralIndex` must agree with (its tests use it as the reference).
 func containsIgnoringASCIICase(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ needle: [UInt8]) -> Bool {
     guard let first = needle.first, needle.count <= range.count else { return false }
     let last = range.upperBound - needle.count

@@ -13,6 +13,11 @@ final class BoilerplateStage: Stage {
     private let blockRules: [CompiledRule]
     private let prefixes: [CompiledRule]
     private let suffixes: [CompiledRule]
+    /// The `requires` literals of all rules, indexed per document.
+    private var literals = LiteralIndex()
+    /// An empty index to stand in for `literals` while a pass holds it (shared, so lending
+    /// allocates nothing).
+    private static let placeholder = LiteralIndex()
 
     /// Size limits when a rule sets none: blocks longer than this are article text for
     /// block rules, and a run is made only of blocks this short.
@@ -33,14 +38,22 @@ final class BoilerplateStage: Stage {
         blockRules = rules.scoped(.block)
         prefixes = rules.scoped(.prefix)
         suffixes = rules.scoped(.suffix)
+        for rule in blockRules + prefixes + suffixes {
+            rule.requiredIDs = rule.required.map { literals.id($0) }
+        }
     }
 
     func run(_ document: inout Document) {
         let blocks = segmentBlocks(document.text)
         guard !blocks.isEmpty else { return }
-        var pass = Pass(blocks: blocks)
+        literals.reset()
+        var pass = Pass(blocks: blocks, literals: BoilerplateStage.placeholder)
+        // Lend the index (and its buffers) to the pass without copying it.
+        swap(&pass.literals, &literals)
+        defer { swap(&pass.literals, &literals) }
         document.text.withUnsafeBufferPointer { text in
             pass.text = text
+            pass.utf16 = UTF16Text(text)
             for rule in spans { pass.findSpans(rule) }
             for rule in lists { pass.findLists(rule) }
             for rule in runs { pass.findRuns(rule) }
@@ -63,18 +76,25 @@ private struct Pass {
 
     let blocks: [Block]
     var text: UnsafeBufferPointer<UInt8>!
+    /// The text as UTF-16 for ICU's fast path (nil: not well-formed, match the UTF-8).
+    var utf16: UTF16Text?
     var drops: [Drop?]
     var proposals: [ProposedEdit] = []
     var findings: [String] = []
+    var literals: LiteralIndex
 
-    init(blocks: [Block]) {
+    init(blocks: [Block], literals: LiteralIndex) {
         self.blocks = blocks
+        self.literals = literals
         self.drops = [Drop?](repeating: nil, count: blocks.count)
     }
 
     /// Runs a matcher; a time-out is reported and counts as no match.
     mutating func match(_ re: ICURegex, _ rule: CompiledRule, _ range: Range<Int>, _ mode: ICURegex.Mode) -> ICURegex.Match? {
-        do { return try re.run(text, range, mode: mode) } catch {
+        do {
+            if let utf16 { return try re.run(utf16, range, mode: mode) }
+            return try re.run(text, range, mode: mode)
+        } catch {
             findings.append("rule \(rule.spec.id) stopped by the regex time limit; skipped for this block")
             return nil
         }
@@ -189,7 +209,7 @@ private struct Pass {
     mutating func matchBlocks(_ rules: [CompiledRule]) {
         for (i, block) in blocks.enumerated() where drops[i] == nil {
             for rule in rules where rule.fits(words: block.words, defaultMax: BoilerplateStage.defaultMaxWords)
-                && rule.mayMatch(text, block.range) {
+                && literals.mayMatch(rule.requiredIDs, text, block.range) {
                 if let m = matchBlock(rule, rule.patterns[0], block.range) {
                     drops[i] = Drop(rule: rule, kind: .dropBlock, kept: kept(rule, m))
                     break
@@ -211,7 +231,7 @@ private struct Pass {
                 continue
             }
             var body = block.range
-            for rule in prefixes where rule.mayMatch(text, body) {
+            for rule in prefixes where literals.mayMatch(rule.requiredIDs, text, body) {
                 guard let m = match(rule.patterns[0], rule, body, .lookingAt), !m.range.isEmpty else { continue }
                 let whole = m.range.upperBound >= body.upperBound
                 proposals.append(ProposedEdit(range: whole ? dropRange(block) : m.range, rule: rule.spec.id,
@@ -225,7 +245,7 @@ private struct Pass {
             // no more than a short one.
             var tailStart = max(body.lowerBound, body.upperBound - BoilerplateStage.suffixWindow)
             while tailStart > body.lowerBound, text[tailStart] & 0xC0 == 0x80 { tailStart -= 1 }
-            for rule in suffixes where rule.mayMatch(text, tailStart..<body.upperBound) {
+            for rule in suffixes where literals.mayMatch(rule.requiredIDs, text, tailStart..<body.upperBound) {
                 guard let m = match(rule.patterns[0], rule, tailStart..<body.upperBound, .find), !m.range.isEmpty,
                       m.range.upperBound == body.upperBound, m.range.lowerBound > body.lowerBound else { continue }
                 proposals.append(ProposedEdit(range: m.range, rule: rule.spec.id, category: rule.category,

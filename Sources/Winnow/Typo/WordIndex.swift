@@ -298,6 +298,11 @@ final class WordIndex: @unchecked Sendable {
         var result: [(id: Int, distance: Int)] = []
         bytes.withUnsafeBufferPointer { b in
             typo.withUnsafeBufferPointer { t in
+                // Letters (by byte mod 64) of the typo: a word at distance ≤ 2 lacks at most two
+                // of them and adds at most two (each edit removes or adds at most one letter;
+                // a transposition none), so most words are ruled out before the distance.
+                var typoMask: UInt64 = 0
+                for c in t { typoMask |= 1 << UInt64(c & 63) }
                 for k in keys[0..<keyCount] {
                     let bucket = Int(truncatingIfNeeded: mix(k)) & bucketMask
                     for entry in Int(bucketStarts[bucket])..<Int(bucketStarts[bucket + 1]) {
@@ -311,6 +316,10 @@ final class WordIndex: @unchecked Sendable {
                             w = wordNext[id]
                             let s = Int(starts[id]), end = Int(starts[id + 1])
                             guard abs((end - s) - t.count) <= 2 else { continue }
+                            var wordMask: UInt64 = 0
+                            for k in s..<end { wordMask |= 1 << UInt64(b[k] & 63) }
+                            if (typoMask & ~wordMask).nonzeroBitCount > 2
+                                || (wordMask & ~typoMask).nonzeroBitCount > 2 { continue }
                             let word = UnsafeBufferPointer(rebasing: b[s..<end])
                             let d = osaDistance(t, word, limit: 2)
                             if d >= 1, d <= 2 { result.append((id, d)) }

@@ -1,0 +1,27 @@
+import XCTest
+@testable import Winnow
+
+/// The one-pass literal index that filters rules must give the same answer as scanning
+/// each range for each literal.
+final class LiteralIndexTests: XCTestCase {
+    func testIndexAgreesWithAPlainScanOnRandomText() {
+        var rng = SystemRandomNumberGenerator()
+        let alphabet = Array("abcAB C.©é\n".utf8)
+        let literals = ["a", "ab", "cab", "b c", "©", "é", "abcab"].map { Array($0.lowercased().utf8) }
+        for _ in 0..<300 {
+            let n = Int.random(in: 0..<60, using: &rng)
+            let text = (0..<n).map { _ in alphabet.randomElement(using: &rng)! }
+            var index = LiteralIndex()
+            let ids = literals.map { index.id($0) }
+            text.withUnsafeBufferPointer { buf in
+                for _ in 0..<20 {
+                    let a = Int.random(in: 0...n, using: &rng), b = Int.random(in: a...n, using: &rng)
+                    for (k, lit) in literals.enumerated() {
+                        XCTAssertEqual(index.mayMatch([ids[k]], buf, a..<b), containsIgnoringASCIICase(buf, a..<b, lit),
+                                       "\(String(decoding: text, as: UTF8.self)) [\(a),\(b)) \(String(decoding: lit, as: UTF8.self))")
+                    }
+                }
+            }
+        }
+    }
+}
