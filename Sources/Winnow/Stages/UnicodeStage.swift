@@ -171,18 +171,9 @@ func joinerRepairs(_ text: [UInt8]) -> [ProposedEdit] {
 func nfcRepairs(_ text: [UInt8]) -> [ProposedEdit] {
     var proposals: [ProposedEdit] = []
     text.withUnsafeBufferPointer { buf in
-        let n = buf.count
-        var next = 0
-        while true {
-            // The next line that holds a non-ASCII byte.
-            let j = firstNonASCII(buf, from: next)
-            if j >= n { break }
-            var lineStart = j
-            while lineStart > next, buf[lineStart - 1] != 0x0A { lineStart -= 1 }
-            let lineEnd = firstByte(buf, 0x0A, from: j)
-            next = lineEnd + 1
-            if !mayNeedNFC(buf, j..<lineEnd) { continue }
-            if let edit = nfcEdit(buf, lineStart..<lineEnd) { proposals.append(edit) }
+        forEachNonASCIILine(buf) { line, firstNonASCII in
+            guard mayNeedNFC(buf, firstNonASCII..<line.upperBound) else { return }
+            if let edit = nfcEdit(buf, line) { proposals.append(edit) }
         }
     }
     return proposals

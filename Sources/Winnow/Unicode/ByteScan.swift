@@ -51,3 +51,21 @@ func firstByte(_ buf: UnsafeBufferPointer<UInt8>, _ byte: UInt8, from: Int) -> I
     guard let p = memchr(base + from, Int32(byte), n - from) else { return n }
     return base.distance(to: p.assumingMemoryBound(to: UInt8.self))
 }
+
+/// Calls `body` with each line (without its `\n`) that holds a non-ASCII byte and the
+/// offset of that byte; the all-ASCII lines between are skipped by the fast scan. Every
+/// per-line repair that only non-ASCII text can need walks the text this way.
+@inline(__always)
+func forEachNonASCIILine(_ buf: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>, Int) -> Void) {
+    let n = buf.count
+    var next = 0
+    while true {
+        let j = firstNonASCII(buf, from: next)
+        if j >= n { break }
+        var lineStart = j
+        while lineStart > next, buf[lineStart - 1] != 0x0A { lineStart -= 1 }
+        let lineEnd = firstByte(buf, 0x0A, from: j)
+        next = lineEnd + 1
+        body(lineStart..<lineEnd, j)
+    }
+}

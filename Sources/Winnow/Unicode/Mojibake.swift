@@ -343,18 +343,8 @@ private func mayHoldMojibake(_ buf: UnsafeBufferPointer<UInt8>, _ range: Range<I
 func mojibakeRepairs(_ text: [UInt8]) -> [ProposedEdit] {
     var proposals: [ProposedEdit] = []
     text.withUnsafeBufferPointer { buf in
-        let n = buf.count
-        var next = 0
-        while true {
-            // The next line that holds a non-ASCII byte.
-            let j = firstNonASCII(buf, from: next)
-            if j >= n { break }
-            var lineStart = j
-            while lineStart > next, buf[lineStart - 1] != 0x0A { lineStart -= 1 }
-            let lineEnd = firstByte(buf, 0x0A, from: j)
-            next = lineEnd + 1
-            let line = lineStart..<lineEnd
-            guard mayHoldMojibake(buf, line) else { continue }
+        forEachNonASCIILine(buf) { line, _ in
+            guard mayHoldMojibake(buf, line) else { return }
             // Characters of the line with their byte offsets, white space seen as the
             // canonical form will have it (runs as one space, none at the ends), so
             // that what is decided here does not change once the text is canonical.
@@ -375,7 +365,7 @@ func mojibakeRepairs(_ text: [UInt8]) -> [ProposedEdit] {
             }
             if scalars.last == 0x20 { scalars.removeLast(); offsets.removeLast() }
             offsets.append(line.upperBound)
-            guard let (fixed, pages) = repairMojibake(scalars) else { continue }
+            guard let (fixed, pages) = repairMojibake(scalars) else { return }
             var p = 0
             while p < scalars.count, p < fixed.count, scalars[p] == fixed[p] { p += 1 }
             var q = 0
