@@ -32,34 +32,11 @@ final class EndToEndTests: XCTestCase {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }?.path ?? "winnow"
     }()
 
-    /// Runs the binary with stdin, stdout and stderr as files (no pipes, no reader
-    /// threads), and waits for it.
+    /// Runs the binary (or, with `executable`, the program named first) via `runProcess`.
     @discardableResult
     private func run(_ args: [String], stdin: Data = Data(), executable: Bool = false) throws -> Run {
-        let io = tmp.appendingPathComponent("io-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: io, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: io) }
-        let inURL = io.appendingPathComponent("in"), outURL = io.appendingPathComponent("out"),
-            errURL = io.appendingPathComponent("err")
-        try stdin.write(to: inURL)
-        FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: executable ? args[0] : Self.binary)
-        p.arguments = executable ? Array(args.dropFirst()) : args
-        let inHandle = try FileHandle(forReadingFrom: inURL)
-        let outHandle = try FileHandle(forWritingTo: outURL)
-        let errHandle = try FileHandle(forWritingTo: errURL)
-        p.standardInput = inHandle
-        p.standardOutput = outHandle
-        p.standardError = errHandle
-        try p.run()
-        p.waitUntilExit()
-        try inHandle.close()
-        try outHandle.close()
-        try errHandle.close()
-        return Run(status: p.terminationStatus, stdout: try String(contentsOf: outURL, encoding: .utf8),
-                   stderr: try String(contentsOf: errURL, encoding: .utf8))
+        let r = try runProcess(executable ? args[0] : Self.binary, executable ? Array(args.dropFirst()) : args, stdin: stdin)
+        return Run(status: r.status, stdout: String(decoding: r.stdout, as: UTF8.self), stderr: r.stderr)
     }
 
     private func write(_ name: String, _ text: String) throws -> URL {

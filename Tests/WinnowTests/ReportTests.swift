@@ -2,25 +2,10 @@ import Foundation
 import XCTest
 @testable import Winnow
 
-/// Runs the built `winnow` binary (stdin from a file, stdout and stderr to files).
+/// Runs the built `winnow` binary.
 func runWinnow(_ args: [String], stdin: Data = Data(), environment: [String: String]? = nil) throws -> (status: Int32, stdout: String, stderr: String) {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("winnow-run-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: dir) }
-    let i = dir.appendingPathComponent("in"), o = dir.appendingPathComponent("out"), e = dir.appendingPathComponent("err")
-    try stdin.write(to: i)
-    FileManager.default.createFile(atPath: o.path, contents: nil)
-    FileManager.default.createFile(atPath: e.path, contents: nil)
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: EndToEndTests.binary)
-    p.arguments = args
-    if let environment { p.environment = environment }
-    p.standardInput = try FileHandle(forReadingFrom: i)
-    p.standardOutput = try FileHandle(forWritingTo: o)
-    p.standardError = try FileHandle(forWritingTo: e)
-    try p.run()
-    p.waitUntilExit()
-    return (p.terminationStatus, try String(contentsOf: o, encoding: .utf8), try String(contentsOf: e, encoding: .utf8))
+    let r = try runProcess(EndToEndTests.binary, args, stdin: stdin, environment: environment)
+    return (r.status, String(decoding: r.stdout, as: UTF8.self), r.stderr)
 }
 
 /// A document written to break out of the page every way we know.

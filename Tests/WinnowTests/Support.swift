@@ -55,3 +55,42 @@ func assertKeptBetweenParagraphs(_ line: String, file: StaticString = #filePath,
     let out = clean("\(articleParagraph)\n\n\(line)\n\n\(articleParagraph)")
     XCTAssertEqual(out, "\(articleParagraph)\n\n\(clean(line).dropLast())\n\n\(articleParagraph)\n", line, file: file, line: lineNo)
 }
+
+/// What a finished process wrote and how it ended.
+struct ProcessResult {
+    var status: Int32
+    var stdout: Data
+    var stderr: String
+}
+
+/// Runs a program with standard input, output and error as temporary files (no pipes,
+/// so no reader threads and no child blocked on a full pipe), and waits for it. The one
+/// way every end-to-end test runs the built binary (or a helper such as chmod).
+func runProcess(_ executable: String, _ args: [String], stdin: Data = Data(),
+                environment: [String: String]? = nil) throws -> ProcessResult {
+    let io = FileManager.default.temporaryDirectory.appendingPathComponent("winnow-io-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: io, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: io) }
+    let inURL = io.appendingPathComponent("in"), outURL = io.appendingPathComponent("out"),
+        errURL = io.appendingPathComponent("err")
+    try stdin.write(to: inURL)
+    FileManager.default.createFile(atPath: outURL.path, contents: nil)
+    FileManager.default.createFile(atPath: errURL.path, contents: nil)
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: executable)
+    p.arguments = args
+    if let environment { p.environment = environment }
+    let inHandle = try FileHandle(forReadingFrom: inURL)
+    let outHandle = try FileHandle(forWritingTo: outURL)
+    let errHandle = try FileHandle(forWritingTo: errURL)
+    p.standardInput = inHandle
+    p.standardOutput = outHandle
+    p.standardError = errHandle
+    try p.run()
+    p.waitUntilExit()
+    try inHandle.close()
+    try outHandle.close()
+    try errHandle.close()
+    return ProcessResult(status: p.terminationStatus, stdout: try Data(contentsOf: outURL),
+                         stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
+}
