@@ -10,6 +10,8 @@ struct Stats {
     var bytesOut = 0
     /// Binary files passed over under `--binary skip`.
     var skipped = 0
+    /// Documents an earlier run had already finished (`--resume`), not cleaned again.
+    var resumed = 0
     /// What the rules did over the whole run (for the summary and the report).
     var tally = Tally()
 }
@@ -51,6 +53,9 @@ struct Batch {
     var report: HTMLReport?
     /// `--binary skip`: binary input is passed over silently (and counted), not refused.
     var skipBinary = false
+    /// `--resume`: outputs that exist are complete (they are renamed into place only when
+    /// finished), so their inputs are passed over; JSON Lines files go on from their checkpoint.
+    var resume = false
 
     init(cleaner: ParallelCleaner, views: Views, explainOut: Output?) {
         self.cleaner = cleaner
@@ -168,10 +173,12 @@ struct Batch {
                 throw ValidationError("several inputs or a folder need -o OUT")
             }
             let out = Output(fd: 1)
+            let sink = RejectSink(path: rejects)
+            defer { sink.close() }
             for job in jobs {
                 if Interrupt.requested || out.failed != nil { break }
                 if isJSONL(job) {
-                    cleanJSONLinesFile(job.path, out: out, rejects: RejectSink(path: rejects))
+                    cleanJSONLinesFile(job.path, out: out, rejects: sink)
                 } else if let text = cleanTexts([(job.path, readChecked(job.path))]).first, let text {
                     out.write(text)
                     stats.bytesOut += text.utf8.count
@@ -188,7 +195,12 @@ struct Batch {
             || output.hasSuffix("/") || isDirectory(output)
         func destination(_ job: FileJob) -> String { intoFolder ? output + "/" + job.relative : output }
 
-        let texts = jobs.filter { !isJSONL($0) }
+        var texts = jobs.filter { !isJSONL($0) }
+        if resume {
+            let before = texts.count
+            texts.removeAll { isRegularFile(destination($0)) }
+            stats.resumed += before - texts.count
+        }
         var start = 0
         while start < texts.count, !Interrupt.requested {
             let chunk = Array(texts[start..<min(texts.count, start + Self.filesPerBatch)])
@@ -199,17 +211,51 @@ struct Batch {
                 writeFile(destination(job), Array(result.utf8))
             }
         }
+        let sharedRejects = rejects.map { RejectSink(path: $0, append: resume) }
+        defer { sharedRejects?.close() }
         for job in jobs where isJSONL(job) {
             if Interrupt.requested { break }
             let dest = destination(job)
-            guard let file = openForWriting(dest) else { continue }
-            let sink = RejectSink(path: rejects ?? dest + ".rejects.jsonl")
-            if cleanJSONLinesFile(job.path, out: file.out, rejects: sink) {
-                finishOutput(file, name: dest)
-            } else {
-                file.discard()  // the input could not be opened: no empty output for it
+            if resume, isRegularFile(dest) {
+                stats.resumed += Self.countLines(dest)
+                continue
             }
-            sink.close()
+            let saved = resume ? Checkpoint.load(forOutput: dest, input: job.path) : nil
+            let reopened = saved.flatMap { OutputFile.resume(dest, at: $0.outputBytes) }
+            guard let file = reopened ?? openForWriting(dest) else { continue }
+            let sink = sharedRejects ?? RejectSink(path: dest + ".rejects.jsonl")
+            var checkpoint = file.resumable ? Checkpoint.start(input: job.path) : nil
+            if reopened != nil, let saved {
+                sink.resume(at: saved.rejectBytes)
+                stats.resumed += saved.records
+                checkpoint = saved
+            }
+            let opened = cleanJSONLinesFile(job.path, out: file.out, rejects: sink,
+                                            checkpoint: checkpoint, output: dest)
+            if sharedRejects == nil { sink.close() }
+            if !opened {
+                file.discard()  // the input could not be opened: no empty output for it
+                Checkpoint.remove(forOutput: dest)
+            } else if Interrupt.requested, checkpoint != nil {
+                file.keep()  // with its checkpoint, for --resume
+            } else {
+                finishOutput(file, name: dest)
+                Checkpoint.remove(forOutput: dest)
+            }
+        }
+    }
+
+    /// Records in a finished JSON Lines output (its lines), for the count of resumed documents.
+    static func countLines(_ path: String) -> Int {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return 0 }
+        defer { close(fd) }
+        var count = 0
+        var chunk = [UInt8](repeating: 0, count: readChunk)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
+            if n <= 0 { return count }
+            for byte in chunk[0..<n] where byte == 0x0A { count += 1 }
         }
     }
 
@@ -274,6 +320,11 @@ struct Batch {
                 jobs.append(FileJob(path: path, relative: relative + name))
             }
         }
+    }
+
+    private func isRegularFile(_ path: String) -> Bool {
+        var st = stat()
+        return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG
     }
 
     private func isDirectory(_ path: String) -> Bool {
@@ -366,8 +417,11 @@ struct Batch {
     // MARK: - JSON Lines
 
     /// False when the file could not be opened (reported).
+    /// With a checkpoint (an output file that can be resumed), reading starts where it
+    /// says and it is saved, beside `output`, after every batch.
     @discardableResult
-    private mutating func cleanJSONLinesFile(_ path: String, out: Output, rejects: RejectSink) -> Bool {
+    private mutating func cleanJSONLinesFile(_ path: String, out: Output, rejects: RejectSink,
+                                             checkpoint: Checkpoint? = nil, output: String? = nil) -> Bool {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else {
             Diagnostics.error(path, String(cString: strerror(errno)))
@@ -375,15 +429,20 @@ struct Batch {
             return false
         }
         defer { close(fd) }
-        cleanJSONLines(fd: fd, prefix: [], source: path, out: out, rejects: rejects)
+        if let offset = checkpoint?.inputOffset, offset > 0 { lseek(fd, off_t(offset), SEEK_SET) }
+        cleanJSONLines(fd: fd, prefix: [], source: path, out: out, rejects: rejects,
+                       checkpoint: checkpoint, output: output)
         return true
     }
 
     /// Streams records from `fd` (after `prefix`, bytes already read), cleaning each
     /// batch in parallel and writing it in order before reading on.
-    private mutating func cleanJSONLines(fd: Int32, prefix: [UInt8], source: String, out: Output, rejects: RejectSink) {
+    private mutating func cleanJSONLines(fd: Int32, prefix: [UInt8], source: String, out: Output, rejects: RejectSink,
+                                         checkpoint: Checkpoint? = nil, output: String? = nil) {
+        var checkpoint = checkpoint
+        var consumed = checkpoint?.inputOffset ?? 0  // bytes of input whose records are done
         var pending = prefix
-        var lineNumber = 0
+        var lineNumber = checkpoint?.line ?? 0
         var eof = false
         var scanned = 0  // bytes at the start of `pending` known to hold no line break
         while !eof, !Interrupt.requested {
@@ -408,8 +467,20 @@ struct Batch {
                 start = last
             }
             pending.removeSubrange(0..<min(start, pending.count))
+            consumed += start
             scanned = pending.count
             if !lines.isEmpty { cleanRecords(lines, source: source, out: out, rejects: rejects) }
+            if var saved = checkpoint, let output, !lines.isEmpty {
+                out.flush()
+                rejects.flush()
+                saved.inputOffset = consumed
+                saved.line = lineNumber
+                saved.records += lines.count
+                saved.outputBytes = out.position
+                saved.rejectBytes = rejects.position
+                saved.save(forOutput: output)
+                checkpoint = saved
+            }
         }
         out.flush()
     }
@@ -519,6 +590,9 @@ struct Batch {
         if stats.skipped > 0, !quiet {
             Diagnostics.raw("winnow: \(stats.skipped) binary file\(stats.skipped == 1 ? "" : "s") skipped\n")
         }
+        if stats.resumed > 0, !quiet {
+            Diagnostics.raw("winnow: \(stats.resumed) document\(stats.resumed == 1 ? "" : "s") done by an earlier run, passed over (--resume)\n")
+        }
         let many = stats.documents > 1 && (isatty(2) != 0 || wroteToFile)
         if stats.failed > 0 || (many && !quiet) {
             Diagnostics.raw(stats.tally.summary(documents: stats.documents, failed: stats.failed, read: stats.bytesIn,
@@ -528,26 +602,57 @@ struct Batch {
 }
 
 /// The rejects file: every JSON Lines record that could not be cleaned, with its source
-/// and line number, opened only when the first reject comes.
+/// and line number, opened only when the first reject comes. One sink serves a whole run
+/// when `--rejects` names the file, so the records of every input add up in it.
 final class RejectSink {
     private let path: String?
+    /// Keep what the file already holds (a resumed run) instead of starting it afresh.
+    private let append: Bool
     private var out: Output?
 
-    init(path: String?) { self.path = path }
+    init(path: String?, append: Bool = false) {
+        self.path = path
+        self.append = append
+    }
+
+    /// Bytes in the file up to what has been flushed.
+    var position: Int { out?.position ?? existingSize }
+
+    private var existingSize: Int {
+        var st = stat()
+        guard append, let path, stat(path, &st) == 0 else { return 0 }
+        return Int(st.st_size)
+    }
+
+    /// Cuts the file back to `bytes` (what a checkpoint accounted for) and writes on from there.
+    func resume(at bytes: Int) {
+        guard let path else { return }
+        out?.close()
+        let fd = open(path, O_WRONLY | O_CREAT, 0o644)
+        guard fd >= 0 else {
+            Diagnostics.error(path, "cannot write rejects (\(String(cString: strerror(errno))))")
+            return
+        }
+        ftruncate(fd, off_t(bytes))
+        lseek(fd, off_t(bytes), SEEK_SET)
+        out = Output(fd: fd, position: bytes)
+    }
 
     func write(source: String, line: Int, error: String, record: ArraySlice<UInt8>) {
         guard let path else { return }
         if out == nil {
-            let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+            let fd = open(path, O_WRONLY | O_CREAT | (append ? O_APPEND : O_TRUNC), 0o644)
             guard fd >= 0 else {
                 Diagnostics.error(path, "cannot write rejects (\(String(cString: strerror(errno))))")
                 return
             }
-            out = Output(fd: fd)
+            out = Output(fd: fd, position: existingSize)
         }
         let raw = String(decoding: record, as: UTF8.self)
         out?.write("{\"source\":\(encodeJSONString(source)),\"line\":\(line),\"error\":\(encodeJSONString(error)),\"record\":\(encodeJSONString(raw))}\n")
     }
+
+    func flush() { out?.flush() }
 
     func close() { out?.close() }
 }
@@ -570,9 +675,7 @@ final class OutputFile {
     static func open(_ path: String) -> Result<OutputFile, Input.Failure> {
         var st = stat()
         let special = stat(path, &st) == 0 && (st.st_mode & S_IFMT) != S_IFREG
-        let url = URL(fileURLWithPath: path)
-        let temporary = special ? nil
-            : url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).winnow-tmp").path
+        let temporary = special ? nil : temporaryPath(path)
         let fd = Foundation.open(temporary ?? path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard fd >= 0 else { return .failure(Input.Failure(message: String(cString: strerror(errno)))) }
         return .success(OutputFile(path: path, out: Output(fd: fd), temporary: temporary))
@@ -592,6 +695,31 @@ final class OutputFile {
         }
         return nil
     }
+
+    static func temporaryPath(_ path: String) -> String {
+        let url = URL(fileURLWithPath: path)
+        return url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).winnow-tmp").path
+    }
+
+    /// Reopens the temporary file an interrupted run kept, cut back to `bytes` (what its
+    /// checkpoint accounted for); nil when it is gone or shorter than that.
+    static func resume(_ path: String, at bytes: Int) -> OutputFile? {
+        let temporary = temporaryPath(path)
+        var st = stat()
+        guard stat(temporary, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, Int(st.st_size) >= bytes else { return nil }
+        let fd = Foundation.open(temporary, O_WRONLY)
+        guard fd >= 0 else { return nil }
+        ftruncate(fd, off_t(bytes))
+        lseek(fd, off_t(bytes), SEEK_SET)
+        return OutputFile(path: path, out: Output(fd: fd, position: bytes), temporary: temporary)
+    }
+
+    /// Whether the output is a regular file written through a temporary name (and so can
+    /// be kept for `--resume` when a run stops midway).
+    var resumable: Bool { temporary != nil }
+
+    /// Closes the file and keeps what was written under its temporary name, for `--resume`.
+    func keep() { out.close() }
 
     /// Closes the file and removes what was written of it.
     func discard() {

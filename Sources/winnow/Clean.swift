@@ -67,8 +67,14 @@ struct Clean: ParsableCommand {
     @Option(help: "For plain text on stdin: a line that separates documents.")
     var separator: String?
 
+    @Flag(help: "Go on with an interrupted run into the same -o: inputs whose output exists are passed over, and JSON Lines files continue from their last checkpoint.")
+    var resume = false
+
     func validate() throws {
         if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if resume, output == nil || paths.isEmpty || paths == ["-"] {
+            throw ValidationError("--resume needs input files or folders and -o (standard input cannot be resumed)")
+        }
     }
 
     func run() throws {
@@ -93,6 +99,7 @@ struct Clean: ParsableCommand {
         let views = Views(explain: explain ? explainFormat : nil, report: report != nil)
         var batch = Batch(cleaner: ParallelCleaner(pipeline: pipeline, jobs: jobs), views: views, explainOut: explainOut)
         batch.skipBinary = binary == .skip
+        batch.resume = resume
         if Interrupt.requested { Diagnostics.raw("winnow: interrupted\n"); throw ExitCode(130) }
         if paths.isEmpty || paths == ["-"] {
             Progress.begin(total: nil, enabled: !quiet)
@@ -102,7 +109,8 @@ struct Clean: ParsableCommand {
             try batch.cleanPaths(paths, format: format, output: output, rejects: rejects)
         }
         if Interrupt.requested {
-            Diagnostics.raw("winnow: interrupted; \(batch.stats.documents) documents done\n")
+            let hint = output != nil && !(paths.isEmpty || paths == ["-"]) ? " (run again with --resume to go on)" : ""
+            Diagnostics.raw("winnow: interrupted; \(batch.stats.documents) documents done\(hint)\n")
             Progress.end()
             explainOut?.close()
             throw ExitCode(130)

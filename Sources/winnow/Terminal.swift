@@ -6,9 +6,13 @@ final class Output {
     private let fd: Int32
     private var buffer: [UInt8] = []
     private(set) var failed: String?
+    /// Bytes of the file before the write position: what it held when opened (a resumed
+    /// output) plus what was flushed since. A checkpoint records it after a flush.
+    private(set) var position: Int
 
-    init(fd: Int32) {
+    init(fd: Int32, position: Int = 0) {
         self.fd = fd
+        self.position = position
         buffer.reserveCapacity(1 << 16)
     }
 
@@ -34,6 +38,7 @@ final class Output {
                 offset += n
             }
         }
+        position += offset
         buffer.removeAll(keepingCapacity: true)
     }
 

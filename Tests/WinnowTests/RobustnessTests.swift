@@ -367,4 +367,120 @@ final class RobustnessTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: out.path))
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: tmp.path).filter { $0.contains("winnow-tmp") }, [])
     }
+
+    // MARK: - Resume
+
+    /// A JSON Lines run killed outright (SIGKILL: nothing of it runs after) and resumed
+    /// gives the same output and rejects, byte for byte, as a run that was never stopped,
+    /// and the counts of the two runs add up to the records in the input.
+    func testKilledJSONLinesRunResumesToTheSameOutputAndRejects() throws {
+        let total = 40000
+        var lines: [String] = []
+        for i in 0..<total {
+            if i % 4000 == 9 { lines.append("{\"text\": not json \(i)"); continue }
+            let text = String(repeating: sentence, count: 1 + i % 6) + "\nRead more: another story \(i)\n"
+            lines.append("{\"id\":\(i),\"text\":\(jsonString(text))}")
+        }
+        let input = try write("in.jsonl", lines.joined(separator: "\n") + "\n")
+        let full = tmp.appendingPathComponent("full.jsonl"), part = tmp.appendingPathComponent("part.jsonl")
+        XCTAssertEqual(try run(["clean", "-q", input.path, "-o", full.path]).status, 1)
+
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: Self.binary)
+        p.arguments = ["clean", "-q", "--jobs", "1", input.path, "-o", part.path]
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        let checkpoint = tmp.appendingPathComponent(".part.jsonl.winnow-resume")
+        let deadline = Date().addingTimeInterval(60)
+        while p.isRunning, Date() < deadline, !FileManager.default.fileExists(atPath: checkpoint.path) { usleep(2_000) }
+        kill(p.processIdentifier, SIGKILL)
+        p.waitUntilExit()
+        guard p.terminationReason == .uncaughtSignal else { throw XCTSkip("the run ended before it could be killed") }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: part.path), "a killed run left its output under the final name")
+
+        let resumed = try run(["clean", "--resume", input.path, "-o", part.path])
+        XCTAssertEqual(resumed.status, 1, resumed.stderr)  // the malformed records after the checkpoint
+        XCTAssertEqual(try Data(contentsOf: part), try Data(contentsOf: full))
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: part.path + ".rejects.jsonl")),
+                       try Data(contentsOf: URL(fileURLWithPath: full.path + ".rejects.jsonl")))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: checkpoint.path), "the checkpoint outlived the finished output")
+        let earlier = try XCTUnwrap(firstNumber(in: resumed.stderr, before: " documents done by an earlier run"))
+        let now = try XCTUnwrap(firstNumber(in: resumed.stderr, before: " documents, "))
+        XCTAssertGreaterThan(earlier, 0)
+        XCTAssertEqual(earlier + now, total, resumed.stderr)
+    }
+
+    /// A checkpoint belongs to the input as it was: an input changed since the interrupted
+    /// run is cleaned again from its start, not continued at a stale offset.
+    func testResumeStartsOverWhenTheInputChanged() throws {
+        let record = { (i: Int) in "{\"id\":\(i),\"text\":\(self.jsonString(String(repeating: self.sentence, count: 3)))}\n" }
+        let input = try write("in.jsonl", (0..<20000).map(record).joined())
+        let out = tmp.appendingPathComponent("out.jsonl")
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: Self.binary)
+        p.arguments = ["clean", "-q", "--jobs", "1", input.path, "-o", out.path]
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        let checkpoint = tmp.appendingPathComponent(".out.jsonl.winnow-resume")
+        let deadline = Date().addingTimeInterval(60)
+        while p.isRunning, Date() < deadline, !FileManager.default.fileExists(atPath: checkpoint.path) { usleep(2_000) }
+        kill(p.processIdentifier, SIGKILL)
+        p.waitUntilExit()
+        guard p.terminationReason == .uncaughtSignal else { throw XCTSkip("the run ended before it could be killed") }
+
+        // New records at the front: continuing at the saved offset would lose them.
+        try write("in.jsonl", (100000..<100050).map(record).joined() + (0..<20000).map(record).joined())
+        let resumed = try run(["clean", "-q", "--resume", input.path, "-o", out.path])
+        XCTAssertEqual(resumed.status, 0, resumed.stderr)
+        let fresh = try run(["clean", "-q", input.path])
+        XCTAssertEqual(try Data(contentsOf: out), fresh.stdout)
+    }
+
+    /// An interrupted folder run resumed: the files done are passed over (and counted),
+    /// the rest are cleaned, and every output is what a single run writes.
+    func testInterruptedFolderRunResumes() throws {
+        let text = String(repeating: String(repeating: sentence, count: 30) + "\n\n", count: 60)
+        for i in 0..<300 { try write(String(format: "in/%03d.txt", i), text) }
+        let expected = try run(["clean", "--disable", "templates", tmp.appendingPathComponent("in/000.txt").path]).stdout
+        let out = tmp.appendingPathComponent("out")
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: Self.binary)
+        p.arguments = ["clean", "--jobs", "1", "--disable", "templates", tmp.appendingPathComponent("in").path, "-o", out.path]
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        let deadline = Date().addingTimeInterval(60)
+        while p.isRunning, Date() < deadline,
+              ((try? FileManager.default.contentsOfDirectory(atPath: out.path)) ?? []).filter({ !$0.hasPrefix(".") }).isEmpty {
+            usleep(5_000)
+        }
+        p.interrupt()
+        p.waitUntilExit()
+        guard p.terminationStatus == 130 else { throw XCTSkip("the run ended before it could be interrupted") }
+        let done = try FileManager.default.contentsOfDirectory(atPath: out.path).filter { !$0.hasPrefix(".") }.count
+
+        let resumed = try run(["clean", "--resume", "--disable", "templates", tmp.appendingPathComponent("in").path, "-o", out.path])
+        XCTAssertEqual(resumed.status, 0, resumed.stderr)
+        XCTAssertEqual(firstNumber(in: resumed.stderr, before: " documents done by an earlier run"), done, resumed.stderr)
+        XCTAssertEqual(firstNumber(in: resumed.stderr, before: " documents, "), 300 - done, resumed.stderr)
+        let names = try FileManager.default.contentsOfDirectory(atPath: out.path)
+        XCTAssertEqual(names.count, 300, "\(names.filter { $0.hasPrefix(".") })")
+        for name in names { XCTAssertEqual(try Data(contentsOf: out.appendingPathComponent(name)), expected, name) }
+    }
+
+    func testResumeNeedsFilesAndAnOutput() throws {
+        let input = try write("a.txt", sentence)
+        XCTAssertEqual(try run(["clean", "--resume", input.path]).status, 2)
+        XCTAssertEqual(try run(["clean", "--resume", "-o", tmp.appendingPathComponent("o.txt").path], stdin: Data(sentence.utf8)).status, 2)
+    }
+
+    private func jsonString(_ s: String) -> String {
+        String(decoding: try! JSONSerialization.data(withJSONObject: [s]), as: UTF8.self).dropFirst().dropLast().description
+    }
+
+    /// The number just before `marker` in `text` (e.g. "12" in "winnow: 12 documents, …").
+    private func firstNumber(in text: String, before marker: String) -> Int? {
+        guard let range = text.range(of: marker) else { return nil }
+        let digits = text[..<range.lowerBound].reversed().prefix { $0.isNumber }
+        return Int(String(digits.reversed()))
+    }
 }
