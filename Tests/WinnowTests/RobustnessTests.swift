@@ -467,6 +467,22 @@ final class RobustnessTests: XCTestCase {
         for name in names { XCTAssertEqual(try Data(contentsOf: out.appendingPathComponent(name)), expected, name) }
     }
 
+    /// `--rejects FILE` over several JSON Lines inputs collects the bad records of all of
+    /// them, in input order, whether the output is a folder or standard output.
+    func testOneRejectsFileCollectsEveryInputsBadRecords() throws {
+        let a = try write("in/a.jsonl", "{\"text\":\"fine\"}\n{oops\n")
+        let b = try write("in/b.jsonl", "[1]\n{\"text\":\"fine\"}\n")
+        for output in [["-o", tmp.appendingPathComponent("out").path], []] {
+            let rejects = tmp.appendingPathComponent("rejects.jsonl")
+            let r = try run(["clean", "-q", "--rejects", rejects.path, a.path, b.path] + output)
+            XCTAssertEqual(r.status, 1, r.stderr)
+            let sources = try read(rejects).split(separator: "\n").map {
+                (try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])?["source"] as? String
+            }
+            XCTAssertEqual(sources, [a.path, b.path], "\(output)")
+        }
+    }
+
     func testResumeNeedsFilesAndAnOutput() throws {
         let input = try write("a.txt", sentence)
         XCTAssertEqual(try run(["clean", "--resume", input.path]).status, 2)
