@@ -28,6 +28,8 @@ public enum StageRegistry {
                         enabledByDefault: true, required: true, make: { DecodeStage(encoding: $0.configuration.encoding) }),
         StageDescriptor(name: "unicode", summary: "markup debris, mojibake, controls and invisible characters, odd spaces, compatibility forms, look-alike letters, NFC",
                         enabledByDefault: true, required: false, make: { _ in UnicodeStage() }),
+        StageDescriptor(name: "layout", summary: "words hyphenated across line breaks rejoined, hard-wrapped paragraphs unwrapped",
+                        enabledByDefault: true, required: false, make: { _ in LayoutStage() }),
         StageDescriptor(name: "boilerplate", summary: "rule packs: appeals, captions, links, bylines, widgets",
                         enabledByDefault: true, required: false, make: { BoilerplateStage(rules: $0.rules.clone()) }),
         // Off by default until it passes the trap articles: on full web pages it buys
