@@ -83,6 +83,15 @@ final class UnicodeRepairTests: XCTestCase {
         XCTAssertEqual(clean("â€œlossy decodingâ€\u{FFFD} here"), "\"lossy decoding\u{FFFD} here\n")
     }
 
+    /// A three-byte sequence whose middle byte 0xA0 became a space ("â €" for U+2800) is
+    /// decoded when the line holds other mojibake of the same code page, and left alone
+    /// in a line that holds none.
+    func testAThreeByteSequenceWithALostNoBreakSpaceIsDecodedBesideOtherMojibake() {
+        XCTAssertEqual(clean("Sorteio â € Regulamento: vocÃª pode participar atÃ© sexta."),
+                       "Sorteio \u{2800} Regulamento: você pode participar até sexta.\n")
+        XCTAssertEqual(clean("Prices â € from 12 a month."), "Prices â € from 12 a month.\n")
+    }
+
     func testCESU8EmojiIsDecoded() {
         XCTAssertEqual(clean("Hi guys \u{ED}\u{A0}\u{BD}\u{ED}\u{B8}\u{8D}"), "Hi guys \u{1F60D}\n")
     }

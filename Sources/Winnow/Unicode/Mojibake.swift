@@ -72,16 +72,19 @@ private struct Run {
     }
 }
 
-/// Candidate repairs of one code page over a line.
-private func candidates(_ s: [UInt32], _ page: Codepage) -> [Run] {
+/// Candidate repairs of one code page over a line. A space may stand for 0xA0 in a run's
+/// first sequence when another sequence follows it, or — `lenient`, when the line holds
+/// other runs of this page — inside a sequence of three or four bytes standing alone
+/// ("â €" for U+2800, whose middle byte 0xA0 became a space).
+private func candidates(_ s: [UInt32], _ page: Codepage, lenient: Bool = false) -> [Run] {
     var out: [Run] = []
     var i = 0
     let n = s.count
     while i < n {
-        // A space may stand for 0xA0 in a run's first sequence when another follows it.
         guard s[i] >= 0x80, let first = sequence(s, i, page, inRun: false)
                 ?? sequence(s, i, page, inRun: true).flatMap({ f in
-                    i + f.length < n && sequence(s, i + f.length, page, inRun: true) != nil ? f : nil })
+                    (i + f.length < n && sequence(s, i + f.length, page, inRun: true) != nil)
+                        || (lenient && f.length >= 3 && f.value != 0xFFFD && s[i + f.length - 1] != 0x20) ? f : nil })
         else { i += 1; continue }
         // A run of back-to-back sequences.
         var seqs = [first]
@@ -248,7 +251,8 @@ func repairMojibake(_ line: [UInt32]) -> ([UInt32], [String])? {
                 }
                 return choice
             }
-            for run in candidates(s, page) {
+            let strict = candidates(s, page)
+            for run in strict.isEmpty ? strict : candidates(s, page, lenient: true) {
                 var choice = evaluate(run)
                 // A run that decoding makes worse may owe that to a sequence at an end
                 // that text around it made by chance ("×’" before "Ã©"): try it without.
