@@ -601,6 +601,22 @@ struct Batch {
     }
 }
 
+extension Batch {
+    /// `--timings`: seconds and MB/s (10^6 bytes of input text a second) for each stage,
+    /// summed over the workers, so one stage's MB/s is what one core does in it.
+    static func timingTable(_ times: [(stage: String, seconds: Double)], textBytes: Int) -> String {
+        func cell(_ s: String, _ width: Int) -> String { String(repeating: " ", count: max(0, width - s.count)) + s }
+        var out = "winnow: time by stage over \(textBytes) bytes of text\n"
+        out += "  stage       " + cell("seconds", 9) + cell("MB/s", 11) + "\n"
+        for (stage, seconds) in times + [("all", times.reduce(0) { $0 + $1.seconds })] {
+            let rate = seconds > 0 ? String(format: "%.1f", Double(textBytes) / 1e6 / seconds) : "-"
+            out += "  " + stage.padding(toLength: 12, withPad: " ", startingAt: 0)
+                + cell(String(format: "%.3f", seconds), 9) + cell(rate, 11) + "\n"
+        }
+        return out
+    }
+}
+
 /// The rejects file: every JSON Lines record that could not be cleaned, with its source
 /// and line number, opened only when the first reject comes. One sink serves a whole run
 /// when `--rejects` names the file, so the records of every input add up in it.

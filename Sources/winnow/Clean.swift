@@ -67,6 +67,9 @@ struct Clean: ParsableCommand {
     @Option(help: "For plain text on stdin: a line that separates documents.")
     var separator: String?
 
+    @Flag(help: "After the run, print on standard error the time each stage took and its throughput over the text cleaned.")
+    var timings = false
+
     @Flag(help: "Go on with an interrupted run into the same -o: inputs whose output exists are passed over, and JSON Lines files continue from their last checkpoint.")
     var resume = false
 
@@ -99,6 +102,7 @@ struct Clean: ParsableCommand {
         let views = Views(explain: explain ? explainFormat : nil, report: report != nil)
         var batch = Batch(cleaner: ParallelCleaner(pipeline: pipeline, jobs: jobs), views: views, explainOut: explainOut)
         batch.skipBinary = binary == .skip
+        if timings { batch.cleaner.measureTime() }
         batch.resume = resume
         if Interrupt.requested { Diagnostics.raw("winnow: interrupted\n"); throw ExitCode(130) }
         if paths.isEmpty || paths == ["-"] {
@@ -116,6 +120,7 @@ struct Clean: ParsableCommand {
             throw ExitCode(130)
         }
         batch.finish(reportPath: report, wroteToFile: output != nil, quiet: quiet, seconds: Date().timeIntervalSince(started))
+        if timings { Diagnostics.raw(Batch.timingTable(batch.cleaner.secondsByStage, textBytes: batch.stats.tally.bytesIn)) }
         if batch.stats.failed > 0 { throw ExitCode(1) }
     }
 }

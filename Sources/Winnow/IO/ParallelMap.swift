@@ -12,6 +12,15 @@ public final class ParallelCleaner: @unchecked Sendable {
         self.cleaners = (0..<max(1, jobs)).map { _ in pipeline.makeCleaner() }
     }
 
+    /// Turns on per-stage timing in every worker's cleaner (`--timings`).
+    public func measureTime() { for c in cleaners { c.measuresTime = true } }
+
+    /// Seconds each stage took, summed over the workers, in pipeline order.
+    public var secondsByStage: [(stage: String, seconds: Double)] {
+        guard let first = cleaners.first else { return [] }
+        return first.stageNames.enumerated().map { k, name in (name, cleaners.reduce(0) { $0 + $1.secondsByStage[k] }) }
+    }
+
     /// Applies `work` to every item with worker-local cleaners; results keep input order.
     public func map<In, Out>(_ items: [In], _ work: (Cleaner, In) -> Out) -> [Out] {
         if jobs == 1 || items.count < 2 { return items.map { work(cleaners[0], $0) } }

@@ -19,9 +19,12 @@ final class UnicodeStage: Stage {
         // context hid; a second round finds it (so that cleaning twice changes nothing).
         // On clean text the loop runs once and every pass proposes nothing.
         var windows1252Evidence = false
-        for round in 0..<3 {
+        var editsBefore = -1
+        for _ in 0..<3 {
+            // A round that changed nothing leaves nothing for the next to find.
+            if document.edits.count == editsBefore { break }
+            editsBefore = document.edits.count
             let mojibake = mojibakeRepairs(document.text)
-            if round > 0, mojibake.isEmpty { break }
             windows1252Evidence = windows1252Evidence || !mojibake.isEmpty
             document.apply(mojibake, stage: name)
             document.apply(c1Repairs(document.text, windows1252Evidence: windows1252Evidence), stage: name)

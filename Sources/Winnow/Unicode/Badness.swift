@@ -183,14 +183,24 @@ func badness(_ infos: [CharInfo]) -> Int {
 
 func badness(_ scalars: ArraySlice<UInt32>) -> Int { badness(scalars.map(charInfo)) }
 
-/// Character information for a line, computed once and reused for every window.
-func charInfos(_ scalars: [UInt32]) -> [CharInfo] {
-    var cache: [UInt32: CharInfo] = [:]
-    return scalars.map { c in
-        if c < 0x80 { return charInfo(c) }
-        if let hit = cache[c] { return hit }
-        let info = charInfo(c)
-        cache[c] = info
-        return info
+/// Character information for a line, computed for the windows that are scored (around
+/// candidate repairs) the first time they are asked for, and kept for the others.
+final class LazyCharInfos {
+    private let scalars: [UInt32]
+    private var infos: [CharInfo?]
+    var count: Int { scalars.count }
+
+    init(_ scalars: [UInt32]) {
+        self.scalars = scalars
+        self.infos = Array(repeating: nil, count: scalars.count)
+    }
+
+    subscript(range: Range<Int>) -> [CharInfo] {
+        range.map { i in
+            if let known = infos[i] { return known }
+            let info = charInfo(scalars[i])
+            infos[i] = info
+            return info
+        }
     }
 }

@@ -56,6 +56,32 @@ private func isMark(_ c: UInt32) -> Bool {
     }
 }
 
+@inline(__always)
+private func isASCIILetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
+
+/// Whether the run of word bytes (ASCII letters and any non-ASCII) around `i` holds
+/// letters of two of Latin (ASCII), Greek (lead bytes CD...CF) and Cyrillic (D0...D4):
+/// a byte test that lets single-script words through without decoding them.
+private func mixesScripts(_ buf: UnsafeBufferPointer<UInt8>, around i: Int) -> Bool {
+    var start = i
+    while start > 0, buf[start - 1] >= 0x80 || isASCIILetter(buf[start - 1]) { start -= 1 }
+    var seen: UInt8 = 0
+    var k = start
+    while k < buf.count {
+        let b = buf[k]
+        if b < 0x80 {
+            guard isASCIILetter(b) else { break }
+            seen |= 1
+        } else if b >= 0xCD, b <= 0xCF {
+            seen |= 2
+        } else if b >= 0xD0, b <= 0xD4 {
+            seen |= 4
+        }
+        k += 1
+    }
+    return seen & (seen - 1) != 0
+}
+
 /// Edits for look-alike letters of another script inside words.
 func confusableRepairs(_ text: [UInt8]) -> [ProposedEdit] {
     var proposals: [ProposedEdit] = []
@@ -67,6 +93,13 @@ func confusableRepairs(_ text: [UInt8]) -> [ProposedEdit] {
             let b = buf[i]
             if b < 0x80 { i = firstNonASCII(buf, from: i); continue }
             if b < 0xCD || b > 0xD4 { i += 1; continue }
+            // A word wholly in one script (most Greek and Cyrillic text) needs no more:
+            // over the bytes of the word around, look for letters of two of the scripts.
+            if !mixesScripts(buf, around: i) {
+                i += 1
+                while i < n, buf[i] >= 0x80 || isASCIILetter(buf[i]) { i += 1 }
+                continue
+            }
             // Find the word around it: letters, by scalar, back and forth.
             var start = i
             while start > 0 {

@@ -186,7 +186,7 @@ private func applied(_ s: [UInt32], _ choices: [Choice]) -> [UInt32] {
 /// How much less bad the line looks with `choices` (sorted, disjoint) applied. The
 /// badness rules look at most two characters back, so only stretches around the choices
 /// change: each is scored before and after, which is exact and spares the whole line.
-private func lineGain(_ choices: [Choice], _ rawInfo: [CharInfo], _ contextInfo: [CharInfo]) -> Int {
+private func lineGain(_ choices: [Choice], _ rawInfo: LazyCharInfos, _ contextInfo: LazyCharInfos) -> Int {
     let n = contextInfo.count
     var gain = 0
     var k = 0
@@ -230,10 +230,17 @@ func repairMojibake(_ line: [UInt32]) -> ([UInt32], [String])? {
         let mask = pagesWithSequences(s)
         if mask == 0 { break }
         let pages = allPages.indices.filter { mask & (1 << $0) != 0 }.map { allPages[$0] }
+        // Runs that decode, page by page; in correct text there are almost never any, and
+        // then the characters need no scoring at all.
+        let found = pages.map { page -> (Codepage, [Run]) in
+            let strict = candidates(s, page)
+            return (page, strict.isEmpty ? strict : candidates(s, page, lenient: true))
+        }.filter { !$0.1.isEmpty }
+        if found.isEmpty { break }
         let context = s.map(folded)
-        let rawInfo = charInfos(s), contextInfo = charInfos(context)
+        let rawInfo = LazyCharInfos(s), contextInfo = LazyCharInfos(context)
         var best: (gain: Int, consumed: Int, choices: [Choice], page: String)? = nil
-        for page in pages {
+        for (page, runs) in found {
             var choices: [Choice] = []
             func evaluate(_ run: Run) -> Choice {
                 let range = run.range, replacement = run.decoded
@@ -251,8 +258,7 @@ func repairMojibake(_ line: [UInt32]) -> ([UInt32], [String])? {
                 }
                 return choice
             }
-            let strict = candidates(s, page)
-            for run in strict.isEmpty ? strict : candidates(s, page, lenient: true) {
+            for run in runs {
                 var choice = evaluate(run)
                 // A run that decoding makes worse may owe that to a sequence at an end
                 // that text around it made by chance ("×’" before "Ã©"): try it without.
@@ -309,6 +315,22 @@ private func pagesWithSequences(_ s: [UInt32]) -> UInt8 {
     return mask
 }
 
+/// Whether the characters from `start` hold a whole UTF-8 sequence (as `sequence` reads
+/// it inside a run) in one of `pages` (a bit each, in `Codepages.all`'s order).
+private func completesSequence(_ buf: UnsafeBufferPointer<UInt8>, from start: Int, end: Int, pages: UInt8) -> Bool {
+    var chars: [UInt32] = []
+    var k = start
+    while k < end, chars.count < 4 {
+        let len = validSequenceLength(buf, k) ?? 1
+        chars.append(scalarValue(buf, k, len))
+        k += len
+    }
+    for (bit, page) in Codepages.all.enumerated() where pages & (1 << bit) != 0 {
+        if sequence(chars, 0, page, inRun: true) != nil { return true }
+    }
+    return false
+}
+
 /// True when the line at `range` might hold mojibake: a character that is a UTF-8 lead
 /// byte in some code page right before one that is a continuation byte in the same page
 /// (or a space, after "Ã"). Byte loop with an ASCII fast path; only non-ASCII characters
@@ -319,6 +341,7 @@ private func mayHoldMojibake(_ buf: UnsafeBufferPointer<UInt8>, _ range: Range<I
     let limit = Int(Codepage.flatLimit)
     var i = range.lowerBound
     var prevLead: UInt8 = 0
+    var prevAt = 0
     var prevA = false
     while i < range.upperBound {
         let b = buf[i]
@@ -331,8 +354,12 @@ private func mayHoldMojibake(_ buf: UnsafeBufferPointer<UInt8>, _ range: Range<I
         let len = validSequenceLength(buf, i) ?? 1
         let c = Int(scalarValue(buf, i, len))
         if c < limit {
-            if prevLead & contBits[c] != 0 { return true }
+            let pages = prevLead & contBits[c]
+            // A lead and a continuation side by side are common in correct text of many
+            // languages ("ół", "ЦІ"); only a whole sequence in some page counts.
+            if pages != 0, completesSequence(buf, from: prevAt, end: range.upperBound, pages: pages) { return true }
             prevLead = leadBits[c]
+            prevAt = i
         } else {
             if c == 0xFFFD, prevLead != 0 { return true }
             prevLead = 0
