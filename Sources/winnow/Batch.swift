@@ -53,6 +53,9 @@ struct Batch {
     var report: HTMLReport?
     /// `--binary skip`: binary input is passed over silently (and counted), not refused.
     var skipBinary = false
+    /// `--source`: the source of documents that name none (no `url`), for site templates;
+    /// by default a file's folder, a JSON Lines file's path, or `<stdin>`.
+    var sourceName: String?
     /// `--resume`: outputs that exist are complete (they are renamed into place only when
     /// finished), so their inputs are passed over; JSON Lines files go on from their checkpoint.
     var resume = false
@@ -111,7 +114,7 @@ struct Batch {
                 stats.failed += 1
                 return
             }
-            let docs = separator.map { split(bytes, separator: $0) } ?? [bytes]
+            let docs = separator.map { Self.split(bytes, separator: $0) } ?? [bytes]
             let results = cleanTexts(docs.enumerated().map {
                 (docs.count == 1 ? "<stdin>" : "<stdin>#\($0.offset + 1)", readChecked($0.element))
             })
@@ -137,7 +140,7 @@ struct Batch {
     }
 
     /// Splits plain text into documents at lines equal to `separator`.
-    private func split(_ bytes: [UInt8], separator: String) -> [[UInt8]] {
+    static func split(_ bytes: [UInt8], separator: String) -> [[UInt8]] {
         let text = String(decoding: bytes, as: UTF8.self)
         var docs: [[UInt8]] = [[]]
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
@@ -266,7 +269,7 @@ struct Batch {
 
     /// The first pass of a batch: line counts per source over every input document,
     /// read quietly (problems are reported by the cleaning pass that follows).
-    static func gatherStatistics(_ paths: [String], format: Clean.Format) -> CorpusStats {
+    static func gatherStatistics(_ paths: [String], format: Clean.Format, sourceName: String? = nil) -> CorpusStats {
         var stats = CorpusStats()
         let fm = FileManager.default
         var files: [String] = []
@@ -284,15 +287,27 @@ struct Batch {
         }
         for file in files.sorted() {
             if Interrupt.requested { break }
-            guard let raw = try? Input.readFile(file), let bytes = try? InputCheck.prepare(raw) else { continue }
+            guard let raw = try? Input.readFile(file) else { continue }
             let jsonl = format == .jsonl || (format == .auto && (file.hasSuffix(".jsonl") || file.hasSuffix(".ndjson")))
-            guard jsonl else { stats.add(bytes, source: source(ofFile: file)); continue }
-            for line in bytes.split(separator: 0x0A) {
-                guard let record = try? JSONRecord(Array(line)) else { continue }
-                stats.add(record.text, source: record.sourceHost ?? file)
-            }
+            addStatistics(of: raw, jsonl: jsonl, source: sourceName ?? (jsonl ? file : source(ofFile: file)), into: &stats)
         }
         return stats
+    }
+
+    /// Adds one input's documents to `stats`, the same way `clean` names their sources:
+    /// a record's `url` host, else `source`. Plain text is one document, or several
+    /// between `separator` lines.
+    static func addStatistics(of raw: [UInt8], jsonl: Bool, source: String, separator: String? = nil,
+                              into stats: inout CorpusStats) {
+        guard let bytes = try? InputCheck.prepare(raw) else { return }
+        guard jsonl else {
+            for doc in separator.map({ split(bytes, separator: $0) }) ?? [bytes] { stats.add(doc, source: source) }
+            return
+        }
+        for line in bytes.split(separator: 0x0A) {
+            guard let record = try? JSONRecord(Array(line)) else { continue }
+            stats.add(record.text, source: record.sourceHost ?? source)
+        }
     }
 
     private struct FileJob {
@@ -375,7 +390,7 @@ struct Batch {
 
     /// Cleans whole-text documents in parallel; nil where a document failed (reported).
     private mutating func cleanTexts(_ docs: [(String, Result<[UInt8], Input.Failure>)]) -> [String?] {
-        let views = self.views
+        let views = self.views, sourceName = self.sourceName
         let results: [(String?, String?, [String], Views.Output?)] = cleaner.map(docs) { cleaner, item in
             let (id, input) = item
             switch input {
@@ -384,7 +399,7 @@ struct Batch {
                 let bytes: [UInt8]
                 do { bytes = try InputCheck.prepare(raw) } catch { return (nil, "\(error)", ["binary"], nil) }
                 var doc = Document(id: id, bytes: bytes)
-                doc.source = Batch.source(ofFile: id)
+                doc.source = sourceName ?? (id.hasPrefix("<stdin>") ? "<stdin>" : Batch.source(ofFile: id))
                 cleaner.clean(&doc)
                 return (doc.string, nil, doc.findings, views.of(doc))
             }
@@ -486,13 +501,13 @@ struct Batch {
     }
 
     private mutating func cleanRecords(_ lines: [(Int, ArraySlice<UInt8>)], source: String, out: Output, rejects: RejectSink) {
-        let views = self.views
+        let views = self.views, sourceName = self.sourceName
         let results: [Result<([UInt8], [String], Views.Output), JSONRecord.Invalid>] = cleaner.map(lines) { cleaner, item in
             let (number, line) = item
             do {
                 let record = try JSONRecord(Array(line))
                 var doc = Document(id: "\(source):\(number)", bytes: record.text, metadata: record.fields)
-                doc.source = record.sourceHost ?? source
+                doc.source = record.sourceHost ?? sourceName ?? source
                 cleaner.clean(&doc)
                 return .success((record.rewritten(text: doc.text, winnow: doc.winnowJSON), doc.findings, views.of(doc)))
             } catch let e as JSONRecord.Invalid {

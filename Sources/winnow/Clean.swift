@@ -67,6 +67,9 @@ struct Clean: ParsableCommand {
     @Option(help: "For plain text on stdin: a line that separates documents.")
     var separator: String?
 
+    @Option(help: "The source of documents that name none (no `url`), for site templates: by default a file's folder, a JSON Lines file's path, or <stdin>. Give the same to `winnow stats`.")
+    var source: String?
+
     @Flag(help: "After the run, print on standard error the time each stage took and its throughput over the text cleaned.")
     var timings = false
 
@@ -86,7 +89,7 @@ struct Clean: ParsableCommand {
         // site repeats on many pages can go; a stream needs them given (--corpus-stats).
         var corpus = try pipelineOptions.loadCorpusStatistics()
         if corpus == nil, !(paths.isEmpty || paths == ["-"]), pipelineOptions.templatesEnabled {
-            corpus = Batch.gatherStatistics(paths, format: format)
+            corpus = Batch.gatherStatistics(paths, format: format, sourceName: source)
         }
         let pipeline = try pipelineOptions.makePipeline(corpus: corpus)
         var explainOut: Output?
@@ -104,6 +107,7 @@ struct Clean: ParsableCommand {
         batch.skipBinary = binary == .skip
         if timings { batch.cleaner.measureTime() }
         batch.resume = resume
+        batch.sourceName = source
         if Interrupt.requested { Diagnostics.raw("winnow: interrupted\n"); throw ExitCode(130) }
         if paths.isEmpty || paths == ["-"] {
             Progress.begin(total: nil, enabled: !quiet)

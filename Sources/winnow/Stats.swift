@@ -21,19 +21,20 @@ struct StatsCommand: ParsableCommand {
     @Option(help: "Leave out lines seen in fewer documents than this (smaller output; keep 1 when the statistics of several parts are to be added up).")
     var minDocuments: Int = 1
 
+    @Option(help: "The source of documents that name none (no `url`), as for `clean --source`; by default a file's folder, a JSON Lines file's path, or <stdin>.")
+    var source: String?
+
+    @Option(help: "For plain text on stdin: a line that separates documents (as for `clean`).")
+    var separator: String?
+
     func run() throws {
-        var stats: CorpusStats
+        var stats = CorpusStats()
         if paths.isEmpty || paths == ["-"] {
             let bytes = try Input.readAll(fd: 0)
-            let dir = FileManager.default.temporaryDirectory.appendingPathComponent("winnow-stats-\(getpid())")
-            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-            defer { try? FileManager.default.removeItem(at: dir) }
             let jsonl = format == .jsonl || (format == .auto && bytes.first(where: { $0 != 0x20 && $0 != 0x0A }) == UInt8(ascii: "{"))
-            let file = dir.appendingPathComponent(jsonl ? "stdin.jsonl" : "stdin.txt")
-            try Data(bytes).write(to: file)
-            stats = Batch.gatherStatistics([file.path], format: jsonl ? .jsonl : .text)
+            Batch.addStatistics(of: bytes, jsonl: jsonl, source: source ?? "<stdin>", separator: separator, into: &stats)
         } else {
-            stats = Batch.gatherStatistics(paths, format: format)
+            stats = Batch.gatherStatistics(paths, format: format, sourceName: source)
         }
         let out = Output(fd: 1)
         out.write(stats.pruned(minDocuments: max(1, minDocuments)).serialized())

@@ -55,6 +55,43 @@ final class EndToEndTests: XCTestCase {
     private let seed = repoRoot.appendingPathComponent("Samples/seeds/000_ac38a7471b40d1d0.txt")
     private let seedExpected = repoRoot.appendingPathComponent("Samples/seeds/000_ac38a7471b40d1d0.expected.txt")
 
+    // MARK: - Corpus statistics for records without a url
+
+    /// Records with no `url` share one source: `winnow stats` on standard input and
+    /// `winnow clean` on standard input name it alike, so statistics computed apart
+    /// (as a distributed run does) remove the same template lines as a file run.
+    func testStatisticsOfURLlessRecordsOnStdinMatchACleanRunOnStdin() throws {
+        let shared = "Sign up for the morning briefing from the regional desk"
+        let topics = ["roads", "schools", "parks", "libraries", "buses", "housing", "water", "bridges",
+                      "clinics", "markets", "harbours", "museums"]
+        let records = topics.map { topic in
+            "{\"text\":\"The council met to discuss what the city spends on its \(topic) in the coming year.\\n\(shared)\"}"
+        }.joined(separator: "\n") + "\n"
+        let input = try write("records.jsonl", records)
+        let stats = try run(["stats"], stdin: Data(records.utf8))
+        XCTAssertEqual(stats.status, 0, stats.stderr)
+        let statsFile = try write("stats.txt", stats.stdout)
+        let streamed = try run(["clean", "--corpus-stats", statsFile.path, "--explain"], stdin: Data(records.utf8))
+        XCTAssertEqual(streamed.status, 0, streamed.stderr)
+        XCTAssertFalse(streamed.stdout.contains(shared), streamed.stdout)
+        XCTAssertTrue(streamed.stderr.contains("\ttemplates\t"), streamed.stderr)
+        XCTAssertTrue(topics.allSatisfy { streamed.stdout.contains("its \($0) in") }, streamed.stdout)
+        XCTAssertEqual(streamed.stdout, try run(["clean", input.path]).stdout)
+        // Named sources: statistics under one name do not apply to documents under another.
+        let named = try run(["stats", "--source", "feed-a"], stdin: Data(records.utf8))
+        let other = try write("named.txt", named.stdout)
+        XCTAssertTrue(try run(["clean", "--corpus-stats", other.path, "--source", "feed-b"], stdin: Data(records.utf8)).stdout.contains(shared))
+        XCTAssertFalse(try run(["clean", "--corpus-stats", other.path, "--source", "feed-a"], stdin: Data(records.utf8)).stdout.contains(shared))
+    }
+
+    /// `--timings` prints a row for every stage that ran, and one for all of them.
+    func testTimingsNameEveryStageThatRan() throws {
+        let r = try run(["clean", "--timings", "--disable", "typo", seed.path])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let rows = r.stderr.split(separator: "\n").filter { $0.hasPrefix("  ") }.map { $0.split(separator: " ").first.map(String.init) ?? "" }
+        XCTAssertEqual(rows, ["stage", "decode", "unicode", "layout", "boilerplate", "templates", "canonical", "all"], r.stderr)
+    }
+
     // MARK: - The three ways in
 
     func testStdinToStdout() throws {
