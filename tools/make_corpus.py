@@ -10,11 +10,14 @@ the *.expected.txt golden outputs are not used), mixed with the page leftovers s
 really produce (READ MORE links, bylines, photo captions and credits, BREAKING NEWS and
 date prefixes, donation and newsletter appeals, share/cookie/ad widgets, live-blog
 chrome, a lone "x" close button) and with Unicode damage (no-break spaces, zero-width
-spaces, soft hyphens, curly quotes, now and then mojibake or a ligature).
+spaces, soft hyphens, curly quotes, now and then mojibake or a ligature) and, in a few
+percent of the documents each, rarer damage: typos, one paragraph's mojibake (now and
+then doubled), control and invisible characters, full-width digits, Cyrillic look-alike
+letters inside words, words hyphenated across a line break, runs of spaces, CRLF.
 
 Articles are 1 KB to 20 KB of UTF-8 (log-uniform); paragraphs are separated by blank
 lines or by single newlines, as different sites do. The output is at least N MB
-(MB = 10^6 bytes; default 10) and byte-identical for the same --mb, --seed and seeds.
+(MB = 10^6 bytes; default 50) and byte-identical for the same --mb, --seed and seeds.
 Python 3 standard library only.
 """
 import argparse
@@ -272,6 +275,91 @@ def damage(r, text):
     return text
 
 
+LOOKALIKES = {"a": "\u0430", "e": "\u0435", "o": "\u043e", "p": "\u0440", "c": "\u0441", "x": "\u0445"}
+CONTROLS = ["\x07", "\x08", "\x1b", "\x7f", "\x85", "\x96", "\ufffe", "\u2028", "\ufeff"]
+
+
+def cp1252_mojibake(s):
+    """s as UTF-8 bytes read back as Windows-1252 (undefined bytes as Latin-1)."""
+    out = []
+    for ch in s:
+        if ch < "\x80":
+            out.append(ch)
+            continue
+        for b in ch.encode("utf-8"):
+            try:
+                out.append(bytes([b]).decode("cp1252"))
+            except UnicodeDecodeError:
+                out.append(chr(b))
+    return "".join(out)
+
+
+def typo(r, word):
+    i = r.randint(1, len(word) - 3)
+    k = r.randrange(4)
+    if k == 0:
+        return word[:i] + word[i + 1] + word[i] + word[i + 2:]  # transposition
+    if k == 1:
+        return word[:i] + word[i + 1:]  # deletion
+    if k == 2:
+        return word[:i] + word[i] + word[i:]  # doubled letter
+    return word[:i] + r.choice("aeiourstnl") + word[i + 1:]  # substitution
+
+
+def more_damage(r, text):
+    """Rarer damage, each kind in a few percent of the documents: typos, mojibake of one
+    paragraph (now and then twice over), controls and invisible characters, full-width
+    digits, look-alike Cyrillic letters inside words, words hyphenated across a line
+    break, runs of spaces and trailing blanks, CRLF line ends."""
+    if r.random() < 0.3:
+        rate = r.choice([0.002, 0.005, 0.01])
+        ws = text.split(" ")
+        for i, w in enumerate(ws):
+            if len(w) >= 6 and w.isalpha() and w.islower() and r.random() < rate:
+                ws[i] = typo(r, w)
+        text = " ".join(ws)
+    if r.random() < 0.05:
+        paras = text.split("\n")
+        i = r.randrange(len(paras))
+        paras[i] = cp1252_mojibake(paras[i])
+        if r.random() < 0.25:
+            paras[i] = cp1252_mojibake(paras[i])
+        text = "\n".join(paras)
+    if r.random() < 0.04:
+        ws = text.split(" ")
+        for _ in range(r.randint(1, 4)):
+            i = r.randrange(len(ws))
+            ws[i] += r.choice(CONTROLS)
+        text = " ".join(ws)
+    if r.random() < 0.03:
+        text = re.sub(r"\b(19|20)(\d\d)\b", lambda m: "".join(chr(ord(c) + 0xFEE0) for c in m.group(0)), text, count=2)
+    if r.random() < 0.03:
+        ws = text.split(" ")
+        for _ in range(r.randint(1, 3)):
+            i = r.randrange(len(ws))
+            w = ws[i]
+            hits = [j for j, c in enumerate(w) if c in LOOKALIKES and 0 < j < len(w) - 1]
+            if w.isalpha() and hits:
+                j = r.choice(hits)
+                ws[i] = w[:j] + LOOKALIKES[w[j]] + w[j + 1:]
+        text = " ".join(ws)
+    if r.random() < 0.04:
+        ws = text.split(" ")
+        for _ in range(r.randint(1, 3)):
+            i = r.randrange(len(ws))
+            w = ws[i]
+            if len(w) >= 8 and w.isalpha() and w.islower():
+                cut = r.randint(3, len(w) - 3)
+                ws[i] = w[:cut] + "-\n" + w[cut:]
+        text = " ".join(ws)
+    if r.random() < 0.1:
+        text = re.sub(r"\n", lambda m: r.choice(["\n", "\n", " \n", "\t\n", "  \n"]), text)
+        text = text.replace(". ", r.choice([". ", ".  ", ".   "]))
+    if r.random() < 0.05:
+        text = text.replace("\n", "\r\n")
+    return text
+
+
 def slug(s):
     return re.sub(r"[^a-z0-9]+", "-", s.lower()).strip("-")[:70] or "article"
 
@@ -329,7 +417,7 @@ def article(r, n, texts, paras, sents, heads):
             text = style.join(blocks)
         if r.random() < 0.2:
             text += "\n"
-    text = damage(r, text)
+    text = more_damage(r, damage(r, text))
     host = r.choice(HOSTS)
     url = f"https://{host}/{r.choice(SECTIONS)}/{slug(title)}-{r.randrange(16 ** 6):06x}"
     if r.random() < 0.2:
@@ -340,7 +428,7 @@ def article(r, n, texts, paras, sents, heads):
 def main(argv=None):
     ap = argparse.ArgumentParser(description="Write a deterministic article-like JSON Lines corpus.")
     ap.add_argument("out", help="output .jsonl path")
-    ap.add_argument("--mb", type=float, default=10.0, help="at least this many MB (10^6 bytes; default 10)")
+    ap.add_argument("--mb", type=float, default=50.0, help="at least this many MB (10^6 bytes; default 50)")
     ap.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
     a = ap.parse_args(argv)
     if a.mb <= 0:
