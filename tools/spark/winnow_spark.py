@@ -29,11 +29,8 @@ Records travel as bytes (textFile with use_unicode=False), so no decoding or re-
 happens between the input file, winnow and the output. Blank lines are skipped.
 
 Site templates are counted per source, the host of a record's `url`. Records without a
-`url` get no template removal here: `winnow stats` on standard input names their source
-after a temporary file and `winnow clean` on standard input calls it "<stdin>", so the
-counts never meet (a single-process run over the file names both after the file and
-does remove them). Closing that needs a library change (one source name for standard
-input in both commands, or a --source option).
+`url` share one source: `winnow stats` and `winnow clean` both call it "<stdin>" on
+standard input, so their counts meet across partitions as in a single-process run.
 """
 import argparse
 import hashlib
