@@ -318,20 +318,8 @@ final class RobustnessTests: XCTestCase {
         let out = tmp.appendingPathComponent("out")
         let err = tmp.appendingPathComponent("err")
         FileManager.default.createFile(atPath: err.path, contents: nil)
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: Self.binary)
-        p.arguments = ["clean", "--jobs", "2", "--disable", "templates", tmp.appendingPathComponent("in").path, "-o", out.path]
         let errHandle = try FileHandle(forWritingTo: err)
-        p.standardError = errHandle
-        p.standardOutput = FileHandle.nullDevice
-        try p.run()
-        let deadline = Date().addingTimeInterval(60)
-        while p.isRunning, Date() < deadline,
-              ((try? FileManager.default.contentsOfDirectory(atPath: out.path)) ?? []).filter({ !$0.hasPrefix(".") }).isEmpty {
-            usleep(20_000)
-        }
-        p.interrupt()
-        p.waitUntilExit()
+        let p = try interruptOnceAnOutputIsWritten(jobs: 2, output: out, stderr: errHandle)
         try errHandle.close()
         let stderr = try read(err)
         let names = try FileManager.default.contentsOfDirectory(atPath: out.path)
@@ -374,10 +362,10 @@ final class RobustnessTests: XCTestCase {
     /// gives the same output and rejects, byte for byte, as a run that was never stopped,
     /// and the counts of the two runs add up to the records in the input.
     func testKilledJSONLinesRunResumesToTheSameOutputAndRejects() throws {
-        let total = 40000
+        let total = 20000
         var lines: [String] = []
         for i in 0..<total {
-            if i % 4000 == 9 { lines.append("{\"text\": not json \(i)"); continue }
+            if i % 2000 == 9 { lines.append("{\"text\": not json \(i)"); continue }
             let text = String(repeating: sentence, count: 1 + i % 6) + "\nRead more: another story \(i)\n"
             lines.append("{\"id\":\(i),\"text\":\(jsonString(text))}")
         }
@@ -385,17 +373,7 @@ final class RobustnessTests: XCTestCase {
         let full = tmp.appendingPathComponent("full.jsonl"), part = tmp.appendingPathComponent("part.jsonl")
         XCTAssertEqual(try run(["clean", "-q", input.path, "-o", full.path]).status, 1)
 
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: Self.binary)
-        p.arguments = ["clean", "-q", "--jobs", "1", input.path, "-o", part.path]
-        p.standardError = FileHandle.nullDevice
-        try p.run()
-        let checkpoint = tmp.appendingPathComponent(".part.jsonl.winnow-resume")
-        let deadline = Date().addingTimeInterval(60)
-        while p.isRunning, Date() < deadline, !FileManager.default.fileExists(atPath: checkpoint.path) { usleep(2_000) }
-        kill(p.processIdentifier, SIGKILL)
-        p.waitUntilExit()
-        guard p.terminationReason == .uncaughtSignal else { throw XCTSkip("the run ended before it could be killed") }
+        let checkpoint = try killAtFirstCheckpoint(input: input, output: part)
         XCTAssertFalse(FileManager.default.fileExists(atPath: part.path), "a killed run left its output under the final name")
 
         let resumed = try run(["clean", "--resume", input.path, "-o", part.path])
@@ -416,17 +394,7 @@ final class RobustnessTests: XCTestCase {
         let record = { (i: Int) in "{\"id\":\(i),\"text\":\(self.jsonString(String(repeating: self.sentence, count: 3)))}\n" }
         let input = try write("in.jsonl", (0..<20000).map(record).joined())
         let out = tmp.appendingPathComponent("out.jsonl")
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: Self.binary)
-        p.arguments = ["clean", "-q", "--jobs", "1", input.path, "-o", out.path]
-        p.standardError = FileHandle.nullDevice
-        try p.run()
-        let checkpoint = tmp.appendingPathComponent(".out.jsonl.winnow-resume")
-        let deadline = Date().addingTimeInterval(60)
-        while p.isRunning, Date() < deadline, !FileManager.default.fileExists(atPath: checkpoint.path) { usleep(2_000) }
-        kill(p.processIdentifier, SIGKILL)
-        p.waitUntilExit()
-        guard p.terminationReason == .uncaughtSignal else { throw XCTSkip("the run ended before it could be killed") }
+        try killAtFirstCheckpoint(input: input, output: out)
 
         // New records at the front: continuing at the saved offset would lose them.
         try write("in.jsonl", (100000..<100050).map(record).joined() + (0..<20000).map(record).joined())
@@ -443,18 +411,7 @@ final class RobustnessTests: XCTestCase {
         for i in 0..<300 { try write(String(format: "in/%03d.txt", i), text) }
         let expected = try run(["clean", "--disable", "templates", tmp.appendingPathComponent("in/000.txt").path]).stdout
         let out = tmp.appendingPathComponent("out")
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: Self.binary)
-        p.arguments = ["clean", "--jobs", "1", "--disable", "templates", tmp.appendingPathComponent("in").path, "-o", out.path]
-        p.standardError = FileHandle.nullDevice
-        try p.run()
-        let deadline = Date().addingTimeInterval(60)
-        while p.isRunning, Date() < deadline,
-              ((try? FileManager.default.contentsOfDirectory(atPath: out.path)) ?? []).filter({ !$0.hasPrefix(".") }).isEmpty {
-            usleep(5_000)
-        }
-        p.interrupt()
-        p.waitUntilExit()
+        let p = try interruptOnceAnOutputIsWritten(jobs: 1, output: out, stderr: FileHandle.nullDevice)
         guard p.terminationStatus == 130 else { throw XCTSkip("the run ended before it could be interrupted") }
         let done = try FileManager.default.contentsOfDirectory(atPath: out.path).filter { !$0.hasPrefix(".") }.count
 
@@ -487,6 +444,43 @@ final class RobustnessTests: XCTestCase {
         let input = try write("a.txt", sentence)
         XCTAssertEqual(try run(["clean", "--resume", input.path]).status, 2)
         XCTAssertEqual(try run(["clean", "--resume", "-o", tmp.appendingPathComponent("o.txt").path], stdin: Data(sentence.utf8)).status, 2)
+    }
+
+    /// Runs `clean` over the folder `in` into `output` and sends SIGINT as soon as the
+    /// first output file is in place; returns the finished process.
+    private func interruptOnceAnOutputIsWritten(jobs: Int, output: URL, stderr: FileHandle) throws -> Process {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: Self.binary)
+        p.arguments = ["clean", "--jobs", "\(jobs)", "--disable", "templates", tmp.appendingPathComponent("in").path, "-o", output.path]
+        p.standardError = stderr
+        p.standardOutput = FileHandle.nullDevice
+        try p.run()
+        let deadline = Date().addingTimeInterval(60)
+        while p.isRunning, Date() < deadline,
+              ((try? FileManager.default.contentsOfDirectory(atPath: output.path)) ?? []).filter({ !$0.hasPrefix(".") }).isEmpty {
+            usleep(5_000)
+        }
+        p.interrupt()
+        p.waitUntilExit()
+        return p
+    }
+
+    /// Runs `clean INPUT -o OUTPUT` and kills it (SIGKILL: nothing of it runs after) as
+    /// soon as its first checkpoint is saved; returns the checkpoint's path.
+    @discardableResult
+    private func killAtFirstCheckpoint(input: URL, output: URL) throws -> URL {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: Self.binary)
+        p.arguments = ["clean", "-q", "--jobs", "1", input.path, "-o", output.path]
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        let checkpoint = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).winnow-resume")
+        let deadline = Date().addingTimeInterval(60)
+        while p.isRunning, Date() < deadline, !FileManager.default.fileExists(atPath: checkpoint.path) { usleep(2_000) }
+        kill(p.processIdentifier, SIGKILL)
+        p.waitUntilExit()
+        guard p.terminationReason == .uncaughtSignal else { throw XCTSkip("the run ended before it could be killed") }
+        return checkpoint
     }
 
     private func jsonString(_ s: String) -> String {
