@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
+#include <unicode/uchar.h>
 #include <unicode/unorm2.h>
 #include <unicode/uregex.h>
 #include <unicode/ustring.h>
@@ -279,6 +280,14 @@ int32_t cicu_script(int32_t code_point) {
     UErrorCode status = U_ZERO_ERROR;
     UScriptCode s = uscript_getScript(code_point, &status);
     return U_FAILURE(status) ? -1 : (int32_t)s;
+}
+
+int32_t cicu_nfc_quick_check(int32_t code_point) {
+    return (int32_t)u_getIntPropertyValue(code_point, UCHAR_NFC_QUICK_CHECK);
+}
+
+int32_t cicu_combining_class(int32_t code_point) {
+    return (int32_t)u_getCombiningClass(code_point);
 }
 
 int32_t cicu_nfkc_char(int32_t code_point, char *out, int32_t out_capacity) {

@@ -239,6 +239,13 @@ final class UnicodeRepairTests: XCTestCase {
     /// letters that make mojibake, controls, format characters, combining marks, other
     /// scripts, emoji with joiners, private use, astral planes, markup): cleaning never
     /// crashes, gives valid NFC UTF-8 without forbidden characters, and is idempotent.
+    /// Combining marks out of canonical order are reordered even when each of them is
+    /// "yes" for NFC on its own (the quick check must compare their classes).
+    func testCombiningMarksOutOfCanonicalOrderAreReordered() {
+        XCTAssertEqual(clean("The symbol x\u{0305}\u{0332} marks the mean."), "The symbol x\u{0332}\u{0305} marks the mean.\n")
+        XCTAssertEqual(clean("क़ानून\n"), "क़ानून\n".precomposedStringWithCanonicalMapping)
+    }
+
     func testRandomTextCleansToValidNFCAndIsIdempotent() {
         var rng = SplitMix64(seed: 20_260_401)
         let pools: [ClosedRange<UInt32>] = [

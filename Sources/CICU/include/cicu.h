@@ -93,6 +93,11 @@ int32_t cicu_script(int32_t code_point);
 /* Writes the NFKC form of one code point as UTF-8 into out; returns its byte length. */
 int32_t cicu_nfkc_char(int32_t code_point, char *out, int32_t out_capacity);
 
+/* NFC quick-check value of a code point (0 no, 1 yes, 2 maybe) and its canonical
+ * combining class: with them, text can be checked for NFC without leaving UTF-8. */
+int32_t cicu_nfc_quick_check(int32_t code_point);
+int32_t cicu_combining_class(int32_t code_point);
+
 #ifdef __cplusplus
 }
 #endif

@@ -47,6 +47,9 @@ private enum Repair {
     case space, lineBreak, delete(rule: String, reason: String)
 }
 
+/// Whether the character pass has anything to do with `scalar` (for `CharTable`).
+func needsCharacterRepair(_ scalar: UInt32) -> Bool { repair(for: scalar) != nil }
+
 @inline(__always)
 private func repair(for scalar: UInt32) -> Repair? {
     switch scalar {
@@ -81,6 +84,7 @@ private func repair(for scalar: UInt32) -> Repair? {
 /// Edits for controls, invisible characters and odd spaces in valid UTF-8 text.
 func characterRepairs(_ text: [UInt8]) -> [ProposedEdit] {
     var proposals: [ProposedEdit] = []
+    let table = CharTable.shared
     text.withUnsafeBufferPointer { buf in
         let n = buf.count
         var i = 0
@@ -109,7 +113,7 @@ func characterRepairs(_ text: [UInt8]) -> [ProposedEdit] {
                 continue
             }
             prevScalar = scalar
-            if let r = repair(for: scalar) {
+            if table.mayNeedCharacterRepair(scalar), let r = repair(for: scalar) {
                 let range = i..<(i + len)
                 switch r {
                 case .space:
@@ -173,31 +177,37 @@ func joinerRepairs(_ text: [UInt8]) -> [ProposedEdit] {
 /// Edits that put each non-NFC line in NFC, each limited to the part that changes.
 func nfcRepairs(_ text: [UInt8]) -> [ProposedEdit] {
     var proposals: [ProposedEdit] = []
+    let table = CharTable.shared
     text.withUnsafeBufferPointer { buf in
         forEachNonASCIILine(buf) { line, firstNonASCII in
-            guard mayNeedNFC(buf, firstNonASCII..<line.upperBound) else { return }
+            guard mayNeedNFC(buf, firstNonASCII..<line.upperBound, table) else { return }
             if let edit = nfcEdit(buf, line) { proposals.append(edit) }
         }
     }
     return proposals
 }
 
-/// False when every non-ASCII character from `range` on is one whose NFC quick-check
-/// value is "yes" whatever follows it and that no following character combines with:
-/// U+00A0...U+02FF (Latin letters and modifiers) and general punctuation, where text
-/// in Latin script spends its non-ASCII bytes. Anything else is left to ICU's check.
+/// False when the text from `range` on is certainly in NFC, by Unicode's quick check
+/// (UAX #15): every character's NFC quick-check value is "yes", and combining marks
+/// that follow each other come in canonical order. Read straight from UTF-8 with
+/// `CharTable`; only text that fails it goes to ICU.
 @inline(__always)
-private func mayNeedNFC(_ buf: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+private func mayNeedNFC(_ buf: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ table: CharTable) -> Bool {
     var i = range.lowerBound
+    var lastClass: UInt8 = 0
     while i < range.upperBound {
         let b = buf[i]
-        if b < 0x80 { i = min(firstNonASCII(buf, from: i + 1), range.upperBound); continue }
+        if b < 0x80 {
+            lastClass = 0
+            i = min(firstNonASCII(buf, from: i + 1), range.upperBound)
+            continue
+        }
         guard let len = validSequenceLength(buf, i) else { return true }
         let c = scalarValue(buf, i, len)
-        switch c {
-        case 0xA0...0x2FF, 0x2010...0x2027, 0x2030...0x205E, 0x20A0...0x20C0: break
-        default: return true
-        }
+        guard table.nfcQuickCheckIsYes(c) else { return true }
+        let cc = table.combiningClass(c)
+        if cc != 0, cc < lastClass { return true }
+        lastClass = cc
         i += len
     }
     return false
