@@ -290,6 +290,14 @@ int32_t cicu_combining_class(int32_t code_point) {
     return (int32_t)u_getCombiningClass(code_point);
 }
 
+int32_t cicu_compose_pair(int32_t a, int32_t b) {
+    UErrorCode status = U_ZERO_ERROR;
+    const UNormalizer2 *nfc = unorm2_getNFCInstance(&status);
+    if (U_FAILURE(status)) return -1;
+    UChar32 c = unorm2_composePair(nfc, a, b);
+    return c < 0 ? -1 : (int32_t)c;
+}
+
 int32_t cicu_nfkc_char(int32_t code_point, char *out, int32_t out_capacity) {
     UErrorCode status = U_ZERO_ERROR;
     const UNormalizer2 *nfkc = unorm2_getNFKCInstance(&status);

@@ -11,6 +11,8 @@ import CICU
 /// hold non-ASCII text and that ICU's quick check does not pass.
 final class UnicodeStage: Stage {
     let name = "unicode"
+    /// This worker's character facts (filled as text reaches each block of code points).
+    private let table = CharTable()
 
     func run(_ document: inout Document) {
         document.apply(entityRepairs(document.text), stage: name)
@@ -28,16 +30,16 @@ final class UnicodeStage: Stage {
             windows1252Evidence = windows1252Evidence || !mojibake.isEmpty
             document.apply(mojibake, stage: name)
             document.apply(c1Repairs(document.text, windows1252Evidence: windows1252Evidence), stage: name)
-            document.apply(characterRepairs(document.text), stage: name)
+            document.apply(characterRepairs(document.text, table: table), stage: name)
             document.apply(compatRepairs(document.text), stage: name)
-            document.apply(nfcRepairs(document.text), stage: name)
+            document.apply(nfcRepairs(document.text, table: table), stage: name)
             // Marks that a removed joiner kept apart, or a replaced letter and the mark
             // after it, may need NFC again.
             let joiners = joinerRepairs(document.text)
             document.apply(joiners, stage: name)
             let confusables = confusableRepairs(document.text)
             document.apply(confusables, stage: name)
-            if !joiners.isEmpty || !confusables.isEmpty { document.apply(nfcRepairs(document.text), stage: name) }
+            if !joiners.isEmpty || !confusables.isEmpty { document.apply(nfcRepairs(document.text, table: table), stage: name) }
         }
     }
 }
@@ -82,9 +84,8 @@ private func repair(for scalar: UInt32) -> Repair? {
 }
 
 /// Edits for controls, invisible characters and odd spaces in valid UTF-8 text.
-func characterRepairs(_ text: [UInt8]) -> [ProposedEdit] {
+func characterRepairs(_ text: [UInt8], table: CharTable = CharTable()) -> [ProposedEdit] {
     var proposals: [ProposedEdit] = []
-    let table = CharTable.shared
     text.withUnsafeBufferPointer { buf in
         let n = buf.count
         var i = 0
@@ -175,9 +176,8 @@ func joinerRepairs(_ text: [UInt8]) -> [ProposedEdit] {
 }
 
 /// Edits that put each non-NFC line in NFC, each limited to the part that changes.
-func nfcRepairs(_ text: [UInt8]) -> [ProposedEdit] {
+func nfcRepairs(_ text: [UInt8], table: CharTable = CharTable()) -> [ProposedEdit] {
     var proposals: [ProposedEdit] = []
-    let table = CharTable.shared
     text.withUnsafeBufferPointer { buf in
         forEachNonASCIILine(buf) { line, firstNonASCII in
             guard mayNeedNFC(buf, firstNonASCII..<line.upperBound, table) else { return }
@@ -189,25 +189,37 @@ func nfcRepairs(_ text: [UInt8]) -> [ProposedEdit] {
 
 /// False when the text from `range` on is certainly in NFC, by Unicode's quick check
 /// (UAX #15): every character's NFC quick-check value is "yes", and combining marks
-/// that follow each other come in canonical order. Read straight from UTF-8 with
-/// `CharTable`; only text that fails it goes to ICU.
+/// that follow each other come in canonical order. A "maybe" (a character that can be
+/// the second of a composition, like Devanagari's vowel sign AA) passes when the
+/// character before it is a starter it does not compose with. Read straight from UTF-8
+/// with `CharTable`; only text that fails goes to ICU.
 @inline(__always)
 private func mayNeedNFC(_ buf: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ table: CharTable) -> Bool {
     var i = range.lowerBound
     var lastClass: UInt8 = 0
+    var previous: UInt32 = 0x20
     while i < range.upperBound {
         let b = buf[i]
         if b < 0x80 {
             lastClass = 0
-            i = min(firstNonASCII(buf, from: i + 1), range.upperBound)
+            let next = min(firstNonASCII(buf, from: i + 1), range.upperBound)
+            previous = UInt32(buf[next - 1])
+            i = next
             continue
         }
         guard let len = validSequenceLength(buf, i) else { return true }
         let c = scalarValue(buf, i, len)
-        guard table.nfcQuickCheckIsYes(c) else { return true }
         let cc = table.combiningClass(c)
+        switch table.nfcQuickCheck(c) {
+        case .yes: break
+        case .no: return true
+        case .maybe:
+            // A starter before it blocks every earlier one: only that pair can compose.
+            guard lastClass == 0, table.combiningClass(previous) == 0, !table.composes(previous, c) else { return true }
+        }
         if cc != 0, cc < lastClass { return true }
         lastClass = cc
+        previous = c
         i += len
     }
     return false

@@ -56,6 +56,15 @@ private func sequence(_ s: [UInt32], _ i: Int, _ page: Codepage, inRun: Bool) ->
     return Sequence(length: k, value: lossy ? 0xFFFD : value)
 }
 
+/// Whether `c` can stand second in a sequence of `page`: a continuation byte, or a
+/// space, U+FFFD or "?" standing for a lost one.
+@inline(__always)
+private func mayContinue(_ c: UInt32, _ page: Codepage) -> Bool {
+    if c == 0x20 || c == 0xFFFD || c == 0x3F { return true }
+    guard let b = page.byte(c) else { return false }
+    return b >= 0x80 && b <= 0xBF
+}
+
 /// A run of back-to-back sequences: the characters it spans, what it decodes to, and
 /// for each decoded character the characters it came from.
 private struct Run {
@@ -81,7 +90,11 @@ private func candidates(_ s: [UInt32], _ page: Codepage, lenient: Bool = false) 
     var i = 0
     let n = s.count
     while i < n {
-        guard s[i] >= 0x80, let first = sequence(s, i, page, inRun: false)
+        // Most characters of correct text are no lead byte followed by a continuation
+        // (or a stand-in for one): two table lookups rule them out.
+        guard s[i] >= 0x80, i + 1 < n, let lead = page.byte(s[i]), lead >= 0xC2, lead <= 0xF4,
+              mayContinue(s[i + 1], page) else { i += 1; continue }
+        guard let first = sequence(s, i, page, inRun: false)
                 ?? sequence(s, i, page, inRun: true).flatMap({ f in
                     (i + f.length < n && sequence(s, i + f.length, page, inRun: true) != nil)
                         || (lenient && f.length >= 3 && f.value != 0xFFFD && s[i + f.length - 1] != 0x20) ? f : nil })
@@ -240,12 +253,20 @@ func repairMojibake(_ line: [UInt32]) -> ([UInt32], [String])? {
         let context = s.map(folded)
         let rawInfo = LazyCharInfos(s), contextInfo = LazyCharInfos(context)
         var best: (gain: Int, consumed: Int, choices: [Choice], page: String)? = nil
+        /// How bad a candidate's stretch looks as it is (3 characters of context each side).
+        func badnessBefore(_ range: Range<Int>) -> Int {
+            let lo = max(0, range.lowerBound - 3), hi = min(s.count, range.upperBound + 3)
+            return badness(Array(contextInfo[lo..<range.lowerBound] + rawInfo[range] + contextInfo[range.upperBound..<hi]))
+        }
         for (page, runs) in found {
+            // Badness is never below zero: where nothing looks bad, no decoding can look
+            // better, and correct text with a chance sequence ("Білорусі") is done here.
+            if runs.allSatisfy({ badnessBefore($0.range) == 0 }) { continue }
             var choices: [Choice] = []
             func evaluate(_ run: Run) -> Choice {
                 let range = run.range, replacement = run.decoded
                 let lo = max(0, range.lowerBound - 3), hi = min(s.count, range.upperBound + 3)
-                let before = badness(Array(contextInfo[lo..<range.lowerBound] + rawInfo[range] + contextInfo[range.upperBound..<hi]))
+                let before = badnessBefore(range)
                 func score(_ r: [UInt32]) -> Int {
                     badness(Array(contextInfo[lo..<range.lowerBound] + forScoring(r).map(charInfo) + contextInfo[range.upperBound..<hi]))
                 }
