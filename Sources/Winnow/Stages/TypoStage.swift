@@ -42,107 +42,135 @@ final class TypoStage: Stage {
 func typoRepairs(_ text: [UInt8], index: WordIndex, ranker: TypoRanker) -> [ProposedEdit] {
     let tokens = wordTokens(text)
     guard !tokens.isEmpty else { return [] }
-
-    // How often each word occurs, case-insensitively (hyphen parts counted on their own too),
-    // and how much of the lowercase running text the word lists know.
-    var lowerHashes = [UInt64](repeating: 0, count: tokens.count)
-    var counts = HashCounter(capacity: tokens.count * 2)
-    var lowerWords = 0, knownLowerWords = 0, englishEvidence = 0, foreignEvidence = 0
-    text.withUnsafeBufferPointer { buf in
-        for (t, token) in tokens.enumerated() {
-            let h = lowerHash(buf, token.range)
-            lowerHashes[t] = h
-            counts.add(h)
-            if token.hyphens > 0 {
-                forEachPart(buf, token.range) { counts.add(lowerHash(buf, $0)) }
-            }
-            if token.shape == .lower, token.hyphens == 0 {
-                if token.range.count <= 7 {  // function words are short
-                    if englishFunctionWords.contains(h) { englishEvidence += 1 }
-                    else if foreignFunctionWords.contains(h) { foreignEvidence += 1 }
-                }
-                if token.range.count >= 2 {
-                    lowerWords += 1
-                    if index.isKnown(hash: h) { knownLowerWords += 1 }
-                }
-            } else if token.shape == .foreign {
-                foreignEvidence += 1
-            }
-        }
+    return text.withUnsafeBufferPointer { buf in
+        var analysis = TokenAnalysis(buf: buf, tokens: tokens, index: index)
+        return analysis.repairs(ranker: ranker)
     }
-    // English only: English function words must outnumber other languages' three to one
-    // (short texts too), and most lowercase words must be known (else it is not prose).
-    let english = englishEvidence >= 2 && englishEvidence >= 3 * foreignEvidence
-        && (lowerWords < 8 || Double(knownLowerWords) >= 0.75 * Double(lowerWords))
-    guard english else { return [] }
+}
 
-    // Each token's line, and whether it is an unknown lowercase word or a foreign one: a
-    // typo is an isolated slip, while a run of unknown words is foreign text, code or jargon.
-    var lines = [Int32](repeating: 0, count: tokens.count)
-    var strange = [Bool](repeating: false, count: tokens.count)
-    text.withUnsafeBufferPointer { buf in
-        var line: Int32 = 0
-        var cursor = 0
-        for (t, token) in tokens.enumerated() {
-            while cursor < token.range.lowerBound { if buf[cursor] == 0x0A { line += 1 }; cursor += 1 }
-            lines[t] = line
-            switch token.shape {
-            case .foreign: strange[t] = true
-            case .lower:
-                if token.range.count <= 6, foreignFunctionWords.contains(lowerHashes[t]) {
-                    strange[t] = true
-                } else if !index.isKnown(hash: lowerHashes[t]) {
-                    var known = true
-                    forEachPart(buf, token.range) { part in
-                        if known, !isKnownForm(buf[part].map(lowerASCII), index) { known = false }
-                    }
-                    strange[t] = !known
-                }
-            default: break
-            }
-        }
+/// What typo repair knows about a document's tokens. Most tokens are known words, settled by
+/// one hash probe each; everything else (known forms, the neighbourhood of a word, names) is
+/// worked out only for the few unknown words, and remembered.
+private struct TokenAnalysis {
+    let buf: UnsafeBufferPointer<UInt8>
+    let tokens: [WordToken]
+    let index: WordIndex
+    /// How often each word occurs, case-insensitively (hyphen parts counted on their own too).
+    var counts: HashCounter
+    /// Per token: 0 not looked up yet, 1 known to the word lists, 2 unknown.
+    var known: [UInt8]
+    /// Per token: 0 not worked out yet, 1 strange (unknown or foreign), 2 not.
+    var strangeMemo: [UInt8]
+
+    init(buf: UnsafeBufferPointer<UInt8>, tokens: [WordToken], index: WordIndex) {
+        self.buf = buf
+        self.tokens = tokens
+        self.index = index
+        counts = HashCounter(capacity: tokens.count * 2)
+        known = [UInt8](repeating: 0, count: tokens.count)
+        strangeMemo = [UInt8](repeating: 0, count: tokens.count)
     }
-    func isolated(_ t: Int) -> Bool {
-        for j in max(0, t - 3)...min(tokens.count - 1, t + 3) where j != t && lines[j] == lines[t] {
-            if strange[j] { return false }
+
+    mutating func isKnown(_ t: Int) -> Bool {
+        if known[t] == 0 { known[t] = index.isKnown(hash: tokens[t].hash) ? 1 : 2 }
+        return known[t] == 1
+    }
+
+    /// An unknown or foreign word: a typo is an isolated slip, while a run of unknown words
+    /// is foreign text, code or jargon.
+    mutating func strange(_ t: Int) -> Bool {
+        if strangeMemo[t] != 0 { return strangeMemo[t] == 1 }
+        let token = tokens[t]
+        var result = false
+        switch token.shape {
+        case .foreign: result = true
+        case .lower:
+            if token.range.count <= 6, foreignFunctionWords.contains(token.hash) {
+                result = true
+            } else if !isKnown(t) {
+                var knownParts = true
+                forEachPart(buf, token.range) { part in
+                    if knownParts, !isKnownForm(buf[part].map(lowerASCII), index) { knownParts = false }
+                }
+                result = !knownParts
+            }
+        default: break
+        }
+        strangeMemo[t] = result ? 1 : 2
+        return result
+    }
+
+    /// No strange word within three words on the same line.
+    mutating func isolated(_ t: Int) -> Bool {
+        let line = tokens[t].line
+        for j in max(0, t - 3)...min(tokens.count - 1, t + 3) where j != t && tokens[j].line == line {
+            if strange(j) { return false }
         }
         return true
     }
 
-    var proposals: [ProposedEdit] = []
-    var fixed = Set<Int>()  // token indices already repaired
-    nameRepairs(text, tokens, lowerHashes, index, isolated, &proposals, &fixed)
-
-    for (t, token) in tokens.enumerated() where !fixed.contains(t) {
-        let capitalisedStart = ranker.fixSentenceStart && token.shape == .capitalised && token.sentenceStart
-            && token.hyphens == 0
-        guard token.shape == .lower || capitalisedStart else { continue }
-        if index.isKnown(hash: lowerHashes[t]) { continue }
-        // A plain lowercase word that is a regular form of a known one is not strange.
-        if token.shape == .lower, token.hyphens == 0, !strange[t] { continue }
-        var parts: [Range<Int>] = []
-        if token.hyphens == 0 { parts = [token.range] } else {
-            text.withUnsafeBufferPointer { buf in forEachPart(buf, token.range) { parts.append($0) } }
-        }
-        for part in parts where part.count >= ranker.minLength && part.count <= 40 {
-            let word = text[part].map(lowerASCII)
-            let h = word.withUnsafeBufferPointer { hashBytes($0, 0, $0.count) }
-            guard !index.isKnown(hash: h), counts.count(h) <= 1, isolated(t),
-                  token.hyphens == 0 && token.shape == .lower || !isKnownForm(word, index) else { continue }
-            switch ranker.choose(word, index: index, extraMargin: capitalisedStart ? 2 : 0) {
-            case .none: continue
-            case .fix(let best, let all, let total):
-                // A capitalised word opening a sentence may be a name: only the plainest slips.
-                if capitalisedStart, best.distance > 1 || best.cost > 1.0 { continue }
-                var replacement = best.word
-                if capitalisedStart { replacement[0] = replacement[0] & 0xDF }
-                proposals.append(ProposedEdit(
-                    range: part, replacement: replacement, rule: "typo.dictionary", category: "typo",
-                    kind: .replace, reason: dictionaryReason(all, total: total)))
+    mutating func repairs(ranker: TypoRanker) -> [ProposedEdit] {
+        // Counts, and how much of the lowercase running text the word lists know.
+        var lowerWords = 0, knownLowerWords = 0, englishEvidence = 0, foreignEvidence = 0
+        for t in 0..<tokens.count {
+            let token = tokens[t]
+            if token.shape == .foreign { foreignEvidence += 1; continue }
+            counts.add(token.hash)
+            if token.hyphens > 0 {
+                forEachPart(buf, token.range) { counts.add(lowerHash(buf, $0)) }
+            } else if token.shape == .lower {
+                let length = token.range.count
+                if length <= 7 {  // function words are short
+                    if englishFunctionWords.contains(token.hash) { englishEvidence += 1 }
+                    else if foreignFunctionWords.contains(token.hash) { foreignEvidence += 1 }
+                }
+                if length >= 2 {
+                    lowerWords += 1
+                    if isKnown(t) { knownLowerWords += 1 }
+                }
             }
         }
+        // English only: English function words must outnumber other languages' three to one
+        // (short texts too), and most lowercase words must be known (else it is not prose).
+        let english = englishEvidence >= 2 && englishEvidence >= 3 * foreignEvidence
+            && (lowerWords < 8 || Double(knownLowerWords) >= 0.75 * Double(lowerWords))
+        guard english else { return [] }
+
+        var proposals: [ProposedEdit] = []
+        var fixed = Set<Int>()  // token indices already repaired
+        nameRepairs(&proposals, &fixed)
+
+        for t in 0..<tokens.count {
+            let token = tokens[t]
+            let capitalisedStart = ranker.fixSentenceStart && token.shape == .capitalised && token.sentenceStart
+                && token.hyphens == 0
+            guard token.shape == .lower || capitalisedStart else { continue }
+            if isKnown(t) { continue }
+            if !fixed.isEmpty, fixed.contains(t) { continue }
+            // A plain lowercase word that is a regular form of a known one is not strange.
+            if token.shape == .lower, token.hyphens == 0, !strange(t) { continue }
+            var parts: [Range<Int>] = []
+            if token.hyphens == 0 { parts = [token.range] } else { forEachPart(buf, token.range) { parts.append($0) } }
+            for part in parts where part.count >= ranker.minLength && part.count <= 40 {
+                let word = buf[part].map(lowerASCII)
+                let h = word.withUnsafeBufferPointer { hashBytes($0, 0, $0.count) }
+                guard !index.isKnown(hash: h), counts.count(h) <= 1, isolated(t),
+                      token.hyphens == 0 && token.shape == .lower || !isKnownForm(word, index) else { continue }
+                switch ranker.choose(word, index: index, extraMargin: capitalisedStart ? 2 : 0) {
+                case .none: continue
+                case .fix(let best, let all, let total):
+                    // A capitalised word opening a sentence may be a name: only the plainest slips.
+                    if capitalisedStart, best.distance > 1 || best.cost > 1.0 { continue }
+                    var replacement = best.word
+                    if capitalisedStart { replacement[0] = replacement[0] & 0xDF }
+                    proposals.append(ProposedEdit(
+                        range: part, replacement: replacement, rule: "typo.dictionary", category: "typo",
+                        kind: .replace, reason: dictionaryReason(all, total: total)))
+                }
+            }
+        }
+        return proposals
     }
-    return proposals
 }
 
 private func dictionaryReason(_ all: [TypoRanker.Scored], total: Int) -> String {
@@ -155,91 +183,100 @@ private func dictionaryReason(_ all: [TypoRanker.Scored], total: Int) -> String 
 
 // MARK: - Names
 
+/// A capitalised spelling and where the document uses it.
 private struct NameUse {
-    var bytes: [UInt8]
+    var range: Range<Int>   // the first occurrence
     var count = 0
     var first: Int          // token index of the first occurrence
     var inFull = false      // some occurrence follows another capitalised word
-    var tokens: [Int] = []
     var letters: Int
     var parts: Int
-
-    init(bytes: [UInt8], first: Int) {
-        self.bytes = bytes
-        self.first = first
-        let hyphens = bytes.reduce(0) { $0 + ($1 == 0x2D ? 1 : 0) }
-        letters = bytes.count - hyphens
-        parts = hyphens + 1
-    }
 }
 
-private func nameRepairs(_ text: [UInt8], _ tokens: [WordToken], _ lowerHashes: [UInt64], _ index: WordIndex,
-                         _ isolated: (Int) -> Bool,
-                         _ proposals: inout [ProposedEdit], _ fixed: inout Set<Int>) {
-    var byName: [UInt64: Int] = [:]  // by exact-case hash
-    var names: [NameUse] = []
-    for (t, token) in tokens.enumerated() where token.shape == .capitalised && token.range.count >= 2 {
-        let key = text.withUnsafeBufferPointer { hashBytes($0, token.range.lowerBound, token.range.upperBound) }
-        let n: Int
-        if let existing = byName[key] { n = existing } else {
-            n = names.count
-            byName[key] = n
-            names.append(NameUse(bytes: Array(text[token.range]), first: t))
+extension TokenAnalysis {
+    mutating func nameRepairs(_ proposals: inout [ProposedEdit], _ fixed: inout Set<Int>) {
+        // Spellings by exact-case hash, in an open-addressing table of name indices + 1.
+        var names: [NameUse] = []
+        var size = 64
+        while size < tokens.count { size <<= 1 }
+        var slots = [Int32](repeating: 0, count: size)
+        let mask = size - 1
+        var keys: [UInt64] = []
+        for t in 0..<tokens.count where tokens[t].shape == .capitalised && tokens[t].range.count >= 2 {
+            let token = tokens[t]
+            let key = hashBytes(buf, token.range.lowerBound, token.range.upperBound)
+            var slot = Int(truncatingIfNeeded: key ^ (key >> 29)) & mask
+            while slots[slot] != 0, keys[Int(slots[slot]) - 1] != key { slot = (slot + 1) & mask }
+            let n: Int
+            if slots[slot] != 0 { n = Int(slots[slot]) - 1 } else {
+                n = names.count
+                keys.append(key)
+                slots[slot] = Int32(n + 1)
+                let hyphens = token.hyphens
+                names.append(NameUse(range: token.range, first: t, letters: token.range.count - hyphens,
+                                     parts: hyphens + 1))
+            }
+            names[n].count += 1
+            if token.afterCapitalised { names[n].inFull = true }
         }
-        names[n].count += 1
-        names[n].tokens.append(t)
-        if token.afterCapitalised { names[n].inFull = true }
-    }
-    guard names.count > 1 else { return }
-    // Names by first letter and length, so each spelling meets only its possible matches.
-    var byShape: [Int: [Int]] = [:]
-    for (n, name) in names.enumerated() where name.letters >= 6 {
-        byShape[Int(name.bytes[0]) << 16 | name.bytes.count, default: []].append(n)
-    }
+        guard names.count > 1 else { return }
+        // Names by first letter and length, so each spelling meets only its possible matches
+        // (built when a first possible slip turns up).
+        var byShape: [Int: [Int]]? = nil
+        func bytes(_ r: Range<Int>) -> [UInt8] { Array(buf[r]) }
 
-    // A spelling used with a first name of its own ("Anna Peterson") is a different person.
-    // Only a spelling used once, outside foreign text, is taken for a slip.
-    for misspelt in names where misspelt.letters >= 6 && misspelt.count == 1 && !misspelt.inFull
-        && isolated(misspelt.first) {
-        // A word the lists know is not a misspelt name ("Khan", "Rob", "Will").
-        if index.isKnown(hash: lowerHashes[misspelt.first]) { continue }
-        if misspelt.bytes.contains(0x2D) {
-            var allKnown = true
-            misspelt.bytes.split(separator: 0x2D).forEach { part in
-                if !index.isKnown(part.map(lowerASCII)) { allKnown = false }
+        // A spelling used with a first name of its own ("Anna Peterson") is a different person.
+        // Only a spelling used once, outside foreign text, is taken for a slip.
+        for misspelt in names where misspelt.letters >= 6 && misspelt.count == 1 && !misspelt.inFull {
+            // A word the lists know is not a misspelt name ("Khan", "Rob", "Will").
+            if isKnown(misspelt.first) { continue }
+            guard isolated(misspelt.first) else { continue }
+            let spelling = bytes(misspelt.range)
+            if misspelt.parts > 1 {
+                var allKnown = true
+                spelling.split(separator: 0x2D).forEach { part in
+                    if !index.isKnown(part.map(lowerASCII)) { allKnown = false }
+                }
+                if allKnown { continue }
             }
-            if allKnown { continue }
-        }
-        let parts = misspelt.parts
-        var best: (name: Int, distance: Int)? = nil
-        var tie = false
-        let first = Int(misspelt.bytes[0]) << 16
-        let near = (0...2).flatMap { byShape[first | (misspelt.bytes.count + $0)] ?? [] }
-        for n in near {
-            let name = names[n]
-            guard name.parts == parts, name.bytes != misspelt.bytes else { continue }
-            let rarer = misspelt.count < name.count
-                || (misspelt.count == name.count && name.inFull && name.first < misspelt.first)
-            guard rarer else { continue }
-            // An inflection of the name ("the Kennedys") is not a misspelling of it.
-            if inflection(misspelt.bytes, name.bytes) { continue }
-            // The slips taken: letters left out or two neighbours swapped. Never a changed letter: "Wikimedia" is not "Wikipedia".
-            guard let distance = nameSlip(misspelt.bytes, name.bytes) else { continue }
-            if let b = best {
-                if distance < b.distance { best = (n, distance); tie = false }
-                else if distance == b.distance { tie = true }
-            } else {
-                best = (n, distance)
+            if byShape == nil {
+                var shapes: [Int: [Int]] = [:]
+                for (n, name) in names.enumerated() where name.letters >= 6 {
+                    shapes[Int(buf[name.range.lowerBound]) << 16 | name.range.count, default: []].append(n)
+                }
+                byShape = shapes
             }
-        }
-        guard let choice = best, !tie else { continue }
-        let name = names[choice.name]
-        let how = name.count > misspelt.count ? "used \(name.count)×" : "used in full first"
-        let reason = "near-miss of the name \(String(decoding: name.bytes, as: UTF8.self)) (\(how) in this document; "
-            + "\(choice.distance) letter(s) off, this spelling used once, not a dictionary word)"
-        for t in misspelt.tokens {
-            fixed.insert(t)
-            proposals.append(ProposedEdit(range: tokens[t].range, replacement: name.bytes, rule: "typo.name",
+            var best: (name: Int, distance: Int)? = nil
+            var tie = false
+            let first = Int(spelling[0]) << 16
+            for extra in 0...2 {
+                for n in byShape![first | (spelling.count + extra)] ?? [] {
+                    let name = names[n]
+                    guard name.parts == misspelt.parts, name.first != misspelt.first else { continue }
+                    let rarer = misspelt.count < name.count
+                        || (misspelt.count == name.count && name.inFull && name.first < misspelt.first)
+                    guard rarer else { continue }
+                    let full = bytes(name.range)
+                    // An inflection of the name ("the Kennedys") is not a misspelling of it.
+                    if inflection(spelling, full) { continue }
+                    // The slips taken: letters left out or two neighbours swapped. Never a changed letter: "Wikimedia" is not "Wikipedia".
+                    guard let distance = nameSlip(spelling, full) else { continue }
+                    if let b = best {
+                        if distance < b.distance { best = (n, distance); tie = false }
+                        else if distance == b.distance { tie = true }
+                    } else {
+                        best = (n, distance)
+                    }
+                }
+            }
+            guard let choice = best, !tie else { continue }
+            let name = names[choice.name]
+            let full = bytes(name.range)
+            let how = name.count > misspelt.count ? "used \(name.count)×" : "used in full first"
+            let reason = "near-miss of the name \(String(decoding: full, as: UTF8.self)) (\(how) in this document; "
+                + "\(choice.distance) letter(s) off, this spelling used once, not a dictionary word)"
+            fixed.insert(misspelt.first)
+            proposals.append(ProposedEdit(range: misspelt.range, replacement: full, rule: "typo.name",
                                           category: "typo", kind: .replace, reason: reason))
         }
     }
@@ -338,38 +375,6 @@ func isKnownForm(_ w: [UInt8], _ index: WordIndex) -> Bool {
 private func commonWord(_ w: UnsafeBufferPointer<UInt8>, _ index: WordIndex) -> Bool {
     guard let id = index.frequencyID(w), index.counts[id] >= 1e7 else { return false }
     return !index.isName(hash: hashBytes(w, 0, w.count))
-}
-
-/// A fixed set of word hashes in an open-addressing table (no per-lookup hashing cost).
-private struct HashSet64: Sendable {
-    private let keys: [UInt64]
-    private let mask: Int
-
-    init(_ words: String) {
-        let hashes = words.split(whereSeparator: { $0 == " " || $0 == "\n" }).map { w in
-            Array(w.utf8).withUnsafeBufferPointer { hashBytes($0, 0, $0.count) }
-        }
-        var size = 64
-        while size < hashes.count * 4 { size <<= 1 }
-        var keys = [UInt64](repeating: 0, count: size)
-        for h in hashes {
-            var slot = Int(truncatingIfNeeded: h ^ (h >> 29)) & (size - 1)
-            while keys[slot] != 0 && keys[slot] != h { slot = (slot + 1) & (size - 1) }
-            keys[slot] = h
-        }
-        self.keys = keys
-        mask = size - 1
-    }
-
-    @inline(__always) func contains(_ h: UInt64) -> Bool {
-        var slot = Int(truncatingIfNeeded: h ^ (h >> 29)) & mask
-        while true {
-            let k = keys[slot]
-            if k == h { return true }
-            if k == 0 { return false }
-            slot = (slot + 1) & mask
-        }
-    }
 }
 
 /// Common English function words: evidence that a text is English.
