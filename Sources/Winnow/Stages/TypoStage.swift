@@ -43,43 +43,55 @@ func typoRepairs(_ text: [UInt8], index: WordIndex, ranker: TypoRanker) -> [Prop
     let tokens = wordTokens(text)
     guard !tokens.isEmpty else { return [] }
     return text.withUnsafeBufferPointer { buf in
-        var analysis = TokenAnalysis(buf: buf, tokens: tokens, index: index)
-        return analysis.repairs(ranker: ranker)
+        tokens.withUnsafeBufferPointer { tokens in
+            var analysis = TokenAnalysis(buf: buf, tokens: tokens, index: index)
+            defer { analysis.deallocate() }
+            return analysis.repairs(ranker: ranker)
+        }
     }
 }
 
 /// What typo repair knows about a document's tokens. Most tokens are known words, settled by
 /// one hash probe each; everything else (known forms, the neighbourhood of a word, names) is
-/// worked out only for the few unknown words, and remembered.
+/// worked out only for the few unknown words, and remembered. Its tables live as long as
+/// one call of `typoRepairs`.
 private struct TokenAnalysis {
     let buf: UnsafeBufferPointer<UInt8>
-    let tokens: [WordToken]
+    let tokens: UnsafeBufferPointer<WordToken>
     let index: WordIndex
     /// How often each word occurs, case-insensitively (hyphen parts counted on their own too).
-    var counts: HashCounter
-    /// Per token: 0 not looked up yet, 1 known to the word lists, 2 unknown.
-    var known: [UInt8]
-    /// Per token: 0 not worked out yet, 1 strange (unknown or foreign), 2 not.
-    var strangeMemo: [UInt8]
+    let counts: HashCounter
+    /// Per token, two bits each: whether the word lists know it (`knownSet`, `known`) and
+    /// whether it is strange (`strangeSet`, `strange`), once looked up.
+    let flags: UnsafeMutableBufferPointer<UInt8>
+    private static let knownSet: UInt8 = 1, knownBit: UInt8 = 2, strangeSet: UInt8 = 4, strangeBit: UInt8 = 8
 
-    init(buf: UnsafeBufferPointer<UInt8>, tokens: [WordToken], index: WordIndex) {
+    init(buf: UnsafeBufferPointer<UInt8>, tokens: UnsafeBufferPointer<WordToken>, index: WordIndex) {
         self.buf = buf
         self.tokens = tokens
         self.index = index
         counts = HashCounter(capacity: tokens.count * 2)
-        known = [UInt8](repeating: 0, count: tokens.count)
-        strangeMemo = [UInt8](repeating: 0, count: tokens.count)
+        flags = .allocate(capacity: tokens.count)
+        flags.initialize(repeating: 0)
     }
 
-    mutating func isKnown(_ t: Int) -> Bool {
-        if known[t] == 0 { known[t] = index.isKnown(hash: tokens[t].hash) ? 1 : 2 }
-        return known[t] == 1
+    func deallocate() {
+        counts.deallocate()
+        flags.deallocate()
+    }
+
+    @inline(__always) func isKnown(_ t: Int) -> Bool {
+        let f = flags[t]
+        if f & Self.knownSet != 0 { return f & Self.knownBit != 0 }
+        let known = index.isKnown(hash: tokens[t].hash)
+        flags[t] = f | Self.knownSet | (known ? Self.knownBit : 0)
+        return known
     }
 
     /// An unknown or foreign word: a typo is an isolated slip, while a run of unknown words
     /// is foreign text, code or jargon.
-    mutating func strange(_ t: Int) -> Bool {
-        if strangeMemo[t] != 0 { return strangeMemo[t] == 1 }
+    func strange(_ t: Int) -> Bool {
+        if flags[t] & Self.strangeSet != 0 { return flags[t] & Self.strangeBit != 0 }
         let token = tokens[t]
         var result = false
         switch token.shape {
@@ -96,12 +108,12 @@ private struct TokenAnalysis {
             }
         default: break
         }
-        strangeMemo[t] = result ? 1 : 2
+        flags[t] |= Self.strangeSet | (result ? Self.strangeBit : 0)
         return result
     }
 
     /// No strange word within three words on the same line.
-    mutating func isolated(_ t: Int) -> Bool {
+    func isolated(_ t: Int) -> Bool {
         let line = tokens[t].line
         for j in max(0, t - 3)...min(tokens.count - 1, t + 3) where j != t && tokens[j].line == line {
             if strange(j) { return false }
@@ -109,7 +121,7 @@ private struct TokenAnalysis {
         return true
     }
 
-    mutating func repairs(ranker: TypoRanker) -> [ProposedEdit] {
+    func repairs(ranker: TypoRanker) -> [ProposedEdit] {
         // Counts, and how much of the lowercase running text the word lists know.
         var lowerWords = 0, knownLowerWords = 0, englishEvidence = 0, foreignEvidence = 0
         for t in 0..<tokens.count {
@@ -194,7 +206,7 @@ private struct NameUse {
 }
 
 extension TokenAnalysis {
-    mutating func nameRepairs(_ proposals: inout [ProposedEdit], _ fixed: inout Set<Int>) {
+    func nameRepairs(_ proposals: inout [ProposedEdit], _ fixed: inout Set<Int>) {
         // Spellings by exact-case hash, in an open-addressing table of name indices + 1.
         var names: [NameUse] = []
         var size = 64
@@ -286,29 +298,31 @@ extension TokenAnalysis {
 
 /// Counts of 64-bit word hashes in an open-addressing table (no per-key hashing cost).
 private struct HashCounter {
-    private var keys: [UInt64]
-    private var counts: [Int32]
+    /// Key and count side by side; a key of 0 marks an empty slot (hashes are never 0).
+    private let slots: UnsafeMutablePointer<(key: UInt64, count: Int)>
     private let mask: Int
 
     init(capacity: Int) {
         var size = 64
         while size < capacity { size <<= 1 }
-        keys = [UInt64](repeating: 0, count: size)
-        counts = [Int32](repeating: 0, count: size)
+        slots = .allocate(capacity: size)
+        slots.initialize(repeating: (0, 0), count: size)
         mask = size - 1
     }
 
-    mutating func add(_ h: UInt64) {
+    func deallocate() { slots.deallocate() }
+
+    @inline(__always) func add(_ h: UInt64) {
         var slot = Int(truncatingIfNeeded: h ^ (h >> 29)) & mask
-        while keys[slot] != 0 && keys[slot] != h { slot = (slot + 1) & mask }
-        keys[slot] = h
-        counts[slot] += 1
+        while slots[slot].key != 0 && slots[slot].key != h { slot = (slot + 1) & mask }
+        slots[slot].key = h
+        slots[slot].count += 1
     }
 
     func count(_ h: UInt64) -> Int {
         var slot = Int(truncatingIfNeeded: h ^ (h >> 29)) & mask
-        while keys[slot] != 0 {
-            if keys[slot] == h { return Int(counts[slot]) }
+        while slots[slot].key != 0 {
+            if slots[slot].key == h { return slots[slot].count }
             slot = (slot + 1) & mask
         }
         return 0

@@ -130,7 +130,8 @@ private func substitutionCost(_ a: UInt8, _ b: UInt8) -> Double {
 }
 
 /// Cost of the typo having an extra letter at `i`.
-private func extraCost(_ s: [UInt8], _ i: Int) -> Double {
+@inline(__always)
+private func extraCost(_ s: UnsafeBufferPointer<UInt8>, _ i: Int) -> Double {
     let c = s[i]
     var k: Double
     if (i > 0 && s[i - 1] == c) || (i + 1 < s.count && s[i + 1] == c) { k = Weight.extraDoubled }
@@ -142,7 +143,8 @@ private func extraCost(_ s: [UInt8], _ i: Int) -> Double {
 }
 
 /// Cost of the typo lacking the word's letter at `i`.
-private func missingCost(_ s: [UInt8], _ i: Int) -> Double {
+@inline(__always)
+private func missingCost(_ s: UnsafeBufferPointer<UInt8>, _ i: Int) -> Double {
     let c = s[i]
     var k: Double
     if (i > 0 && s[i - 1] == c) || (i + 1 < s.count && s[i + 1] == c) { k = Weight.missingDoubled }
@@ -154,28 +156,37 @@ private func missingCost(_ s: [UInt8], _ i: Int) -> Double {
 
 /// Weighted optimal-string-alignment distance from `typo` to `word`.
 func weightedDistance(_ typo: [UInt8], _ word: [UInt8]) -> Double {
-    let n = typo.count, m = word.count
-    let extra = (0..<n).map { extraCost(typo, $0) }
-    let missing = (0..<m).map { missingCost(word, $0) }
-    let width = m + 1
-    var d = [Double](repeating: 0, count: (n + 1) * width)
-    for i in stride(from: 1, through: n, by: 1) { d[i * width] = d[(i - 1) * width] + extra[i - 1] }
-    for j in stride(from: 1, through: m, by: 1) { d[j] = d[j - 1] + missing[j - 1] }
-    for i in stride(from: 1, through: n, by: 1) {
-        for j in stride(from: 1, through: m, by: 1) {
-            var sub = 0.0
-            if typo[i - 1] != word[j - 1] {
-                sub = substitutionCost(typo[i - 1], word[j - 1])
-                if i == 1 && j == 1 { sub += Weight.firstLetter }
-            }
-            var v = min(d[(i - 1) * width + j] + extra[i - 1],
-                        d[i * width + j - 1] + missing[j - 1],
-                        d[(i - 1) * width + j - 1] + sub)
-            if i > 1, j > 1, typo[i - 1] == word[j - 2], typo[i - 2] == word[j - 1], typo[i - 1] != typo[i - 2] {
-                v = min(v, d[(i - 2) * width + j - 2] + Weight.transpose + (i == 2 ? Weight.firstLetter : 0))
-            }
-            d[i * width + j] = v
-        }
+    typo.withUnsafeBufferPointer { typo in
+        word.withUnsafeBufferPointer { word in weightedDistance(typo, word) }
     }
-    return d[n * width + m]
+}
+
+func weightedDistance(_ typo: UnsafeBufferPointer<UInt8>, _ word: UnsafeBufferPointer<UInt8>) -> Double {
+    let n = typo.count, m = word.count
+    let width = m + 1
+    return withUnsafeTemporaryAllocation(of: Double.self, capacity: n + m + (n + 1) * width) { scratch in
+        let extra = scratch.baseAddress!, missing = extra + n, d = missing + m
+        for i in 0..<n { extra[i] = extraCost(typo, i) }
+        for j in 0..<m { missing[j] = missingCost(word, j) }
+        d[0] = 0
+        for i in stride(from: 1, through: n, by: 1) { d[i * width] = d[(i - 1) * width] + extra[i - 1] }
+        for j in stride(from: 1, through: m, by: 1) { d[j] = d[j - 1] + missing[j - 1] }
+        for i in stride(from: 1, through: n, by: 1) {
+            for j in stride(from: 1, through: m, by: 1) {
+                var sub = 0.0
+                if typo[i - 1] != word[j - 1] {
+                    sub = substitutionCost(typo[i - 1], word[j - 1])
+                    if i == 1 && j == 1 { sub += Weight.firstLetter }
+                }
+                var v = min(d[(i - 1) * width + j] + extra[i - 1],
+                            d[i * width + j - 1] + missing[j - 1],
+                            d[(i - 1) * width + j - 1] + sub)
+                if i > 1, j > 1, typo[i - 1] == word[j - 2], typo[i - 2] == word[j - 1], typo[i - 1] != typo[i - 2] {
+                    v = min(v, d[(i - 2) * width + j - 2] + Weight.transpose + (i == 2 ? Weight.firstLetter : 0))
+                }
+                d[i * width + j] = v
+            }
+        }
+        return d[n * width + m]
+    }
 }
