@@ -66,6 +66,21 @@ private struct TokenAnalysis {
     let flags: UnsafeMutableBufferPointer<UInt8>
     private static let knownSet: UInt8 = 1, knownBit: UInt8 = 2, strangeSet: UInt8 = 4, strangeBit: UInt8 = 8
 
+    /// Pairs of neighbouring words in the document (same line, same sentence), made on first use.
+    private let pairs = PairBox()
+    private final class PairBox { var counter: HashCounter? }
+
+    func documentPairs() -> HashCounter {
+        if let counter = pairs.counter { return counter }
+        let counter = HashCounter(capacity: tokens.count * 2)
+        for t in 1..<max(1, tokens.count) where tokens[t].line == tokens[t - 1].line && !tokens[t].sentenceStart
+            && tokens[t].hash != 0 && tokens[t - 1].hash != 0 {
+            counter.add(BigramTable.key(tokens[t - 1].hash, tokens[t].hash))
+        }
+        pairs.counter = counter
+        return counter
+    }
+
     init(buf: UnsafeBufferPointer<UInt8>, tokens: UnsafeBufferPointer<WordToken>, index: WordIndex) {
         self.buf = buf
         self.tokens = tokens
@@ -76,6 +91,7 @@ private struct TokenAnalysis {
     }
 
     func deallocate() {
+        pairs.counter?.deallocate()
         counts.deallocate()
         flags.deallocate()
     }
@@ -119,6 +135,127 @@ private struct TokenAnalysis {
             if strange(j) { return false }
         }
         return true
+    }
+
+    // MARK: Context: where a slip can be told from a word the lists lack
+
+    /// The token indices of `t`'s line.
+    func lineTokens(_ t: Int) -> ClosedRange<Int> {
+        let line = tokens[t].line
+        var first = t, last = t
+        while first > 0, tokens[first - 1].line == line { first -= 1 }
+        while last + 1 < tokens.count, tokens[last + 1].line == line { last += 1 }
+        return first...last
+    }
+
+    /// The word stands in a line of running English prose, not in a title, a menu, a list
+    /// entry, a comment's header ("peiman September 21, 2015 at 11:16 pm"), code or a line in
+    /// another language. A line of prose has five words or more, at least half of them
+    /// lowercase, two English function words or more, no function word of another language
+    /// (in any case: "Der Zustand danach:"), at most one accented or non-Latin word, and no
+    /// code punctuation (two of `{ } < > = ; _` and backquote). The line's first word is a
+    /// list entry or a name more often than a slip, and is left too.
+    func inProse(_ t: Int) -> Bool {
+        let line = lineTokens(t)
+        guard line.count >= 5, t != line.lowerBound else { return false }
+        var lower = 0, english = 0, foreignWords = 0
+        for j in line {
+            let token = tokens[j]
+            switch token.shape {
+            case .foreign:
+                foreignWords += 1
+            case .lower, .capitalised:
+                if token.shape == .lower { lower += 1 }
+                guard token.range.count <= 7, token.hyphens == 0 else { break }
+                if englishFunctionWords.contains(token.hash) { english += 1 }
+                else if foreignFunctionWords.contains(token.hash) { return false }
+            case .other:
+                break
+            }
+        }
+        guard lower * 2 >= line.count, english >= 2, foreignWords <= 1 else { return false }
+        // Code punctuation anywhere on the line (its bytes, between the newlines around it).
+        var start = tokens[line.lowerBound].range.lowerBound, end = tokens[line.upperBound].range.upperBound
+        while start > 0, buf[start - 1] != 0x0A { start -= 1 }
+        while end < buf.count, buf[end] != 0x0A { end += 1 }
+        var code = 0
+        for k in start..<end {
+            switch buf[k] {
+            case 0x7B, 0x7D, 0x3C, 0x3E, 0x3D, 0x3B, 0x5F, 0x60: code += 1
+            default: break
+            }
+        }
+        return code < 2
+    }
+
+    /// The word is cut short: an ellipsis follows it at once ("I am fascinat...").
+    func truncated(_ t: Int) -> Bool {
+        var k = tokens[t].range.upperBound
+        let n = buf.count
+        if k < n, buf[k] == 0x2D || buf[k] == 0x5F { return true }  // "experi-mints", "zlib_devel"
+        if k + 2 < n, buf[k] == 0xE2, buf[k + 1] == 0x80, buf[k + 2] == 0xA6 { return true }
+        var dots = 0
+        while k < n, buf[k] == 0x2E { dots += 1; k += 1 }
+        return dots >= 2
+    }
+
+    /// The word stands inside double quotes (straight or typographic) that hold a mention of
+    /// a word or two rather than speech ("it looked “wiggy”", "“terroir”"), or speech in
+    /// another language: a quotation with another strange word in it (“Ne partez pas sans
+    /// moi.”). Either way the word is quoted as it was written, and left alone.
+    func quotedAside(_ t: Int) -> Bool {
+        let line = lineTokens(t)
+        var start = tokens[line.lowerBound].range.lowerBound
+        while start > 0, buf[start - 1] != 0x0A { start -= 1 }
+        // Is an opening quote before the word still open?
+        var open = false
+        var k = start
+        let wordStart = tokens[t].range.lowerBound
+        while k < wordStart {
+            let b = buf[k]
+            if b == 0x22 { open.toggle() }
+            else if b == 0xE2, k + 2 < buf.count, buf[k + 1] == 0x80 {
+                if buf[k + 2] == 0x9C || buf[k + 2] == 0x9E { open = true }       // “ „
+                else if buf[k + 2] == 0x9D { open = false }                        // ”
+            } else if b == 0xC2, k + 1 < buf.count {
+                if buf[k + 1] == 0xAB { open = true } else if buf[k + 1] == 0xBB { open = false }  // « »
+            }
+            k += 1
+        }
+        guard open else { return false }
+        // Where the quotation closes (or the line ends).
+        var end = tokens[t].range.upperBound
+        while end < buf.count, buf[end] != 0x0A {
+            let b = buf[end]
+            if b == 0x22 { break }
+            if b == 0xE2, end + 2 < buf.count, buf[end + 1] == 0x80, buf[end + 2] == 0x9D || buf[end + 2] == 0x9C { break }
+            if b == 0xC2, end + 1 < buf.count, buf[end + 1] == 0xBB { break }
+            end += 1
+        }
+        let opening = quoteOpening(before: wordStart, from: start)
+        var words = 0
+        var otherStrange = false
+        for j in line where tokens[j].range.lowerBound > opening && tokens[j].range.upperBound <= end {
+            words += 1
+            if j != t, strange(j) || (tokens[j].shape == .capitalised && tokens[j].range.count <= 6
+                                      && foreignFunctionWords.contains(tokens[j].hash)) {
+                otherStrange = true
+            }
+        }
+        return words <= 3 || otherStrange
+    }
+
+    /// Offset of the last opening quote before `limit` on the line starting at `start`.
+    private func quoteOpening(before limit: Int, from start: Int) -> Int {
+        var k = limit - 1
+        while k >= start {
+            let b = buf[k]
+            if b == 0x22 { return k }
+            if b == 0x9C || b == 0x9E, k >= 2, buf[k - 1] == 0x80, buf[k - 2] == 0xE2 { return k }
+            if b == 0xAB, k >= 1, buf[k - 1] == 0xC2 { return k }
+            k -= 1
+        }
+        return start
     }
 
     func repairs(ranker: TypoRanker) -> [ProposedEdit] {
@@ -167,8 +304,27 @@ private struct TokenAnalysis {
                 let word = buf[part].map(lowerASCII)
                 let h = word.withUnsafeBufferPointer { hashBytes($0, 0, $0.count) }
                 guard !index.isKnown(hash: h), counts.count(h) <= 1, isolated(t),
-                      token.hyphens == 0 && token.shape == .lower || !isKnownForm(word, index) else { continue }
-                switch ranker.choose(word, index: index, extraMargin: capitalisedStart ? 2 : 0) {
+                      token.hyphens == 0 && token.shape == .lower || !isKnownForm(word, index),
+                      inProse(t), !truncated(t), !quotedAside(t) else { continue }
+                var context = TypoContext()
+                if token.hyphens == 0 {
+                    let line = token.line
+                    if t > 0, !token.sentenceStart, tokens[t - 1].line == line { context.previous = tokens[t - 1].hash }
+                    if t + 1 < tokens.count, !tokens[t + 1].sentenceStart, tokens[t + 1].line == line {
+                        context.next = tokens[t + 1].hash
+                    }
+                }
+                context.documentPair = { documentPairs().count(BigramTable.key($0, $1)) > 0 }
+                // The spelling decides first; where it leaves two candidates too close, the
+                // context may decide, but only for a candidate it speaks for.
+                let margin = capitalisedStart ? 2.0 : 0
+                var choice = ranker.choose(word, index: index, extraMargin: margin)
+                if case .none = choice, case .fix(let best, _, _) = ranker.choose(word, index: index, extraMargin: margin,
+                                                                                   context: context),
+                   !best.evidence.isEmpty {
+                    choice = ranker.choose(word, index: index, extraMargin: margin, context: context)
+                }
+                switch choice {
                 case .none: continue
                 case .fix(let best, let all, let total):
                     // A capitalised word opening a sentence may be a name: only the plainest slips.
@@ -187,7 +343,9 @@ private struct TokenAnalysis {
 
 private func dictionaryReason(_ all: [TypoRanker.Scored], total: Int) -> String {
     let shown = all.prefix(3).map { c in
-        "\(String(decoding: c.word, as: UTF8.self)) (d\(c.distance), cost \(String(format: "%.2f", c.cost)), f=\(Int(c.frequency)))"
+        let evidence = c.evidence.map { ", " + $0 }.joined()
+        return "\(String(decoding: c.word, as: UTF8.self)) (d\(c.distance), cost \(String(format: "%.2f", c.cost)), "
+            + "f=\(Int(c.frequency))\(evidence))"
     }
     let noun = total == 1 ? "candidate" : "candidates"
     return "unknown word; best of \(total) \(noun): " + shown.joined(separator: ", ")
@@ -348,18 +506,27 @@ private func nameSlip(_ short: [UInt8], _ name: [UInt8]) -> Int? {
     return j == short.count ? missing : nil
 }
 
-/// True when a word the lists lack is a regular form of one they have: a plural, a British
-/// spelling, a prefixed word, a compound of two frequency-list words, or a dropped g
-/// ("livin'"). Such words are not typos.
+/// True when a word the lists lack is a regular form of one they have: a plural or a
+/// singular, a British spelling, a prefixed word, a derived word (an agent noun, an
+/// -ability, -ization) of a common stem, a compound
+/// of two common words, or a dropped g ("livin'"). Such words are not typos. A form that
+/// breaks a spelling rule is not regular: "stoper" (the consonant doubles), "closeer" (the
+/// e drops), "professer" ("professor").
 func isKnownForm(_ w: [UInt8], _ index: WordIndex) -> Bool {
     let n = w.count
     func known(_ x: [UInt8]) -> Bool { x.count >= 3 && index.isKnown(x) }
+    func common(_ x: ArraySlice<UInt8>, _ least: Double = 2e5) -> Bool {
+        x.count >= 3 && Array(x).withUnsafeBufferPointer { commonWord($0, index, least: least) }
+    }
     func ends(_ suffix: String) -> Bool { n > suffix.utf8.count + 2 && w.suffix(suffix.utf8.count).elementsEqual(suffix.utf8) }
     // Plurals (of stems long enough not to be slips: "lates" is not "late" + s) and the dropped g.
     if n >= 6, ends("s"), known(Array(w.dropLast(1))) { return true }
     if ends("es"), [0x73, 0x78, 0x7A, 0x68].contains(w[n - 3]), known(Array(w.dropLast(2))) { return true }
     if n >= 6, ends("ies"), known(Array(w.dropLast(3)) + [0x79]) { return true }
     if ends("in"), known(w + [0x67]) { return true }
+    // A singular whose plural the lists have ("telecom": "telecoms"), unless the plural is
+    // of a shorter word ("tornadoe": "tornado", "tornadoes").
+    if n >= 6, w[n - 1] != 0x73, common(ArraySlice(w + [0x73])), !known(Array(w.dropLast(1))) { return true }
     // British spellings: -ise/-isation/-ising..., -our, -tre, -lled/-lling.
     for (from, to) in britishSpellings where ends(from) {
         if known(Array(w.dropLast(from.utf8.count)) + Array(to.utf8)) { return true }
@@ -372,22 +539,56 @@ func isKnownForm(_ w: [UInt8], _ index: WordIndex) -> Bool {
     for prefix in wordPrefixes where n >= prefix.count + 6 && w.starts(with: prefix) {
         if known(Array(w[prefix.count...])) { return true }
     }
-    // Compounds of two common words, not names ("codebase", "frontend"; not "trans" + "fred").
+    if derivedForm(w, common, known) { return true }
+    // Compounds of two frequent words, not names ("codebase", "frontend"; not "trans" + "fred").
     if n >= 7 {
-        for k in 4...(n - 3) {
-            let ok = w.withUnsafeBufferPointer { b in
-                commonWord(UnsafeBufferPointer(rebasing: b[0..<k]), index)
-                    && commonWord(UnsafeBufferPointer(rebasing: b[k...]), index)
-            }
-            if ok { return true }
-        }
+        for k in 4...(n - 3) where common(w[0..<k], 1e7) && common(w[k...], 1e7) { return true }
     }
     return false
 }
 
-/// A frequent word (at least 10 million uses in the frequency list) that is not a name.
-private func commonWord(_ w: UnsafeBufferPointer<UInt8>, _ index: WordIndex) -> Bool {
-    guard let id = index.frequencyID(w), index.counts[id] >= 1e7 else { return false }
+/// A derived word of a common stem that follows the spelling rules.
+private func derivedForm(_ w: [UInt8], _ common: (ArraySlice<UInt8>, Double) -> Bool,
+                         _ known: ([UInt8]) -> Bool) -> Bool {
+    let n = w.count
+    func ends(_ suffix: String) -> Bool { n > suffix.utf8.count + 2 && w.suffix(suffix.utf8.count).elementsEqual(suffix.utf8) }
+    func stem(_ suffix: String) -> ArraySlice<UInt8> { w[0..<(n - suffix.utf8.count)] }
+    func isVowel(_ b: UInt8) -> Bool { b == 0x61 || b == 0x65 || b == 0x69 || b == 0x6F || b == 0x75 }
+    func c(_ x: ArraySlice<UInt8>) -> Bool { common(x, 2e5) }
+    /// The spelling rules for a vowel suffix on `base`: a final e drops, and a final
+    /// consonant after a single vowel may double. The form as written is regular only when
+    /// no rule-following spelling of the same word is itself a word.
+    func regular(_ base: ArraySlice<UInt8>, _ suffix: String) -> Bool {
+        guard c(base) else { return false }
+        let tail = Array(suffix.utf8)
+        if base.last == 0x65, c(ArraySlice(base.dropLast() + tail)) { return false }        // closeing
+        if let last = base.last, !isVowel(last), base.count >= 3, isVowel(base[base.endIndex - 2]),
+           c(ArraySlice(base + [last] + tail)) { return false }                             // transfering
+        return true
+    }
+    // Agent nouns: quack-er, stock-ers, influence-r, stockpile-rs; not "govern-er" when the
+    // lists have "governor", nor "contribute-rs" beside "contributors".
+    func agent(_ base: ArraySlice<UInt8>) -> Bool {
+        let root = base.last == 0x65 ? base.dropLast() : base
+        return !known(root + Array("or".utf8))
+    }
+    for suffix in ["ers", "er"] where ends(suffix) {
+        if stem(suffix).count >= 4, regular(stem(suffix), suffix), agent(stem(suffix)) { return true }
+    }
+    for suffix in ["rs", "r"] where ends(suffix) && w[n - suffix.utf8.count - 1] == 0x65 {
+        if stem(suffix).count >= 5, c(stem(suffix)), agent(stem(suffix)) { return true }
+    }
+    // -ability from -able, -ization from -ize.
+    if ends("ability"), c(ArraySlice(stem("ility") + Array("le".utf8))) { return true }
+    for (suffix, base) in [("ization", "ize"), ("isation", "ise")] where ends(suffix) {
+        if c(ArraySlice(stem(suffix) + Array(base.utf8))) { return true }
+    }
+    return false
+}
+
+/// A frequent word (at least `least` uses in the frequency list) that is not a name.
+private func commonWord(_ w: UnsafeBufferPointer<UInt8>, _ index: WordIndex, least: Double) -> Bool {
+    guard let id = index.frequencyID(w), index.counts[id] >= least else { return false }
     return !index.isName(hash: hashBytes(w, 0, w.count))
 }
 

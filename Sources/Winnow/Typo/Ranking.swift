@@ -25,12 +25,24 @@ struct TypoRanker {
     /// were mostly names and brands ("Ruman", "Salman", "Yummly"), seldom slips.
     var fixSentenceStart = false
 
+    /// Weight of the document's own use of a candidate beside the same neighbour, and of each
+    /// neighbouring word that the corpus bigram list pairs with it (in ln units, like the
+    /// frequency).
+    var documentWeight = 2.0
+    var bigramWeight = 0.5
+    /// Least frequency of a correction: the neighbourhood of rare words is where the words
+    /// the lists lack live (jargon, loanwords: "kefir" is not "kafir"), and a slip of a rare
+    /// word is rarer still.
+    var minFrequency = 1e5
+
     struct Scored {
         var word: [UInt8]
         var distance: Int
         var cost: Double
         var frequency: Double
         var score: Double
+        /// Context that spoke for this candidate: "document bigram", "bigram", "bigrams".
+        var evidence: [String] = []
     }
 
     enum Choice {
@@ -39,8 +51,13 @@ struct TypoRanker {
         case none
     }
 
-    /// Ranks the candidates of `typo` (lowercase letters) and decides.
-    func choose(_ typo: [UInt8], index: WordIndex, extraMargin: Double = 0) -> Choice {
+    /// Ranks the candidates of `typo` (lowercase letters) and decides. The context, when
+    /// given, adds evidence: a candidate the document itself uses beside the same word, and
+    /// one that forms a bigram of the corpus list with the word before or after, scores
+    /// higher; this decides
+    /// between candidates that the spelling alone leaves too close.
+    func choose(_ typo: [UInt8], index: WordIndex, extraMargin: Double = 0,
+                context: TypoContext = TypoContext()) -> Choice {
         guard typo.count >= minLength else { return .none }
         // Upper bounds first (no edit costs less than 0.4), so exact weighted costs are
         // computed only for candidates that could be best or runner-up.
@@ -52,24 +69,45 @@ struct TypoRanker {
         }
         guard !pool.isEmpty else { return .none }
         pool.sort { $0.bound > $1.bound || ($0.bound == $1.bound && $0.id < $1.id) }
+        let bigrams = context.previous != 0 || context.next != 0 ? BigramTable.shared : nil
+        let maxEvidence = (context.documentPair == nil ? 0 : documentWeight)
+            + (bigrams == nil ? 0 : bigramWeight * Double((context.previous != 0 ? 1 : 0) + (context.next != 0 ? 1 : 0)))
         var scored: [Scored] = []
         for c in pool {
             if scored.count >= 2 {
                 let best = max(scored[0].score, scored[1].score)
                 let second = min(scored[0].score, scored[1].score)
-                if c.bound < second && c.bound < best - margin - extraMargin { break }
-                if c.bound < second && scored.count >= 3 { break }
+                let bound = c.bound + maxEvidence
+                if bound < second && bound < best - margin - extraMargin { break }
+                if bound < second && scored.count >= 3 { break }
             }
             let word = index.word(c.id)
             let cost = weightedDistance(typo, word)
             let f = index.counts[c.id]
-            scored.append(Scored(word: word, distance: c.distance, cost: cost, frequency: f,
-                                 score: log(f) - beta * cost))
+            var candidate = Scored(word: word, distance: c.distance, cost: cost, frequency: f,
+                                   score: log(f) - beta * cost)
+            if maxEvidence > 0 {
+                let h = word.withUnsafeBufferPointer { hashBytes($0, 0, $0.count) }
+                if let pair = context.documentPair,
+                   (context.previous != 0 && pair(context.previous, h)) || (context.next != 0 && pair(h, context.next)) {
+                    candidate.score += documentWeight
+                    candidate.evidence.append("document bigram")
+                }
+                if let bigrams {
+                    let pairs = (context.previous != 0 && bigrams.contains(context.previous, h) ? 1 : 0)
+                        + (context.next != 0 && bigrams.contains(h, context.next) ? 1 : 0)
+                    if pairs > 0 {
+                        candidate.score += bigramWeight * Double(pairs)
+                        candidate.evidence.append(pairs == 1 ? "bigram" : "bigrams")
+                    }
+                }
+            }
+            scored.append(candidate)
             scored.sort { $0.score > $1.score || ($0.score == $1.score && $0.word.lexicographicallyPrecedes($1.word)) }
         }
         let candidateCount = pool.count
         let best = scored[0]
-        guard best.cost <= maxCost else { return .none }
+        guard best.cost <= maxCost, best.frequency >= minFrequency else { return .none }
         // The nearest word is a proper name ("feliz" → "felix"): the unknown word is more
         // likely a name or a foreign word than a slip.
         if best.word.withUnsafeBufferPointer({ index.isName(hash: hashBytes($0, 0, $0.count)) }) {
@@ -78,6 +116,85 @@ struct TypoRanker {
         if candidateCount == 1 && extraMargin == 0 { return .fix(best, scored, total: candidateCount) }
         let runnerUp = scored.count > 1 ? scored[1].score : -Double.infinity
         return best.score - runnerUp >= margin + extraMargin ? .fix(best, scored, total: candidateCount) : .none
+    }
+}
+
+/// The words around an unknown word, as evidence for its candidates.
+struct TypoContext {
+    /// Lowercase `hashBytes` of the word before and the word after in the same sentence, 0
+    /// when there is none.
+    var previous: UInt64 = 0
+    var next: UInt64 = 0
+    /// Whether the document has the two words (lowercase hashes) side by side elsewhere.
+    var documentPair: ((UInt64, UInt64) -> Bool)? = nil
+}
+
+/// SymSpell's English bigram list (word pairs with their counts), for context evidence: a
+/// set of pair hashes, loaded on first use (about 240,000 pairs).
+final class BigramTable: Sendable {
+    static let file = "frequency_bigramdictionary_en_243_342.txt"
+    static let shared: BigramTable? = {
+        guard let dir = BuiltinWords.directory(),
+              let data = FileManager.default.contents(atPath: dir + "/" + file) else { return nil }
+        return BigramTable(list: [UInt8](data))
+    }()
+
+    private let keys: [UInt64]
+    private let mask: Int
+
+    /// Builds the set from `word word count` lines.
+    init(list: [UInt8]) {
+        var pairs: [UInt64] = []
+        pairs.reserveCapacity(list.count / 20)
+        list.withUnsafeBufferPointer { buf in
+            var i = 0
+            let n = buf.count
+            while i < n {
+                let s1 = i
+                while i < n, buf[i] > 0x20 { i += 1 }
+                let e1 = i
+                while i < n, buf[i] == 0x20 { i += 1 }
+                let s2 = i
+                while i < n, buf[i] > 0x20 { i += 1 }
+                let e2 = i
+                while i < n, buf[i] != 0x0A { i += 1 }
+                i += 1
+                guard e1 > s1, e2 > s2 else { continue }
+                let lower = { (s: Int, e: Int) -> UInt64 in
+                    var h: UInt64 = 0xcbf2_9ce4_8422_2325
+                    for k in s..<e { h = (h ^ UInt64(lowerASCII(buf[k]))) &* 0x0000_0100_0000_01B3 }
+                    return h == 0 ? 1 : h
+                }
+                pairs.append(BigramTable.key(lower(s1, e1), lower(s2, e2)))
+            }
+        }
+        var size = 1024
+        while size < pairs.count * 2 { size <<= 1 }
+        var keys = [UInt64](repeating: 0, count: size)
+        for k in pairs {
+            var slot = Int(truncatingIfNeeded: k) & (size - 1)
+            while keys[slot] != 0 && keys[slot] != k { slot = (slot + 1) & (size - 1) }
+            keys[slot] = k
+        }
+        self.keys = keys
+        mask = size - 1
+    }
+
+    @inline(__always) static func key(_ a: UInt64, _ b: UInt64) -> UInt64 {
+        var z = (a &* 0x9E37_79B9_7F4A_7C15) ^ b
+        z ^= z >> 31
+        return z == 0 ? 1 : z
+    }
+
+    /// Whether the list has the pair (lowercase hashes of its two words, in order).
+    func contains(_ a: UInt64, _ b: UInt64) -> Bool {
+        let k = BigramTable.key(a, b)
+        var slot = Int(truncatingIfNeeded: k) & mask
+        while keys[slot] != 0 {
+            if keys[slot] == k { return true }
+            slot = (slot + 1) & mask
+        }
+        return false
     }
 }
 
