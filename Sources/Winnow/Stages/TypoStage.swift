@@ -154,10 +154,11 @@ private struct TokenAnalysis {
     /// lowercase, two English function words or more, no function word of another language
     /// (in any case: "Der Zustand danach:"), at most one accented or non-Latin word, and no
     /// code punctuation (two of `{ } < > = ; _` and backquote). The line's first word is a
-    /// list entry or a name more often than a slip, and is left too.
-    func inProse(_ t: Int) -> Bool {
+    /// list entry or a name more often than a slip, and is left too (unless sentence starts
+    /// are to be repaired: `TypoRanker.fixSentenceStart`).
+    func inProse(_ t: Int, firstWord: Bool = false) -> Bool {
         let line = lineTokens(t)
-        guard line.count >= 5, t != line.lowerBound else { return false }
+        guard line.count >= 5, firstWord || t != line.lowerBound else { return false }
         var lower = 0, english = 0, foreignWords = 0
         for j in line {
             let token = tokens[j]
@@ -233,16 +234,30 @@ private struct TokenAnalysis {
             end += 1
         }
         let opening = quoteOpening(before: wordStart, from: start)
-        var words = 0
+        var words = 0, commonEnglish = 0
         var otherStrange = false
         for j in line where tokens[j].range.lowerBound > opening && tokens[j].range.upperBound <= end {
             words += 1
-            if j != t, strange(j) || (tokens[j].shape == .capitalised && tokens[j].range.count <= 6
-                                      && foreignFunctionWords.contains(tokens[j].hash)) {
+            guard j != t else { continue }
+            if strange(j) || (tokens[j].shape == .capitalised && tokens[j].range.count <= 6
+                              && foreignFunctionWords.contains(tokens[j].hash)) {
                 otherStrange = true
             }
+            if isCommonEnglish(j) { commonEnglish += 1 }
         }
-        return words <= 3 || otherStrange
+        // Speech in another language is mostly words that are rare in English, if English
+        // at all ("Ne partez pas sans moi": "pas", "sans", "moi" are English words, but rare).
+        return words <= 3 || otherStrange || commonEnglish * 2 < words - 1
+    }
+
+    /// An English function word, or a word of the frequency list used ten million times or more.
+    func isCommonEnglish(_ j: Int) -> Bool {
+        let token = tokens[j]
+        guard token.shape == .lower || token.shape == .capitalised, token.hyphens == 0 else { return false }
+        if englishFunctionWords.contains(token.hash) { return true }
+        let word = buf[token.range].map(lowerASCII)
+        guard let id = word.withUnsafeBufferPointer({ index.frequencyID($0) }) else { return false }
+        return index.counts[id] >= 1e7
     }
 
     /// Offset of the last opening quote before `limit` on the line starting at `start`.
@@ -305,7 +320,7 @@ private struct TokenAnalysis {
                 let h = word.withUnsafeBufferPointer { hashBytes($0, 0, $0.count) }
                 guard !index.isKnown(hash: h), counts.count(h) <= 1, isolated(t),
                       token.hyphens == 0 && token.shape == .lower || !isKnownForm(word, index),
-                      inProse(t), !truncated(t), !quotedAside(t) else { continue }
+                      inProse(t, firstWord: capitalisedStart), !truncated(t), !quotedAside(t) else { continue }
                 var context = TypoContext()
                 if token.hyphens == 0 {
                     let line = token.line
