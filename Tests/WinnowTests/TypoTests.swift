@@ -212,6 +212,16 @@ final class TypoTests: XCTestCase {
         XCTAssertEqual(typo(text).string, text)
     }
 
+    func testLeavesNamePartsAndHyphenatedNames() {
+        // The second word of a species or a name, and a part of a hyphenated name.
+        let text = "The Redonda tree lizard (Anolis nubilis) was seen on the island again this year. " + filler
+        XCTAssertEqual(typo(text).string, text)
+        let package = "To build it, make sure that you have the zlib-develp package on the system. " + filler
+        XCTAssertEqual(typo(package).string, package)
+        let both = "To build it, make sure that you have the supra-instutional package on the system. " + filler
+        XCTAssertEqual(typo(both).string, both.replacingOccurrences(of: "instutional", with: "institutional"))
+    }
+
     // MARK: - Bigram evidence
 
     func testBigramEvidenceDecidesCloseCandidates() throws {

@@ -189,6 +189,26 @@ private struct TokenAnalysis {
         return code < 2
     }
 
+    /// Every other part of a hyphenated word is a word: "supra-instutional" may be a slip,
+    /// "zlib-devel" is a name.
+    func otherPartsKnown(_ t: Int, _ part: Range<Int>) -> Bool {
+        var known = true
+        forEachPart(buf, tokens[t].range) { other in
+            if known, other != part, !index.isKnown(buf[other].map(lowerASCII)), !isKnownForm(buf[other].map(lowerASCII), index) {
+                known = false
+            }
+        }
+        return known
+    }
+
+    /// The word follows a capitalised word that no list knows, in the same sentence: the
+    /// second word of a name or of a species ("Anolis nubilus"), not a slip.
+    func afterUnknownName(_ t: Int) -> Bool {
+        guard t > 0, !tokens[t].sentenceStart, tokens[t - 1].line == tokens[t].line,
+              tokens[t - 1].shape == .capitalised else { return false }
+        return !isKnown(t - 1)
+    }
+
     /// The word is cut short: an ellipsis follows it at once ("I am fascinat...").
     func truncated(_ t: Int) -> Bool {
         var k = tokens[t].range.upperBound
@@ -320,6 +340,8 @@ private struct TokenAnalysis {
                 let h = word.withUnsafeBufferPointer { hashBytes($0, 0, $0.count) }
                 guard !index.isKnown(hash: h), counts.count(h) <= 1, isolated(t),
                       token.hyphens == 0 && token.shape == .lower || !isKnownForm(word, index),
+                      token.hyphens == 0 || otherPartsKnown(t, part),
+                      !afterUnknownName(t),
                       inProse(t, firstWord: capitalisedStart), !truncated(t), !quotedAside(t) else { continue }
                 var context = TypoContext()
                 if token.hyphens == 0 {
