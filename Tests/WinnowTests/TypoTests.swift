@@ -125,6 +125,31 @@ final class TypoTests: XCTestCase {
         XCTAssertEqual(typo(once).string, once)
     }
 
+    func testBandedDistanceMatchesFullTable() {
+        // The banded, prefix- and suffix-trimmed distance against the plain full table, on
+        // random words over a small alphabet (many repeats and near misses).
+        func full(_ a: [UInt8], _ b: [UInt8]) -> Int {
+            let n = a.count, m = b.count
+            var d = [[Int]](repeating: [Int](repeating: 0, count: m + 1), count: n + 1)
+            for i in 0...n { d[i][0] = i }
+            for j in 0...m { d[0][j] = j }
+            for i in stride(from: 1, through: n, by: 1) {
+                for j in stride(from: 1, through: m, by: 1) {
+                    d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+                    if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1) }
+                }
+            }
+            return d[n][m]
+        }
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<20_000 {
+            let a = (0..<Int.random(in: 0...8, using: &rng)).map { _ in UInt8.random(in: 0x61...0x63, using: &rng) }
+            let b = (0..<Int.random(in: 0...8, using: &rng)).map { _ in UInt8.random(in: 0x61...0x63, using: &rng) }
+            let banded = a.withUnsafeBufferPointer { x in b.withUnsafeBufferPointer { y in osaDistance(x, y, limit: 2) } }
+            XCTAssertEqual(banded, min(full(a, b), 3), "\(a) \(b)")
+        }
+    }
+
     func testWeightedDistancePrefersCommonSlips() {
         let typo = Array("acomodation".utf8)
         XCTAssertLessThan(weightedDistance(typo, Array("accommodation".utf8)), 1.0)

@@ -356,10 +356,9 @@ private struct TokenAnalysis {
                 // context may decide, but only for a candidate it speaks for.
                 let margin = capitalisedStart ? 2.0 : 0
                 var choice = ranker.choose(word, index: index, extraMargin: margin)
-                if case .none = choice, case .fix(let best, _, _) = ranker.choose(word, index: index, extraMargin: margin,
-                                                                                   context: context),
-                   !best.evidence.isEmpty {
-                    choice = ranker.choose(word, index: index, extraMargin: margin, context: context)
+                if case .none = choice, context.previous != 0 || context.next != 0 {
+                    let withContext = ranker.choose(word, index: index, extraMargin: margin, context: context)
+                    if case .fix(let best, _, _) = withContext, !best.evidence.isEmpty { choice = withContext }
                 }
                 switch choice {
                 case .none: continue

@@ -462,7 +462,19 @@ private func deletes(of key: UInt64, into out: UnsafeMutableBufferPointer<UInt64
 
 /// Optimal-string-alignment distance, or `limit + 1` as soon as it must exceed `limit`.
 /// Only the diagonal band |i - j| ≤ limit is computed.
+/// A common prefix and suffix are left out first (an optimal alignment matches them), so
+/// near words cost a small table or none.
 func osaDistance(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>, limit: Int) -> Int {
+    if abs(a.count - b.count) > limit { return limit + 1 }
+    var lo = 0
+    while lo < a.count, lo < b.count, a[lo] == b[lo] { lo += 1 }
+    var ea = a.count, eb = b.count
+    while ea > lo, eb > lo, a[ea - 1] == b[eb - 1] { ea -= 1; eb -= 1 }
+    if lo == 0 && ea == a.count && eb == b.count { return bandedOSA(a, b, limit: limit) }
+    return bandedOSA(UnsafeBufferPointer(rebasing: a[lo..<ea]), UnsafeBufferPointer(rebasing: b[lo..<eb]), limit: limit)
+}
+
+private func bandedOSA(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>, limit: Int) -> Int {
     let n = a.count, m = b.count
     if abs(n - m) > limit { return limit + 1 }
     if n == 0 || m == 0 { return max(n, m) }
