@@ -120,6 +120,23 @@ final class TypoTests: XCTestCase {
         XCTAssertEqual(typo(short).string, short)
     }
 
+    func testRememberedDecisionsGiveTheSameEdits() {
+        // One stage cleans many documents: a decision remembered from one is the same in the next.
+        let stage = TypoStage()
+        let text = "Bodies of men, women and chilren were found. She said she relly liked it there. " + filler
+        var first = Document(id: "a", text: text), second = Document(id: "b", text: text)
+        stage.run(&first)
+        stage.run(&second)
+        XCTAssertEqual(first.string, second.string)
+        XCTAssertEqual(first.standingEdits.map(\.reason), second.standingEdits.map(\.reason))
+        XCTAssertEqual(first.standingEdits.count, 2)
+        var calls = 0
+        let memo = ChoiceMemo()
+        for _ in 0..<3 { _ = memo.choice(Array("chilren".utf8), 0) { calls += 1; return .none } }
+        _ = memo.choice(Array("chilren".utf8), 2) { calls += 1; return .none }
+        XCTAssertEqual(calls, 2)
+    }
+
     func testIdempotent() {
         let once = typo("Bodies of men, women and chilren were found. " + filler).string
         XCTAssertEqual(typo(once).string, once)

@@ -23,6 +23,8 @@ final class TypoStage: Stage {
     let name = "typo"
     private let index: WordIndex?
     private let ranker: TypoRanker
+    /// Decisions already taken by this worker (a stage belongs to one worker at a time).
+    private let memo = ChoiceMemo()
 
     init(index: WordIndex? = WordIndex.shared, ranker: TypoRanker = TypoRanker()) {
         self.index = index
@@ -34,17 +36,17 @@ final class TypoStage: Stage {
             document.findings.append("typo: the word lists were not found (set WINNOW_RESOURCES to the folder holding words/)")
             return
         }
-        document.apply(typoRepairs(document.text, index: index, ranker: ranker), stage: name)
+        document.apply(typoRepairs(document.text, index: index, ranker: ranker, memo: memo), stage: name)
     }
 }
 
 /// The typo edits for `text`.
-func typoRepairs(_ text: [UInt8], index: WordIndex, ranker: TypoRanker) -> [ProposedEdit] {
+func typoRepairs(_ text: [UInt8], index: WordIndex, ranker: TypoRanker, memo: ChoiceMemo = ChoiceMemo()) -> [ProposedEdit] {
     let tokens = wordTokens(text)
     guard !tokens.isEmpty else { return [] }
     return text.withUnsafeBufferPointer { buf in
         tokens.withUnsafeBufferPointer { tokens in
-            var analysis = TokenAnalysis(buf: buf, tokens: tokens, index: index)
+            var analysis = TokenAnalysis(buf: buf, tokens: tokens, index: index, memo: memo)
             defer { analysis.deallocate() }
             return analysis.repairs(ranker: ranker)
         }
@@ -81,7 +83,10 @@ private struct TokenAnalysis {
         return counter
     }
 
-    init(buf: UnsafeBufferPointer<UInt8>, tokens: UnsafeBufferPointer<WordToken>, index: WordIndex) {
+    let memo: ChoiceMemo
+
+    init(buf: UnsafeBufferPointer<UInt8>, tokens: UnsafeBufferPointer<WordToken>, index: WordIndex, memo: ChoiceMemo) {
+        self.memo = memo
         self.buf = buf
         self.tokens = tokens
         self.index = index
@@ -355,7 +360,7 @@ private struct TokenAnalysis {
                 // The spelling decides first; where it leaves two candidates too close, the
                 // context may decide, but only for a candidate it speaks for.
                 let margin = capitalisedStart ? 2.0 : 0
-                var choice = ranker.choose(word, index: index, extraMargin: margin)
+                var choice = memo.choice(word, margin) { ranker.choose(word, index: index, extraMargin: margin) }
                 if case .none = choice, context.previous != 0 || context.next != 0 {
                     let withContext = ranker.choose(word, index: index, extraMargin: margin, context: context)
                     if case .fix(let best, _, _) = withContext, !best.evidence.isEmpty { choice = withContext }
@@ -489,6 +494,22 @@ extension TokenAnalysis {
 }
 
 // MARK: - Helpers
+
+/// Decisions of `TypoRanker.choose` without context, by word and extra margin: the same
+/// unknown words come back across a corpus (common slips, a site's jargon), and their
+/// candidates need not be searched again. Bounded: emptied when it holds 8,192 decisions.
+final class ChoiceMemo {
+    private var decisions: [[UInt8]: TypoRanker.Choice] = [:]
+
+    func choice(_ word: [UInt8], _ margin: Double, _ decide: () -> TypoRanker.Choice) -> TypoRanker.Choice {
+        let key = margin == 0 ? word : word + [0]
+        if let known = decisions[key] { return known }
+        if decisions.count >= 8192 { decisions.removeAll(keepingCapacity: true) }
+        let decision = decide()
+        decisions[key] = decision
+        return decision
+    }
+}
 
 /// Counts of 64-bit word hashes in an open-addressing table (no per-key hashing cost).
 private struct HashCounter {
