@@ -142,42 +142,39 @@ final class BigramTable: Sendable {
     private let keys: [UInt64]
     private let mask: Int
 
-    /// Builds the set from `word word count` lines.
+    /// Builds the set from `word word count` lines, in one pass (the table is sized from
+    /// the file's length: lines are at least 16 bytes long on average).
     init(list: [UInt8]) {
-        var pairs: [UInt64] = []
-        pairs.reserveCapacity(list.count / 20)
-        list.withUnsafeBufferPointer { buf in
-            var i = 0
-            let n = buf.count
-            while i < n {
-                let s1 = i
-                while i < n, buf[i] > 0x20 { i += 1 }
-                let e1 = i
-                while i < n, buf[i] == 0x20 { i += 1 }
-                let s2 = i
-                while i < n, buf[i] > 0x20 { i += 1 }
-                let e2 = i
-                while i < n, buf[i] != 0x0A { i += 1 }
-                i += 1
-                guard e1 > s1, e2 > s2 else { continue }
-                let lower = { (s: Int, e: Int) -> UInt64 in
-                    var h: UInt64 = 0xcbf2_9ce4_8422_2325
-                    for k in s..<e { h = (h ^ UInt64(lowerASCII(buf[k]))) &* 0x0000_0100_0000_01B3 }
-                    return h == 0 ? 1 : h
+        var size = 1024
+        while size < list.count / 16 * 2 { size <<= 1 }
+        var keys = [UInt64](repeating: 0, count: size)
+        let mask = size - 1
+        keys.withUnsafeMutableBufferPointer { table in
+            list.withUnsafeBufferPointer { buf in
+                var i = 0
+                let n = buf.count
+                var used = 0
+                while i < n, used < size / 2 {
+                    var first: UInt64 = 0xcbf2_9ce4_8422_2325, second: UInt64 = 0xcbf2_9ce4_8422_2325
+                    let s1 = i
+                    while i < n, buf[i] > 0x20 { first = (first ^ UInt64(lowerASCII(buf[i]))) &* 0x0000_0100_0000_01B3; i += 1 }
+                    let e1 = i
+                    while i < n, buf[i] == 0x20 { i += 1 }
+                    let s2 = i
+                    while i < n, buf[i] > 0x20 { second = (second ^ UInt64(lowerASCII(buf[i]))) &* 0x0000_0100_0000_01B3; i += 1 }
+                    let e2 = i
+                    while i < n, buf[i] != 0x0A { i += 1 }
+                    i += 1
+                    guard e1 > s1, e2 > s2 else { continue }
+                    let k = BigramTable.key(first == 0 ? 1 : first, second == 0 ? 1 : second)
+                    var slot = Int(truncatingIfNeeded: k) & mask
+                    while table[slot] != 0 && table[slot] != k { slot = (slot + 1) & mask }
+                    if table[slot] == 0 { table[slot] = k; used += 1 }
                 }
-                pairs.append(BigramTable.key(lower(s1, e1), lower(s2, e2)))
             }
         }
-        var size = 1024
-        while size < pairs.count * 2 { size <<= 1 }
-        var keys = [UInt64](repeating: 0, count: size)
-        for k in pairs {
-            var slot = Int(truncatingIfNeeded: k) & (size - 1)
-            while keys[slot] != 0 && keys[slot] != k { slot = (slot + 1) & (size - 1) }
-            keys[slot] = k
-        }
         self.keys = keys
-        mask = size - 1
+        self.mask = mask
     }
 
     @inline(__always) static func key(_ a: UInt64, _ b: UInt64) -> UInt64 {
