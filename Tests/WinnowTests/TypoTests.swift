@@ -310,6 +310,15 @@ final class TypoTests: XCTestCase {
         XCTAssertTrue(doc.standingEdits.first?.reason.contains("document bigram") ?? false, "\(doc.standingEdits)")
     }
 
+    func testCostlyCorrectionNeedsANeighbour() {
+        // "huhzband" is far from "husband" (cost 1.7): made beside "his", not beside a word
+        // that never precedes or follows it.
+        let paired = "New York is where he lives with his huhzband and his cat Stella these days. " + filler
+        XCTAssertEqual(typo(paired).string, paired.replacingOccurrences(of: "huhzband", with: "husband"))
+        let alone = "New York is where he lives with zebra huhzband zebra and the cat Stella these days. " + filler
+        XCTAssertEqual(typo(alone).string, alone)
+    }
+
     func testContextNeverOverridesClearSpelling() {
         // With no close runner-up the spelling decides, whatever the neighbours.
         let ranker = TypoRanker()

@@ -194,6 +194,17 @@ private struct TokenAnalysis {
         return code < 2
     }
 
+    /// Whether the corpus bigram list or the document pairs `word` with the word before or after.
+    func hasNeighbourPair(_ word: [UInt8], _ context: TypoContext) -> Bool {
+        let h = word.withUnsafeBufferPointer { hashBytes($0, 0, $0.count) }
+        let table = context.previous != 0 || context.next != 0 ? BigramTable.shared : nil
+        if context.previous != 0, table?.contains(context.previous, h) ?? false
+            || documentPairs().count(BigramTable.key(context.previous, h)) > 0 { return true }
+        if context.next != 0, table?.contains(h, context.next) ?? false
+            || documentPairs().count(BigramTable.key(h, context.next)) > 0 { return true }
+        return false
+    }
+
     /// Every other part of a hyphenated word is a word: "supra-instutional" may be a slip,
     /// "zlib-devel" is a name.
     func otherPartsKnown(_ t: Int, _ part: Range<Int>) -> Bool {
@@ -370,6 +381,8 @@ private struct TokenAnalysis {
                 case .fix(let best, let all, let total):
                     // A capitalised word opening a sentence may be a name: only the plainest slips.
                     if capitalisedStart, best.distance > 1 || best.cost > 1.0 { continue }
+                    // The costliest corrections need a neighbour to speak for them.
+                    if best.cost >= ranker.contextRequiredCost, !hasNeighbourPair(best.word, context) { continue }
                     var replacement = best.word
                     if capitalisedStart { replacement[0] = replacement[0] & 0xDF }
                     proposals.append(ProposedEdit(

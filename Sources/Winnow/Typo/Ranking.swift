@@ -34,6 +34,9 @@ struct TypoRanker {
     /// the lists lack live (jargon, loanwords: "kefir" is not "kafir"), and a slip of a rare
     /// word is rarer still.
     var minFrequency = 1e5
+    /// Corrections this costly (near `maxCost`) are made only when the word before or after
+    /// forms a bigram with the correction, in the corpus list or in the document.
+    var contextRequiredCost = 1.7
 
     struct Scored {
         var word: [UInt8]
