@@ -192,6 +192,9 @@ final class TypoTests: XCTestCase {
         XCTAssertEqual(typo(text).string, text)
         let prose = "Call the function with chilren and the flag set to true, then return it.\n" + filler
         XCTAssertEqual(typo(prose).string, prose.replacingOccurrences(of: "chilren", with: "children"))
+        // One identifier in a sentence does not make it code.
+        let identifier = "Leave the __init__.py file blank, and the chilren modules will be imported.\n" + filler
+        XCTAssertEqual(typo(identifier).string, identifier.replacingOccurrences(of: "chilren", with: "children"))
     }
 
     func testLeavesLinesWithForeignFunctionWords() {

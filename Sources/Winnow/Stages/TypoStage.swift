@@ -157,8 +157,8 @@ private struct TokenAnalysis {
     /// entry, a comment's header ("peiman September 21, 2015 at 11:16 pm"), code or a line in
     /// another language. A line of prose has five words or more, at least half of them
     /// lowercase, two English function words or more, no function word of another language
-    /// (in any case: "Der Zustand danach:"), at most one accented or non-Latin word, and no
-    /// code punctuation (two of `{ } < > = ; _` and backquote). The line's first word is a
+    /// (in any case: "Der Zustand danach:"), at most one accented or non-Latin word, and at
+    /// most one chunk with code punctuation (`{ } < > = ; _` and backquote). The line's first word is a
     /// list entry or a name more often than a slip, and is left too (unless sentence starts
     /// are to be repaired: `TypoRanker.fixSentenceStart`).
     func inProse(_ t: Int, firstWord: Bool = false) -> Bool {
@@ -184,14 +184,19 @@ private struct TokenAnalysis {
         var start = tokens[line.lowerBound].range.lowerBound, end = tokens[line.upperBound].range.upperBound
         while start > 0, buf[start - 1] != 0x0A { start -= 1 }
         while end < buf.count, buf[end] != 0x0A { end += 1 }
-        var code = 0
+        // Chunks (between white space) with code punctuation: one is an identifier in prose
+        // ("__init__.py"), two make a line of code.
+        var codeChunks = 0
+        var inCode = false
         for k in start..<end {
             switch buf[k] {
-            case 0x7B, 0x7D, 0x3C, 0x3E, 0x3D, 0x3B, 0x5F, 0x60: code += 1
+            case 0x20, 0x09, 0x0D: inCode = false
+            case 0x7B, 0x7D, 0x3C, 0x3E, 0x3D, 0x3B, 0x5F, 0x60:
+                if !inCode { codeChunks += 1; inCode = true }
             default: break
             }
         }
-        return code < 2
+        return codeChunks < 2
     }
 
     /// Whether the corpus bigram list or the document pairs `word` with the word before or after.
