@@ -275,6 +275,11 @@ final class TypoTests: XCTestCase {
         let h = { (w: String) in Array(w.utf8).withUnsafeBufferPointer { hashBytes($0, 0, $0.count) } }
         XCTAssertTrue(bigrams.contains(h("the"), h("following")))
         XCTAssertFalse(bigrams.contains(h("zebra"), h("the")))
+        XCTAssertGreaterThan(bigrams.count, 200_000)
+        let small = BigramTable(pairs: [("New", "York"), ("of", "the")])
+        XCTAssertTrue(small.contains(h("new"), h("york")))
+        XCTAssertTrue(small.contains(h("of"), h("the")))
+        XCTAssertFalse(small.contains(h("york"), h("new")))
         // "relly": really, rely and reply are too close on spelling alone.
         let ranker = TypoRanker()
         let typo = Array("relly".utf8)

@@ -132,53 +132,37 @@ struct TypoContext {
     var documentPair: ((UInt64, UInt64) -> Bool)? = nil
 }
 
-/// SymSpell's English bigram list (word pairs with their counts), for context evidence: a
-/// set of pair hashes, loaded on first use (about 240,000 pairs).
+/// SymSpell's English bigram list as a set of pair keys (242,342 pairs), for context
+/// evidence. The shipped file holds the sorted keys, 8 bytes each, little-endian (made by
+/// `tools/typo-bigrams`), so loading is one read and lookups are a bisection.
 final class BigramTable: Sendable {
-    static let file = "frequency_bigramdictionary_en_243_342.txt"
+    static let file = "bigrams-en.u64"
     static let shared: BigramTable? = {
         guard let dir = BuiltinWords.directory(),
               let data = FileManager.default.contents(atPath: dir + "/" + file) else { return nil }
-        return BigramTable(list: [UInt8](data))
+        return BigramTable(sortedKeys: data)
     }()
 
     private let keys: [UInt64]
-    private let mask: Int
 
-    /// Builds the set from `word word count` lines, in one pass (the table is sized from
-    /// the file's length: lines are at least 16 bytes long on average).
-    init(list: [UInt8]) {
-        var size = 1024
-        while size < list.count / 16 * 2 { size <<= 1 }
-        var keys = [UInt64](repeating: 0, count: size)
-        let mask = size - 1
-        keys.withUnsafeMutableBufferPointer { table in
-            list.withUnsafeBufferPointer { buf in
-                var i = 0
-                let n = buf.count
-                var used = 0
-                while i < n, used < size / 2 {
-                    var first: UInt64 = 0xcbf2_9ce4_8422_2325, second: UInt64 = 0xcbf2_9ce4_8422_2325
-                    let s1 = i
-                    while i < n, buf[i] > 0x20 { first = (first ^ UInt64(lowerASCII(buf[i]))) &* 0x0000_0100_0000_01B3; i += 1 }
-                    let e1 = i
-                    while i < n, buf[i] == 0x20 { i += 1 }
-                    let s2 = i
-                    while i < n, buf[i] > 0x20 { second = (second ^ UInt64(lowerASCII(buf[i]))) &* 0x0000_0100_0000_01B3; i += 1 }
-                    let e2 = i
-                    while i < n, buf[i] != 0x0A { i += 1 }
-                    i += 1
-                    guard e1 > s1, e2 > s2 else { continue }
-                    let k = BigramTable.key(first == 0 ? 1 : first, second == 0 ? 1 : second)
-                    var slot = Int(truncatingIfNeeded: k) & mask
-                    while table[slot] != 0 && table[slot] != k { slot = (slot + 1) & mask }
-                    if table[slot] == 0 { table[slot] = k; used += 1 }
-                }
+    /// The set from the file's bytes: sorted little-endian 64-bit keys.
+    init(sortedKeys data: Data) {
+        let count = data.count / 8
+        keys = [UInt64](unsafeUninitializedCapacity: count) { buffer, initialized in
+            data.withUnsafeBytes { raw in
+                for i in 0..<count { buffer[i] = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i * 8, as: UInt64.self)) }
             }
+            initialized = count
         }
-        self.keys = keys
-        self.mask = mask
     }
+
+    /// The set of the pairs of words given (for tests and tools).
+    init(pairs: [(String, String)]) {
+        let hash = { (w: String) in Array(w.lowercased().utf8).withUnsafeBufferPointer { hashBytes($0, 0, $0.count) } }
+        keys = Array(Set(pairs.map { BigramTable.key(hash($0.0), hash($0.1)) })).sorted()
+    }
+
+    var count: Int { keys.count }
 
     @inline(__always) static func key(_ a: UInt64, _ b: UInt64) -> UInt64 {
         var z = (a &* 0x9E37_79B9_7F4A_7C15) ^ b
@@ -189,12 +173,12 @@ final class BigramTable: Sendable {
     /// Whether the list has the pair (lowercase hashes of its two words, in order).
     func contains(_ a: UInt64, _ b: UInt64) -> Bool {
         let k = BigramTable.key(a, b)
-        var slot = Int(truncatingIfNeeded: k) & mask
-        while keys[slot] != 0 {
-            if keys[slot] == k { return true }
-            slot = (slot + 1) & mask
+        var lo = 0, hi = keys.count
+        while lo < hi {
+            let mid = (lo + hi) >> 1
+            if keys[mid] < k { lo = mid + 1 } else { hi = mid }
         }
-        return false
+        return lo < keys.count && keys[lo] == k
     }
 }
 
