@@ -61,8 +61,9 @@ private struct TokenAnalysis {
     let buf: UnsafeBufferPointer<UInt8>
     let tokens: UnsafeBufferPointer<WordToken>
     let index: WordIndex
-    /// How often each word occurs, case-insensitively (hyphen parts counted on their own too).
-    let counts: HashCounter
+    /// How often each word occurs, case-insensitively (hyphen parts counted on their own
+    /// too): counted on first need, which most documents never have.
+    private let countBox = PairBox()
     /// Per token, two bits each: whether the word lists know it (`knownSet`, `known`) and
     /// whether it is strange (`strangeSet`, `strange`), once looked up.
     let flags: UnsafeMutableBufferPointer<UInt8>
@@ -71,6 +72,19 @@ private struct TokenAnalysis {
     /// Pairs of neighbouring words in the document (same line, same sentence), made on first use.
     private let pairs = PairBox()
     private final class PairBox { var counter: HashCounter? }
+
+    func counts() -> HashCounter {
+        if let counter = countBox.counter { return counter }
+        var entries = tokens.count
+        for token in tokens where token.hyphens > 0 { entries += token.hyphens + 1 }
+        let counter = HashCounter(capacity: entries + entries / 2)
+        for token in tokens where token.shape != .foreign {
+            counter.add(token.hash)
+            if token.hyphens > 0 { forEachPart(buf, token.range) { counter.add(lowerHash(buf, $0)) } }
+        }
+        countBox.counter = counter
+        return counter
+    }
 
     func documentPairs() -> HashCounter {
         if let counter = pairs.counter { return counter }
@@ -90,14 +104,13 @@ private struct TokenAnalysis {
         self.buf = buf
         self.tokens = tokens
         self.index = index
-        counts = HashCounter(capacity: tokens.count * 2)
         flags = .allocate(capacity: tokens.count)
         flags.initialize(repeating: 0)
     }
 
     func deallocate() {
         pairs.counter?.deallocate()
-        counts.deallocate()
+        countBox.counter?.deallocate()
         flags.deallocate()
     }
 
@@ -315,15 +328,12 @@ private struct TokenAnalysis {
     }
 
     func repairs(ranker: TypoRanker) -> [ProposedEdit] {
-        // Counts, and how much of the lowercase running text the word lists know.
+        // How much of the lowercase running text the word lists know.
         var lowerWords = 0, knownLowerWords = 0, englishEvidence = 0, foreignEvidence = 0
         for t in 0..<tokens.count {
             let token = tokens[t]
             if token.shape == .foreign { foreignEvidence += 1; continue }
-            counts.add(token.hash)
-            if token.hyphens > 0 {
-                forEachPart(buf, token.range) { counts.add(lowerHash(buf, $0)) }
-            } else if token.shape == .lower {
+            if token.hyphens == 0, token.shape == .lower {
                 let length = token.range.count
                 if length <= 7 {  // function words are short
                     if englishFunctionWords.contains(token.hash) { englishEvidence += 1 }
@@ -359,7 +369,7 @@ private struct TokenAnalysis {
             for part in parts where part.count >= ranker.minLength && part.count <= 40 {
                 let word = buf[part].map(lowerASCII)
                 let h = word.withUnsafeBufferPointer { hashBytes($0, 0, $0.count) }
-                guard !index.isKnown(hash: h), counts.count(h) <= 1, isolated(t),
+                guard !index.isKnown(hash: h), counts().count(h) <= 1, isolated(t),
                       token.hyphens == 0 && token.shape == .lower || !isKnownForm(word, index),
                       token.hyphens == 0 || otherPartsKnown(t, part),
                       !afterUnknownName(t),
@@ -426,8 +436,11 @@ extension TokenAnalysis {
     func nameRepairs(_ proposals: inout [ProposedEdit], _ fixed: inout Set<Int>) {
         // Spellings by exact-case hash, in an open-addressing table of name indices + 1.
         var names: [NameUse] = []
+        var capitalised = 0
+        for token in tokens where token.shape == .capitalised { capitalised += 1 }
+        guard capitalised > 1 else { return }
         var size = 64
-        while size < tokens.count { size <<= 1 }
+        while size < capitalised * 2 { size <<= 1 }
         var slots = [Int32](repeating: 0, count: size)
         let mask = size - 1
         var keys: [UInt64] = []
