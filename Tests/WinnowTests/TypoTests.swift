@@ -318,6 +318,15 @@ final class TypoTests: XCTestCase {
         XCTAssertTrue(doc.standingEdits.first?.reason.contains("document bigram") ?? false, "\(doc.standingEdits)")
     }
 
+    func testLeavesPrefixedNames() {
+        // A known word with one letter more in front is a name made with a prefix.
+        let text = "This iframe contains the logic, and stable async support came to the language later. " + filler
+        XCTAssertEqual(typo(text).string, text)
+        // A letter missing inside is still a slip.
+        let slip = "This fame contains the logic, and stable asyncronous support came to the language later. " + filler
+        XCTAssertNotEqual(typo(slip).string, slip)
+    }
+
     func testCostlyCorrectionNeedsANeighbour() {
         // "huhzband" is far from "husband" (cost 1.7): made beside "his", not beside a word
         // that never precedes or follows it.

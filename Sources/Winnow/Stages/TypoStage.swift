@@ -398,6 +398,9 @@ private struct TokenAnalysis {
                     if capitalisedStart, best.distance > 1 || best.cost > 1.0 { continue }
                     // The costliest corrections need a neighbour to speak for them.
                     if best.cost >= ranker.contextRequiredCost, !hasNeighbourPair(best.word, context) { continue }
+                    // A word that is a known word with one more letter in front is a prefixed
+                    // name ("iframe", "ebuild", "xrange"), hardly ever a slip.
+                    if best.word.count == word.count - 1, best.word.elementsEqual(word.dropFirst()) { continue }
                     var replacement = best.word
                     if capitalisedStart { replacement[0] = replacement[0] & 0xDF }
                     proposals.append(ProposedEdit(
