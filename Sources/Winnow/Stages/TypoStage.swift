@@ -175,8 +175,20 @@ private struct TokenAnalysis {
     /// list entry or a name more often than a slip, and is left too (unless sentence starts
     /// are to be repaired: `TypoRanker.fixSentenceStart`).
     func inProse(_ t: Int, firstWord: Bool = false) -> Bool {
-        let line = lineTokens(t)
-        guard line.count >= 5, firstWord || t != line.lowerBound else { return false }
+        let judged: (tokens: ClosedRange<Int>, prose: Bool)
+        if let known = proseLines.lines[tokens[t].line] { judged = known } else {
+            let line = lineTokens(t)
+            judged = (line, line.count >= 5 && proseLine(line))
+            proseLines.lines[tokens[t].line] = judged
+        }
+        return judged.prose && (firstWord || t != judged.tokens.lowerBound)
+    }
+
+    /// Lines already judged by `inProse`, by line number: their tokens and the verdict.
+    private final class LineMemo { var lines: [Int32: (tokens: ClosedRange<Int>, prose: Bool)] = [:] }
+    private let proseLines = LineMemo()
+
+    private func proseLine(_ line: ClosedRange<Int>) -> Bool {
         var lower = 0, english = 0, foreignWords = 0
         for j in line {
             let token = tokens[j]
@@ -259,13 +271,14 @@ private struct TokenAnalysis {
     /// another language: a quotation with another strange word in it (“Ne partez pas sans
     /// moi.”). Either way the word is quoted as it was written, and left alone.
     func quotedAside(_ t: Int) -> Bool {
-        let line = lineTokens(t)
-        var start = tokens[line.lowerBound].range.lowerBound
-        while start > 0, buf[start - 1] != 0x0A { start -= 1 }
+        // The window: the line, but no more than `quoteReach` bytes either side of the word,
+        // so that a huge line costs no more per word than a short one.
+        let wordStart = tokens[t].range.lowerBound
+        var start = wordStart
+        while start > 0, buf[start - 1] != 0x0A, wordStart - start < Self.quoteReach { start -= 1 }
         // Is an opening quote before the word still open?
         var open = false
         var k = start
-        let wordStart = tokens[t].range.lowerBound
         while k < wordStart {
             let b = buf[k]
             if b == 0x22 { open.toggle() }
@@ -280,7 +293,8 @@ private struct TokenAnalysis {
         guard open else { return false }
         // Where the quotation closes (or the line ends).
         var end = tokens[t].range.upperBound
-        while end < buf.count, buf[end] != 0x0A {
+        let limit = min(buf.count, end + Self.quoteReach)
+        while end < limit, buf[end] != 0x0A {
             let b = buf[end]
             if b == 0x22 { break }
             if b == 0xE2, end + 2 < buf.count, buf[end + 1] == 0x80, buf[end + 2] == 0x9D || buf[end + 2] == 0x9C { break }
@@ -290,7 +304,10 @@ private struct TokenAnalysis {
         let opening = quoteOpening(before: wordStart, from: start)
         var words = 0, commonEnglish = 0
         var otherStrange = false
-        for j in line where tokens[j].range.lowerBound > opening && tokens[j].range.upperBound <= end {
+        var first = t, last = t
+        while first > 0, tokens[first - 1].range.lowerBound > opening { first -= 1 }
+        while last + 1 < tokens.count, tokens[last + 1].range.upperBound <= end { last += 1 }
+        for j in first...last {
             words += 1
             guard j != t else { continue }
             if strange(j) || (tokens[j].shape == .capitalised && tokens[j].range.count <= 6
@@ -313,6 +330,8 @@ private struct TokenAnalysis {
         guard let id = word.withUnsafeBufferPointer({ index.frequencyID($0) }) else { return false }
         return index.counts[id] >= 1e7
     }
+
+    static let quoteReach = 1000
 
     /// Offset of the last opening quote before `limit` on the line starting at `start`.
     private func quoteOpening(before limit: Int, from start: Int) -> Int {
