@@ -25,12 +25,27 @@ struct TypoRanker {
     /// were mostly names and brands ("Ruman", "Salman", "Yummly"), seldom slips.
     var fixSentenceStart = false
 
+    /// Weight of the document's own use of a candidate beside the same neighbour, and of each
+    /// neighbouring word that the corpus bigram list pairs with it (in ln units, like the
+    /// frequency).
+    var documentWeight = 2.0
+    var bigramWeight = 0.5
+    /// Least frequency of a correction: the neighbourhood of rare words is where the words
+    /// the lists lack live (jargon, loanwords: "kefir" is not "kafir"), and a slip of a rare
+    /// word is rarer still.
+    var minFrequency = 1e5
+    /// Corrections this costly (near `maxCost`) are made only when the word before or after
+    /// forms a bigram with the correction, in the corpus list or in the document.
+    var contextRequiredCost = 1.7
+
     struct Scored {
         var word: [UInt8]
         var distance: Int
         var cost: Double
         var frequency: Double
         var score: Double
+        /// Context that spoke for this candidate: "document bigram", "bigram", "bigrams".
+        var evidence: [String] = []
     }
 
     enum Choice {
@@ -39,8 +54,13 @@ struct TypoRanker {
         case none
     }
 
-    /// Ranks the candidates of `typo` (lowercase letters) and decides.
-    func choose(_ typo: [UInt8], index: WordIndex, extraMargin: Double = 0) -> Choice {
+    /// Ranks the candidates of `typo` (lowercase letters) and decides. The context, when
+    /// given, adds evidence: a candidate the document itself uses beside the same word, and
+    /// one that forms a bigram of the corpus list with the word before or after, scores
+    /// higher; this decides
+    /// between candidates that the spelling alone leaves too close.
+    func choose(_ typo: [UInt8], index: WordIndex, extraMargin: Double = 0,
+                context: TypoContext = TypoContext()) -> Choice {
         guard typo.count >= minLength else { return .none }
         // Upper bounds first (no edit costs less than 0.4), so exact weighted costs are
         // computed only for candidates that could be best or runner-up.
@@ -52,24 +72,45 @@ struct TypoRanker {
         }
         guard !pool.isEmpty else { return .none }
         pool.sort { $0.bound > $1.bound || ($0.bound == $1.bound && $0.id < $1.id) }
+        let bigrams = context.previous != 0 || context.next != 0 ? BigramTable.shared : nil
+        let maxEvidence = (context.documentPair == nil ? 0 : documentWeight)
+            + (bigrams == nil ? 0 : bigramWeight * Double((context.previous != 0 ? 1 : 0) + (context.next != 0 ? 1 : 0)))
         var scored: [Scored] = []
         for c in pool {
             if scored.count >= 2 {
                 let best = max(scored[0].score, scored[1].score)
                 let second = min(scored[0].score, scored[1].score)
-                if c.bound < second && c.bound < best - margin - extraMargin { break }
-                if c.bound < second && scored.count >= 3 { break }
+                let bound = c.bound + maxEvidence
+                if bound < second && bound < best - margin - extraMargin { break }
+                if bound < second && scored.count >= 3 { break }
             }
             let word = index.word(c.id)
             let cost = weightedDistance(typo, word)
             let f = index.counts[c.id]
-            scored.append(Scored(word: word, distance: c.distance, cost: cost, frequency: f,
-                                 score: log(f) - beta * cost))
+            var candidate = Scored(word: word, distance: c.distance, cost: cost, frequency: f,
+                                   score: log(f) - beta * cost)
+            if maxEvidence > 0 {
+                let h = word.withUnsafeBufferPointer { hashBytes($0, 0, $0.count) }
+                if let pair = context.documentPair,
+                   (context.previous != 0 && pair(context.previous, h)) || (context.next != 0 && pair(h, context.next)) {
+                    candidate.score += documentWeight
+                    candidate.evidence.append("document bigram")
+                }
+                if let bigrams {
+                    let pairs = (context.previous != 0 && bigrams.contains(context.previous, h) ? 1 : 0)
+                        + (context.next != 0 && bigrams.contains(h, context.next) ? 1 : 0)
+                    if pairs > 0 {
+                        candidate.score += bigramWeight * Double(pairs)
+                        candidate.evidence.append(pairs == 1 ? "bigram" : "bigrams")
+                    }
+                }
+            }
+            scored.append(candidate)
             scored.sort { $0.score > $1.score || ($0.score == $1.score && $0.word.lexicographicallyPrecedes($1.word)) }
         }
         let candidateCount = pool.count
         let best = scored[0]
-        guard best.cost <= maxCost else { return .none }
+        guard best.cost <= maxCost, best.frequency >= minFrequency else { return .none }
         // The nearest word is a proper name ("feliz" → "felix"): the unknown word is more
         // likely a name or a foreign word than a slip.
         if best.word.withUnsafeBufferPointer({ index.isName(hash: hashBytes($0, 0, $0.count)) }) {
@@ -78,6 +119,66 @@ struct TypoRanker {
         if candidateCount == 1 && extraMargin == 0 { return .fix(best, scored, total: candidateCount) }
         let runnerUp = scored.count > 1 ? scored[1].score : -Double.infinity
         return best.score - runnerUp >= margin + extraMargin ? .fix(best, scored, total: candidateCount) : .none
+    }
+}
+
+/// The words around an unknown word, as evidence for its candidates.
+struct TypoContext {
+    /// Lowercase `hashBytes` of the word before and the word after in the same sentence, 0
+    /// when there is none.
+    var previous: UInt64 = 0
+    var next: UInt64 = 0
+    /// Whether the document has the two words (lowercase hashes) side by side elsewhere.
+    var documentPair: ((UInt64, UInt64) -> Bool)? = nil
+}
+
+/// SymSpell's English bigram list as a set of pair keys (242,342 pairs), for context
+/// evidence. The shipped file holds the sorted keys, 8 bytes each, little-endian (made by
+/// `tools/typo-bigrams`), so loading is one read and lookups are a bisection.
+final class BigramTable: Sendable {
+    static let file = "bigrams-en.u64"
+    static let shared: BigramTable? = {
+        guard let dir = BuiltinWords.directory(),
+              let data = FileManager.default.contents(atPath: dir + "/" + file) else { return nil }
+        return BigramTable(sortedKeys: data)
+    }()
+
+    private let keys: [UInt64]
+
+    /// The set from the file's bytes: sorted little-endian 64-bit keys.
+    init(sortedKeys data: Data) {
+        let count = data.count / 8
+        keys = [UInt64](unsafeUninitializedCapacity: count) { buffer, initialized in
+            data.withUnsafeBytes { raw in
+                for i in 0..<count { buffer[i] = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i * 8, as: UInt64.self)) }
+            }
+            initialized = count
+        }
+    }
+
+    /// The set of the pairs of words given (for tests and tools).
+    init(pairs: [(String, String)]) {
+        let hash = { (w: String) in Array(w.lowercased().utf8).withUnsafeBufferPointer { hashBytes($0, 0, $0.count) } }
+        keys = Array(Set(pairs.map { BigramTable.key(hash($0.0), hash($0.1)) })).sorted()
+    }
+
+    var count: Int { keys.count }
+
+    @inline(__always) static func key(_ a: UInt64, _ b: UInt64) -> UInt64 {
+        var z = (a &* 0x9E37_79B9_7F4A_7C15) ^ b
+        z ^= z >> 31
+        return z == 0 ? 1 : z
+    }
+
+    /// Whether the list has the pair (lowercase hashes of its two words, in order).
+    func contains(_ a: UInt64, _ b: UInt64) -> Bool {
+        let k = BigramTable.key(a, b)
+        var lo = 0, hi = keys.count
+        while lo < hi {
+            let mid = (lo + hi) >> 1
+            if keys[mid] < k { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < keys.count && keys[lo] == k
     }
 }
 
@@ -130,7 +231,8 @@ private func substitutionCost(_ a: UInt8, _ b: UInt8) -> Double {
 }
 
 /// Cost of the typo having an extra letter at `i`.
-private func extraCost(_ s: [UInt8], _ i: Int) -> Double {
+@inline(__always)
+private func extraCost(_ s: UnsafeBufferPointer<UInt8>, _ i: Int) -> Double {
     let c = s[i]
     var k: Double
     if (i > 0 && s[i - 1] == c) || (i + 1 < s.count && s[i + 1] == c) { k = Weight.extraDoubled }
@@ -142,7 +244,8 @@ private func extraCost(_ s: [UInt8], _ i: Int) -> Double {
 }
 
 /// Cost of the typo lacking the word's letter at `i`.
-private func missingCost(_ s: [UInt8], _ i: Int) -> Double {
+@inline(__always)
+private func missingCost(_ s: UnsafeBufferPointer<UInt8>, _ i: Int) -> Double {
     let c = s[i]
     var k: Double
     if (i > 0 && s[i - 1] == c) || (i + 1 < s.count && s[i + 1] == c) { k = Weight.missingDoubled }
@@ -154,28 +257,37 @@ private func missingCost(_ s: [UInt8], _ i: Int) -> Double {
 
 /// Weighted optimal-string-alignment distance from `typo` to `word`.
 func weightedDistance(_ typo: [UInt8], _ word: [UInt8]) -> Double {
-    let n = typo.count, m = word.count
-    let extra = (0..<n).map { extraCost(typo, $0) }
-    let missing = (0..<m).map { missingCost(word, $0) }
-    let width = m + 1
-    var d = [Double](repeating: 0, count: (n + 1) * width)
-    for i in stride(from: 1, through: n, by: 1) { d[i * width] = d[(i - 1) * width] + extra[i - 1] }
-    for j in stride(from: 1, through: m, by: 1) { d[j] = d[j - 1] + missing[j - 1] }
-    for i in stride(from: 1, through: n, by: 1) {
-        for j in stride(from: 1, through: m, by: 1) {
-            var sub = 0.0
-            if typo[i - 1] != word[j - 1] {
-                sub = substitutionCost(typo[i - 1], word[j - 1])
-                if i == 1 && j == 1 { sub += Weight.firstLetter }
-            }
-            var v = min(d[(i - 1) * width + j] + extra[i - 1],
-                        d[i * width + j - 1] + missing[j - 1],
-                        d[(i - 1) * width + j - 1] + sub)
-            if i > 1, j > 1, typo[i - 1] == word[j - 2], typo[i - 2] == word[j - 1], typo[i - 1] != typo[i - 2] {
-                v = min(v, d[(i - 2) * width + j - 2] + Weight.transpose + (i == 2 ? Weight.firstLetter : 0))
-            }
-            d[i * width + j] = v
-        }
+    typo.withUnsafeBufferPointer { typo in
+        word.withUnsafeBufferPointer { word in weightedDistance(typo, word) }
     }
-    return d[n * width + m]
+}
+
+func weightedDistance(_ typo: UnsafeBufferPointer<UInt8>, _ word: UnsafeBufferPointer<UInt8>) -> Double {
+    let n = typo.count, m = word.count
+    let width = m + 1
+    return withUnsafeTemporaryAllocation(of: Double.self, capacity: n + m + (n + 1) * width) { scratch in
+        let extra = scratch.baseAddress!, missing = extra + n, d = missing + m
+        for i in 0..<n { extra[i] = extraCost(typo, i) }
+        for j in 0..<m { missing[j] = missingCost(word, j) }
+        d[0] = 0
+        for i in stride(from: 1, through: n, by: 1) { d[i * width] = d[(i - 1) * width] + extra[i - 1] }
+        for j in stride(from: 1, through: m, by: 1) { d[j] = d[j - 1] + missing[j - 1] }
+        for i in stride(from: 1, through: n, by: 1) {
+            for j in stride(from: 1, through: m, by: 1) {
+                var sub = 0.0
+                if typo[i - 1] != word[j - 1] {
+                    sub = substitutionCost(typo[i - 1], word[j - 1])
+                    if i == 1 && j == 1 { sub += Weight.firstLetter }
+                }
+                var v = min(d[(i - 1) * width + j] + extra[i - 1],
+                            d[i * width + j - 1] + missing[j - 1],
+                            d[(i - 1) * width + j - 1] + sub)
+                if i > 1, j > 1, typo[i - 1] == word[j - 2], typo[i - 2] == word[j - 1], typo[i - 1] != typo[i - 2] {
+                    v = min(v, d[(i - 2) * width + j - 2] + Weight.transpose + (i == 2 ? Weight.firstLetter : 0))
+                }
+                d[i * width + j] = v
+            }
+        }
+        return d[n * width + m]
+    }
 }

@@ -50,8 +50,13 @@ final class WordIndex: @unchecked Sendable {
     // first `prefixLength` letters;
     // each group's deletes (≤ 2) point at the group.
     static let prefixLength = 6
-    private let groupFirst: [Int32]     // first word of each group
-    private let wordNext: [Int32]       // next word in the same group, -1 at the end
+    /// Group g's words are groupWords[groupStarts[g]..<groupStarts[g + 1]], with each word's
+    /// length and letter mask (bit `byte & 63` per letter) beside it, so that a lookup scans
+    /// them in order and rules most out without touching the word itself.
+    private let groupStarts: [Int32]
+    private let groupWords: [Int32]
+    private let groupWordLengths: [UInt8]
+    private let groupWordMasks: [UInt64]
     private let bucketStarts: [Int32]   // bucket b holds bucketGroups[starts[b]..<starts[b + 1]]
     private let bucketGroups: [Int32]
     private let bucketMask: Int
@@ -187,6 +192,30 @@ final class WordIndex: @unchecked Sendable {
             }
         }
 
+        // Groups laid out flat (each group's words in list order).
+        var groupStarts = [Int32](repeating: 0, count: groupFirst.count + 1)
+        var groupWords: [Int32] = []
+        var groupWordLengths: [UInt8] = []
+        var groupWordMasks: [UInt64] = []
+        groupWords.reserveCapacity(wordCount)
+        groupWordLengths.reserveCapacity(wordCount)
+        groupWordMasks.reserveCapacity(wordCount)
+        bytes.withUnsafeBufferPointer { b in
+            for g in 0..<groupFirst.count {
+                var w = groupFirst[g]
+                while w >= 0 {
+                    let s = Int(starts[Int(w)]), e = Int(starts[Int(w) + 1])
+                    var mask: UInt64 = 0
+                    for k in s..<e { mask |= 1 << UInt64(b[k] & 63) }
+                    groupWords.append(w)
+                    groupWordLengths.append(UInt8(min(e - s, 255)))
+                    groupWordMasks.append(mask)
+                    w = wordNext[Int(w)]
+                }
+                groupStarts[g + 1] = Int32(groupWords.count)
+            }
+        }
+
         // 4. Deletes (distance ≤ 2) of every group's prefix, bucketed by hash in one flat
         // array (CSR layout). Buckets hold group ids only: a lookup may see a few groups of
         // other keys sharing its bucket, which the distance check then rejects.
@@ -240,8 +269,10 @@ final class WordIndex: @unchecked Sendable {
         self.knownMask = knownMask
         self.names = namesTable
         self.namesMask = namesMask
-        self.groupFirst = groupFirst
-        self.wordNext = wordNext
+        self.groupStarts = groupStarts
+        self.groupWords = groupWords
+        self.groupWordLengths = groupWordLengths
+        self.groupWordMasks = groupWordMasks
         self.bucketStarts = bucketStarts
         self.bucketGroups = bucketGroups
         self.bucketMask = bucketMask
@@ -294,39 +325,53 @@ final class WordIndex: @unchecked Sendable {
         let key = typo.withUnsafeBufferPointer { packPrefix($0, 0, min($0.count, WordIndex.prefixLength)) }
         var keys = [UInt64](repeating: 0, count: 64)
         let keyCount = keys.withUnsafeMutableBufferPointer { deletes(of: key, into: $0) }
-        var seenGroups = [UInt64](repeating: 0, count: (groupFirst.count + 63) / 64)
+        var seenGroups = [UInt64](repeating: 0, count: (groupStarts.count + 63) / 64)
         var result: [(id: Int, distance: Int)] = []
+        let n = typo.count
         bytes.withUnsafeBufferPointer { b in
-            typo.withUnsafeBufferPointer { t in
-                // Letters (by byte mod 64) of the typo: a word at distance ≤ 2 lacks at most two
-                // of them and adds at most two (each edit removes or adds at most one letter;
-                // a transposition none), so most words are ruled out before the distance.
-                var typoMask: UInt64 = 0
-                for c in t { typoMask |= 1 << UInt64(c & 63) }
-                for k in keys[0..<keyCount] {
-                    let bucket = Int(truncatingIfNeeded: mix(k)) & bucketMask
-                    for entry in Int(bucketStarts[bucket])..<Int(bucketStarts[bucket + 1]) {
-                        let group = bucketGroups[entry]
-                        let bit: UInt64 = 1 << UInt64(group & 63)
-                        if seenGroups[Int(group >> 6)] & bit != 0 { continue }
-                        seenGroups[Int(group >> 6)] |= bit
-                        var w = groupFirst[Int(group)]
-                        while w >= 0 {
-                            let id = Int(w)
-                            w = wordNext[id]
-                            let s = Int(starts[id]), end = Int(starts[id + 1])
-                            guard abs((end - s) - t.count) <= 2 else { continue }
-                            var wordMask: UInt64 = 0
-                            for k in s..<end { wordMask |= 1 << UInt64(b[k] & 63) }
-                            if (typoMask & ~wordMask).nonzeroBitCount > 2
-                                || (wordMask & ~typoMask).nonzeroBitCount > 2 { continue }
-                            let word = UnsafeBufferPointer(rebasing: b[s..<end])
-                            let d = osaDistance(t, word, limit: 2)
-                            if d >= 1, d <= 2 { result.append((id, d)) }
+          starts.withUnsafeBufferPointer { st in
+            groupWords.withUnsafeBufferPointer { words in
+              groupWordLengths.withUnsafeBufferPointer { lengths in
+                groupWordMasks.withUnsafeBufferPointer { masks in
+                  bucketStarts.withUnsafeBufferPointer { bucketStarts in
+                    bucketGroups.withUnsafeBufferPointer { bucketGroups in
+                      groupStarts.withUnsafeBufferPointer { groupStarts in
+                        seenGroups.withUnsafeMutableBufferPointer { seen in
+                          typo.withUnsafeBufferPointer { t in
+                            // Letters (by byte mod 64) of the typo: a word at distance ≤ 2 lacks at most
+                            // two of them and adds at most two (each edit removes or adds at most one
+                            // letter; a transposition none), so most words are ruled out before the distance.
+                            var typoMask: UInt64 = 0
+                            for c in t { typoMask |= 1 << UInt64(c & 63) }
+                            for k in keys[0..<keyCount] {
+                                let bucket = Int(truncatingIfNeeded: mix(k)) & bucketMask
+                                for entry in Int(bucketStarts[bucket])..<Int(bucketStarts[bucket + 1]) {
+                                    let group = Int(bucketGroups[entry])
+                                    let bit: UInt64 = 1 << UInt64(group & 63)
+                                    if seen[group >> 6] & bit != 0 { continue }
+                                    seen[group >> 6] |= bit
+                                    for x in Int(groupStarts[group])..<Int(groupStarts[group + 1]) {
+                                        let length = Int(lengths[x])
+                                        guard length >= n - 2, length <= n + 2 else { continue }
+                                        let wordMask = masks[x]
+                                        if (typoMask & ~wordMask).nonzeroBitCount > 2
+                                            || (wordMask & ~typoMask).nonzeroBitCount > 2 { continue }
+                                        let id = Int(words[x])
+                                        let word = UnsafeBufferPointer(rebasing: b[Int(st[id])..<Int(st[id + 1])])
+                                        let d = osaDistance(t, word, limit: 2)
+                                        if d >= 1, d <= 2 { result.append((id, d)) }
+                                    }
+                                }
+                            }
+                          }
                         }
+                      }
                     }
+                  }
                 }
+              }
             }
+          }
         }
         return result
     }
@@ -417,7 +462,19 @@ private func deletes(of key: UInt64, into out: UnsafeMutableBufferPointer<UInt64
 
 /// Optimal-string-alignment distance, or `limit + 1` as soon as it must exceed `limit`.
 /// Only the diagonal band |i - j| ≤ limit is computed.
+/// A common prefix and suffix are left out first (an optimal alignment matches them), so
+/// near words cost a small table or none.
 func osaDistance(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>, limit: Int) -> Int {
+    if abs(a.count - b.count) > limit { return limit + 1 }
+    var lo = 0
+    while lo < a.count, lo < b.count, a[lo] == b[lo] { lo += 1 }
+    var ea = a.count, eb = b.count
+    while ea > lo, eb > lo, a[ea - 1] == b[eb - 1] { ea -= 1; eb -= 1 }
+    if lo == 0 && ea == a.count && eb == b.count { return bandedOSA(a, b, limit: limit) }
+    return bandedOSA(UnsafeBufferPointer(rebasing: a[lo..<ea]), UnsafeBufferPointer(rebasing: b[lo..<eb]), limit: limit)
+}
+
+private func bandedOSA(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>, limit: Int) -> Int {
     let n = a.count, m = b.count
     if abs(n - m) > limit { return limit + 1 }
     if n == 0 || m == 0 { return max(n, m) }
