@@ -121,22 +121,44 @@ public struct JSONRecord {
 /// A JSON string literal (quotes included) for UTF-8 bytes: quote, backslash and
 /// control characters escaped; everything else as it is.
 public func encodeJSONString(_ s: [UInt8]) -> [UInt8] {
-    var out: [UInt8] = [UInt8(ascii: "\"")]
-    out.reserveCapacity(s.count + 2)
-    let hex = Array("0123456789abcdef".utf8)
-    for b in s {
-        switch b {
-        case UInt8(ascii: "\""): out += [0x5C, 0x22]
-        case 0x5C: out += [0x5C, 0x5C]
-        case 0x0A: out += [0x5C, UInt8(ascii: "n")]
-        case 0x0D: out += [0x5C, UInt8(ascii: "r")]
-        case 0x09: out += [0x5C, UInt8(ascii: "t")]
-        case 0..<0x20: out += [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 15)]]
-        default: out.append(b)
+    s.withUnsafeBufferPointer { src in
+        // One pass to size the result exactly, one to fill it: runs of bytes that need
+        // no escape are copied whole (this runs once per record, over all of its text).
+        var size = src.count + 2
+        for b in src where b < 0x20 || b == 0x22 || b == 0x5C {
+            size += b == 0x22 || b == 0x5C || b == 0x0A || b == 0x0D || b == 0x09 ? 1 : 5
+        }
+        return [UInt8](unsafeUninitializedCapacity: size) { out, count in
+            let hex: StaticString = "0123456789abcdef"
+            var n = 0
+            out[n] = 0x22; n += 1
+            var i = 0
+            while i < src.count {
+                var j = i
+                while j < src.count, src[j] >= 0x20, src[j] != 0x22, src[j] != 0x5C { j += 1 }
+                if j > i {
+                    (out.baseAddress! + n).initialize(from: src.baseAddress! + i, count: j - i)
+                    n += j - i
+                }
+                if j == src.count { break }
+                let b = src[j]
+                out[n] = 0x5C; n += 1
+                switch b {
+                case 0x22, 0x5C: out[n] = b; n += 1
+                case 0x0A: out[n] = UInt8(ascii: "n"); n += 1
+                case 0x0D: out[n] = UInt8(ascii: "r"); n += 1
+                case 0x09: out[n] = UInt8(ascii: "t"); n += 1
+                default:
+                    out[n] = UInt8(ascii: "u"); out[n + 1] = 0x30; out[n + 2] = 0x30
+                    out[n + 3] = hex.utf8Start[Int(b >> 4)]; out[n + 4] = hex.utf8Start[Int(b & 15)]
+                    n += 5
+                }
+                i = j + 1
+            }
+            out[n] = 0x22; n += 1
+            count = n
         }
     }
-    out.append(UInt8(ascii: "\""))
-    return out
 }
 
 public func encodeJSONString(_ s: String) -> String {
