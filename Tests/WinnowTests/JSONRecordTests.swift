@@ -41,6 +41,17 @@ final class JSONRecordTests: XCTestCase {
         XCTAssertEqual(encodeJSONString("q\"b\\n\n\u{1}é"), #""q\"b\\n\n\u0001é""#)
     }
 
+    /// Every ASCII byte, quotes and backslashes in runs, and multi-byte text decode back
+    /// through an independent JSON parser to exactly what was encoded.
+    func testEncodedStringsDecodeBackExactly() throws {
+        let samples = [String((0..<128).map { Character(Unicode.Scalar(UInt8($0))) }), "\"\"\\\\ plain run \u{1F600} ünïcödé\n\t", "", "no escapes at all"]
+        for text in samples {
+            let encoded = encodeJSONString(Array(text.utf8))
+            let decoded = try JSONSerialization.jsonObject(with: Data(encoded), options: [.fragmentsAllowed]) as? String
+            XCTAssertEqual(decoded, text)
+        }
+    }
+
     func testWinnowFieldListsKeptMetadataAndEditCounts() {
         let doc = cleanDocument("By Anna Berg and Tom Lee\n\nThe text itself stays here.\u{A0}Yes.")
         XCTAssertEqual(doc.winnowJSON, #"{"bylines":["Anna Berg and Tom Lee"],"edits":{"byline.by-author":1,"canonical.whitespace":1,"unicode.space":1}}"#)
