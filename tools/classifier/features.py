@@ -374,6 +374,20 @@ def decide(doc, p, model):
             continue
         thr = dec["prose_threshold"] if prose[i] else dec["threshold"]
         drop[i] = p[i] >= thr
+    # A group (adjacent lines) of at least 3 blocks, at least half of them dropped, takes
+    # its other short blocks along when they reach group_threshold (a menu's last item).
+    i = 0
+    while i < n:
+        j = i + 1
+        while j < n and not doc.blocks[j][1]:
+            j += 1
+        m = j - i
+        dropped = sum(1 for k in range(i, j) if drop[k])
+        if m >= 3 and 2 * dropped >= m:
+            for k in range(i, j):
+                if not drop[k] and not prose[k] and p[k] >= dec["group_threshold"]:
+                    drop[k] = True
+        i = j
     return drop
 
 

@@ -19,8 +19,8 @@ usage: fit.py [--data web-dev.jsonl] [--binary .build/release/winnow] [--out mod
 5. Fits gradient-boosted trees (scikit-learn's HistGradientBoostingClassifier) on the
    block's own features, the document structure around it and its neighbours' features
    (features.feature_names()).
-6. Tunes the decision (threshold, a higher threshold for sentence-like blocks, the
-   document guard, never dropping long blocks) on out-of-fold scores of the fitted part,
+6. Tunes the decision (threshold, a higher threshold for sentence-like blocks, never
+   dropping long blocks; the document guard is set by --guard-p/--guard-min-blocks) on out-of-fold scores of the fitted part,
    for the best string F1 with string recall at least --min-recall, under the constraint
    that no article line of the repository's samples (Samples/: traps, languages, seeds,
    annotated keep lines) is dropped.
@@ -223,6 +223,10 @@ def main():
                     help="string recall the fitted part must keep (out of fold)")
     ap.add_argument("--min-df", type=int, default=5, help="pages a word must appear in to enter the lexicon")
     ap.add_argument("--lexicon-c", type=float, default=1.0, help="inverse L2 strength of the lexicon regression")
+    ap.add_argument("--guard-p", type=float, default=0.98,
+                    help="document guard: a block this sure counts as evidence of page leftovers ...")
+    ap.add_argument("--guard-min-blocks", type=int, default=2,
+                    help="... and a document with fewer such blocks is left alone (fixed, not tuned: it is a safety rule)")
     ap.add_argument("--trees", type=int, default=150)
     ap.add_argument("--depth", type=int, default=4)
     ap.add_argument("--learning-rate", type=float, default=0.07)
@@ -312,21 +316,44 @@ def main():
     sample_docs, sample_p = [], []
     for text in sample_texts:
         doc, p, _ = F.classify(text, dict(full, decision=dict(threshold=2, prose_threshold=2, guard_p=2,
-                                                              guard_min_blocks=0, never_drop_words=0)), langs, table)
+                                                              guard_min_blocks=0, never_drop_words=0, group_threshold=2)), langs, table)
         sample_docs.append(doc)
         sample_p.append(p)
 
+    E = F.BASE.index("sentence_end")
+    for d in items:
+        d["np_p"] = np.array(d["p"], dtype=float)
+        d["np_words"] = np.array(d["doc"].words, dtype=int)
+        d["np_prose"] = np.array([b[E] > 0 for b in d["doc"].base], dtype=bool) & (d["np_words"] >= F.PROSE_MIN_WORDS)
+        starts = [i for i, (_, g) in enumerate(d["doc"].blocks) if g or i == 0] + [len(d["doc"].blocks)]
+        d["groups"] = list(zip(starts[:-1], starts[1:]))
+
     def run(ds, dec):
-        m = {"decision": dec}
-        return [F.decide(d["doc"], d["p"], m) for d in ds]
+        """features.decide on numpy arrays (the grid below calls it many times)."""
+        out = []
+        for d in ds:
+            p = d["np_p"]
+            if int((p >= dec["guard_p"]).sum()) < dec["guard_min_blocks"]:
+                out.append(np.zeros(len(p), dtype=bool))
+                continue
+            thr = np.where(d["np_prose"], dec["prose_threshold"], dec["threshold"])
+            drop = (p >= thr) & (d["np_words"] < dec["never_drop_words"])
+            if dec["group_threshold"] <= 1:
+                for a, b in d["groups"]:
+                    m = b - a
+                    if m >= 3 and 2 * int(drop[a:b].sum()) >= m:
+                        drop[a:b] |= ~d["np_prose"][a:b] & (p[a:b] >= dec["group_threshold"])
+            out.append(drop)
+        return out
 
     best = None
     grid = itertools.product([0.6, 0.7, 0.75, 0.8, 0.85, 0.9], [0.9, 0.95, 0.98, 1.01],
-                             [0.9, 0.95, 0.98], [1, 2, 3, 5], [40, 80, 1000000])
-    for thr, pthr, gp, gmin, never in grid:
-        if pthr < thr:
+                             [args.guard_p], [args.guard_min_blocks], [40, 80, 1000000], [0.4, 0.5, 0.6, 0.7, 2.0])
+    for thr, pthr, gp, gmin, never, gthr in grid:
+        if pthr < thr or gthr > 1 and gthr != 2.0:
             continue
-        dec = dict(threshold=thr, prose_threshold=pthr, guard_p=gp, guard_min_blocks=gmin, never_drop_words=never)
+        dec = dict(threshold=thr, prose_threshold=pthr, guard_p=gp, guard_min_blocks=gmin, never_drop_words=never,
+                   group_threshold=gthr)
         sdrops = [F.decide(doc, p, {"decision": dec}) for doc, p in zip(sample_docs, sample_p)]
         lost, _ = sample_losses(samples, sample_docs, sdrops)
         if lost:
@@ -337,6 +364,7 @@ def main():
     if best is None:
         sys.exit("no setting reaches the recall floor without dropping sample article lines")
     f1, p, r, dec = best
+    assert all(list(a) == F.decide(d["doc"], d["p"], {"decision": dec}) for a, d in zip(run(held, dec), held))
     print(f"tuned on fit (out of fold): F1={f1:.3f} P={p:.3f} R={r:.3f} with {dec}")
     sdrops = [F.decide(doc, p, {"decision": dec}) for doc, p in zip(sample_docs, sample_p)]
     lost, caught = sample_losses(samples, sample_docs, sdrops)

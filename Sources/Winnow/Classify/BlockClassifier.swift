@@ -6,7 +6,8 @@ import Foundation
 /// duplicates, and the lexicon's verdict on its words), the document's structure around
 /// it (how much prose comes before and after, means over windows of 3 and 10 blocks), and
 /// the base features of the two blocks on either side. Gradient-boosted trees turn the row
-/// into p(boilerplate); the decision then applies the document guard and thresholds.
+/// into p(boilerplate); the decision then applies the document guard and thresholds, and
+/// lets a mostly dropped group of adjacent lines take its remaining short lines along.
 /// Mirrors `classify` in `tools/classifier/features.py`.
 struct BlockClassifier {
     let resources: ClassifierResources
@@ -172,6 +173,19 @@ struct BlockClassifier {
         if sure >= d.guardMinBlocks {
             for i in 0..<n where words[i] < d.neverDropWords {
                 drop[i] = p[i] >= (prose[i] ? d.proseThreshold : d.threshold)
+            }
+            // A mostly dropped group of adjacent lines takes its other short blocks along.
+            var a = 0
+            while a < n {
+                var b = a + 1
+                while b < n, !blocks[b].startsGroup { b += 1 }
+                let m = b - a
+                var dropped = 0
+                for k in a..<b where drop[k] { dropped += 1 }
+                if m >= 3, 2 * dropped >= m {
+                    for k in a..<b where !drop[k] && !prose[k] && p[k] >= d.groupThreshold { drop[k] = true }
+                }
+                a = b
             }
         }
         return Result(p: p, drop: drop, rows: rows, words: words, language: lang)

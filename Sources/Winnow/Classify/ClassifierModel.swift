@@ -32,9 +32,13 @@ struct ClassifierModel: Sendable, Decodable {
         var guardMinBlocks: Int
         /// Blocks of this many words or more are never dropped.
         var neverDropWords: Int
+        /// In a group of 3 or more adjacent lines with at least half of them dropped, the
+        /// other blocks that are not prose go too when they reach this.
+        var groupThreshold: Double
         enum CodingKeys: String, CodingKey {
             case threshold, proseThreshold = "prose_threshold", guardP = "guard_p"
             case guardMinBlocks = "guard_min_blocks", neverDropWords = "never_drop_words"
+            case groupThreshold = "group_threshold"
         }
     }
 
