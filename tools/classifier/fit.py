@@ -22,8 +22,9 @@ usage: fit.py [--data web-dev.jsonl] [--binary .build/release/winnow] [--out mod
 6. Tunes the decision (threshold, a higher threshold for sentence-like blocks, never
    dropping long blocks; the document guard is set by --guard-p/--guard-min-blocks) on out-of-fold scores of the fitted part,
    for the best string F1 with string recall at least --min-recall, under the constraint
-   that no article line of the repository's samples (Samples/: traps, languages, seeds,
-   annotated keep lines) is dropped.
+   that no line of the article-only samples (Samples/traps, languages, seeds) is dropped;
+   among settings within 0.002 F1 of the best, the one losing the fewest article lines of
+   Samples/annotated wins.
 7. Prints held-out string P/R/F1 of this simulation and writes the model as plain JSON for
    the Swift stage (Sources/Winnow/Classify).
 
@@ -108,11 +109,19 @@ def sample_documents():
             keep = [l for l in open(path, encoding="utf-8").read().split("\n") if l.strip()]
             out.append((folder + "/" + os.path.basename(src), open(src, encoding="utf-8").read(), keep, []))
     for path in sorted(glob.glob(os.path.join(root, "annotated", "*.ann"))):
+        # K|article line, D|boilerplate, O|either, | blank; {{raw|fixed}} and [[inline]]
+        # keep their raw text here; \u{HEX} is a code point
         lines, keep, drop = [], [], []
-        for l in open(path, encoding="utf-8").read().split("\n"):
-            if len(l) > 2 and l[1] == "|":
-                lines.append(l[2:])
-                (keep if l[0] == "K" else drop).append(l[2:])
+        for l in open(path, encoding="utf-8").read().rstrip("\n").split("\n"):
+            tag, _, body = l.partition("|")
+            body = re.sub(r"\\u\{([0-9A-Fa-f]+)\}", lambda m: chr(int(m.group(1), 16)), body)
+            body = re.sub(r"\{\{(.*?)\|(.*?)\}\}", lambda m: m.group(1), body)
+            body = re.sub(r"\[\[(.*?)\]\]", lambda m: m.group(1), body)
+            lines.append(body)
+            if tag == "K":
+                keep.append(body)
+            elif tag == "D":
+                drop.append(body)
         out.append(("annotated/" + os.path.basename(path), "\n".join(lines) + "\n", keep, drop))
     return out
 
@@ -346,7 +355,7 @@ def main():
             out.append(drop)
         return out
 
-    best = None
+    candidates = []
     grid = itertools.product([0.6, 0.7, 0.75, 0.8, 0.85, 0.9], [0.9, 0.95, 0.98, 1.01],
                              [args.guard_p], [args.guard_min_blocks], [40, 80, 1000000], [0.4, 0.5, 0.6, 0.7, 2.0])
     for thr, pthr, gp, gmin, never, gthr in grid:
@@ -356,19 +365,24 @@ def main():
                    group_threshold=gthr)
         sdrops = [F.decide(doc, p, {"decision": dec}) for doc, p in zip(sample_docs, sample_p)]
         lost, _ = sample_losses(samples, sample_docs, sdrops)
-        if lost:
-            continue
+        if any(not name.startswith("annotated/") for name, _ in lost):
+            continue  # article-only samples must pass untouched
         f1, p, r = pages.prf(string_counts(fit, run(fit, dec)))
-        if r >= args.min_recall and (best is None or f1 > best[0]):
-            best = (f1, p, r, dec)
-    if best is None:
-        sys.exit("no setting reaches the recall floor without dropping sample article lines")
-    f1, p, r, dec = best
+        if r >= args.min_recall:
+            candidates.append((f1, p, r, dec, len(lost)))
+    if not candidates:
+        sys.exit("no setting reaches the recall floor without dropping lines of the article-only samples")
+    # Among settings within 0.002 F1 of the best, the one that loses the fewest article
+    # lines of the annotated samples (then the best F1).
+    top = max(c[0] for c in candidates)
+    f1, p, r, dec, _ = min((c for c in candidates if c[0] >= top - 0.002), key=lambda c: (c[4], -c[0]))
     assert all(list(a) == F.decide(d["doc"], d["p"], {"decision": dec}) for a, d in zip(run(held, dec), held))
     print(f"tuned on fit (out of fold): F1={f1:.3f} P={p:.3f} R={r:.3f} with {dec}")
     sdrops = [F.decide(doc, p, {"decision": dec}) for doc, p in zip(sample_docs, sample_p)]
     lost, caught = sample_losses(samples, sample_docs, sdrops)
     print(f"samples: {len(lost)} article lines dropped, {caught} boilerplate lines dropped")
+    for name, line in lost:
+        print(f"  article line dropped in {name}: {line[:80]!r}")
 
     ident = pages.prf(string_counts(held, [[False] * len(d["doc"].blocks) for d in held]))
     hf1, hp, hr = pages.prf(string_counts(held, run(held, dec)))
