@@ -16,6 +16,8 @@ struct BlockClassifier {
         /// Probability that each block is boilerplate.
         var p: [Double]
         var drop: [Bool]
+        /// Dropped along with most of its group of adjacent lines (below its own threshold).
+        var byGroup: [Bool]
         /// Base features, `BlockFeatures.baseCount` per block (for reasons).
         var rows: [Double]
         var words: [Int]
@@ -168,6 +170,7 @@ struct BlockClassifier {
         // Decision: the document guard, then thresholds (higher for prose).
         let d = model.decision
         var drop = [Bool](repeating: false, count: n)
+        var byGroup = [Bool](repeating: false, count: n)
         var sure = 0
         for i in 0..<n where p[i] >= d.guardP { sure += 1 }
         if sure >= d.guardMinBlocks {
@@ -183,11 +186,14 @@ struct BlockClassifier {
                 var dropped = 0
                 for k in a..<b where drop[k] { dropped += 1 }
                 if m >= 3, 2 * dropped >= m {
-                    for k in a..<b where !drop[k] && !prose[k] && p[k] >= d.groupThreshold { drop[k] = true }
+                    for k in a..<b where !drop[k] && !prose[k] && p[k] >= d.groupThreshold {
+                        drop[k] = true
+                        byGroup[k] = true
+                    }
                 }
                 a = b
             }
         }
-        return Result(p: p, drop: drop, rows: rows, words: words, language: lang)
+        return Result(p: p, drop: drop, byGroup: byGroup, rows: rows, words: words, language: lang)
     }
 }

@@ -57,6 +57,7 @@ public final class BlockClassifierStage: Stage {
         if r.rows[o + BlockFeatures.iTitleShare] >= 0.8, w >= 2 { s += ", title case" }
         let lexical = r.rows[o + BlockFeatures.iLexical]
         if lexical > 0.5 { s += ", words of page furniture" }
+        if r.byGroup[i] { s += ", most of its group of lines dropped" }
         return s
     }
 }

@@ -56,59 +56,89 @@ struct ClassifierModel: Sendable, Decodable {
     }
 }
 
-/// The trees in flat arrays for the hot loop: node `k` of the forest tests
-/// `row[feature[k]] <= threshold[k]` and goes to `left[k]` or `right[k]` (absolute
-/// indices); a leaf has feature -1 and its value in `threshold[k]`.
+/// The trees laid out as complete binary trees of one depth for a branch-free hot loop:
+/// in tree `t`, node `k` (root 0) tests `row[feature] <= threshold` and goes on to node
+/// `2k + 1` (yes) or `2k + 2` (no); after `depth` steps the leaf index picks the value.
+/// A leaf of the fitted tree that sits higher up becomes nodes that always go left
+/// (threshold +infinity, feature 0) down to the leftmost leaf below it, which holds its
+/// value; so every row reaches the leaf it reaches in the fitted tree, and the sum over
+/// trees is the same, in the same order, as features.py `tree_score`.
 struct Forest: Sendable {
+    let depth: Int
     let feature: [Int32]
     let threshold: [Double]
-    let left: [Int32]
-    let right: [Int32]
-    let roots: [Int32]
+    let value: [Double]
     let bias: Double
+    private let internalCount: Int
+    private let leafCount: Int
 
-    init?(_ t: ClassifierModel.Trees, featureCount: Int) {
-        var feature: [Int32] = [], threshold: [Double] = [], left: [Int32] = [], right: [Int32] = [], roots: [Int32] = []
+    init?(_ t: ClassifierModel.Trees, featureCount: Int, maxDepth: Int = 8) {
+        // depth of every node, checking that the arrays form a tree
+        var depth = 0
+        var depths: [[Int]] = []
         for tree in t.trees {
             let n = tree.feature.count
             guard n > 0, tree.threshold.count == n, tree.left.count == n, tree.right.count == n, tree.value.count == n
             else { return nil }
-            let base = feature.count
-            roots.append(Int32(base))
+            var d = [Int](repeating: -1, count: n)
+            d[0] = 0
             for k in 0..<n {
+                guard d[k] >= 0 else { return nil }  // unreachable node
                 let f = tree.feature[k]
-                if f < 0 {
-                    feature.append(-1); threshold.append(tree.value[k]); left.append(0); right.append(0)
+                if f < 0 { depth = max(depth, d[k]); continue }
+                let l = tree.left[k], r = tree.right[k]
+                guard f < featureCount, l > k, r > k, l < n, r < n, d[l] < 0, d[r] < 0 else { return nil }
+                d[l] = d[k] + 1
+                d[r] = d[k] + 1
+            }
+            depths.append(d)
+        }
+        guard depth <= maxDepth else { return nil }
+        let inner = (1 << depth) - 1, leaves = 1 << depth
+        var feature = [Int32](repeating: 0, count: inner * t.trees.count)
+        var threshold = [Double](repeating: .infinity, count: inner * t.trees.count)
+        var value = [Double](repeating: 0, count: leaves * t.trees.count)
+        for (ti, tree) in t.trees.enumerated() {
+            // walk the fitted tree, placing each node at its position in the complete tree
+            var stack: [(node: Int, pos: Int)] = [(0, 0)]
+            while let (k, pos) = stack.popLast() {
+                if tree.feature[k] < 0 {
+                    var leaf = pos
+                    while leaf < inner { leaf = 2 * leaf + 1 }  // always left down to the leaves
+                    value[ti * leaves + leaf - inner] = tree.value[k]
                 } else {
-                    guard f < featureCount, (0..<n).contains(tree.left[k]), (0..<n).contains(tree.right[k]),
-                          tree.left[k] > k, tree.right[k] > k  // children after their parent: no loops
-                    else { return nil }
-                    feature.append(Int32(f)); threshold.append(tree.threshold[k])
-                    left.append(Int32(base + tree.left[k])); right.append(Int32(base + tree.right[k]))
+                    feature[ti * inner + pos] = Int32(tree.feature[k])
+                    threshold[ti * inner + pos] = tree.threshold[k]
+                    stack.append((tree.left[k], 2 * pos + 1))
+                    stack.append((tree.right[k], 2 * pos + 2))
                 }
             }
         }
-        self.feature = feature; self.threshold = threshold; self.left = left; self.right = right
-        self.roots = roots; self.bias = t.bias
+        self.depth = depth
+        self.feature = feature
+        self.threshold = threshold
+        self.value = value
+        self.bias = t.bias
+        self.internalCount = inner
+        self.leafCount = leaves
     }
 
-    /// The bias plus the leaf values `row` reaches, tree by tree in order (the same sum as
-    /// features.py `tree_score`).
+    /// The bias plus the leaf values `row` reaches, tree by tree in order.
     @inline(__always) func score(_ row: UnsafePointer<Double>) -> Double {
+        let inner = internalCount, leaves = leafCount, depth = depth
+        let trees = value.count / max(1, leaves)
         var s = 0.0
         feature.withUnsafeBufferPointer { f in
             threshold.withUnsafeBufferPointer { th in
-                left.withUnsafeBufferPointer { l in
-                    right.withUnsafeBufferPointer { r in
-                        for root in roots {
-                            var k = Int(root)
-                            while true {
-                                let fk = f[k]
-                                if fk < 0 { break }
-                                k = Int(row[Int(fk)] <= th[k] ? l[k] : r[k])
-                            }
-                            s += th[k]
+                value.withUnsafeBufferPointer { v in
+                    for t in 0..<trees {
+                        let fo = t * inner
+                        var k = 0
+                        for _ in 0..<depth {
+                            let no = row[Int(f[fo + k])] <= th[fo + k] ? 0 : 1
+                            k = 2 * k + 1 + no
                         }
+                        s += v[t * leaves + k - inner]
                     }
                 }
             }
