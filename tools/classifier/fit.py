@@ -28,7 +28,11 @@ usage: fit.py [--data web-dev.jsonl] [--binary .build/release/winnow] [--out mod
 7. Prints held-out string P/R/F1 of this simulation and writes the model as plain JSON for
    the Swift stage (Sources/Winnow/Classify).
 
-Needs numpy and scikit-learn (tools/setup --classifier installs them into tools/.venv)."""
+Needs numpy and scikit-learn (tools/classifier/requirements.txt), e.g.
+    python3 -m venv tools/.venv && tools/.venv/bin/pip install -r tools/classifier/requirements.txt
+    tools/.venv/bin/python tools/classifier/fit.py
+Then rebuild, and check that Swift agrees block by block: tools/classifier/crosscheck.py;
+score the binary per part of the split: tools/classifier/evaluate.py [-- FLAGS]."""
 import argparse
 import collections
 import glob
