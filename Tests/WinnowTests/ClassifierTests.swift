@@ -64,6 +64,64 @@ final class ClassifierTests: XCTestCase {
         XCTAssertFalse(doc.string.contains("Mitgliedsantrag"))
     }
 
+    /// The document guard: an article with short lines of its own (a question, a heading,
+    /// a short list) and no page furniture around it is left exactly as it is.
+    func testArticleWithShortLinesIsLeftAlone() {
+        let text = [paragraphs[0], "Why now?", paragraphs[1], "What changes", "Buses\nTrams\nFerries",
+                    paragraphs[2], "Next steps", paragraphs[3]].joined(separator: "\n\n") + "\n"
+        let doc = run(text)
+        XCTAssertEqual(doc.string, text)
+        XCTAssertTrue(doc.edits.isEmpty, "\(doc.edits.map(\.before))")
+    }
+
+    /// With the classifier on by default, the trap articles and the language samples go
+    /// through the whole pipeline without a single classifier edit.
+    func testTrapAndLanguageSamplesGetNoClassifierEdit() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Samples")
+        XCTAssertTrue(sharedPipeline.stages.contains { $0.name == "classifier" }, "the classifier is on by default")
+        var checked = 0
+        for folder in ["traps", "languages"] {
+            let dir = root.appendingPathComponent(folder)
+            for name in try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
+            where name.hasSuffix(".txt") && !name.hasSuffix(".expected.txt") {
+                var doc = Document(id: name, bytes: Array(try Data(contentsOf: dir.appendingPathComponent(name))))
+                sharedPipeline.makeCleaner().clean(&doc)
+                let dropped = doc.edits.filter { $0.stage == "classifier" }.map(\.before)
+                XCTAssertEqual(dropped, [], "\(folder)/\(name)")
+                checked += 1
+            }
+        }
+        XCTAssertGreaterThanOrEqual(checked, 20)
+    }
+
+    /// A model whose tree points back at an earlier node (a loop) is refused, not run.
+    func testMalformedTreeIsRefused() {
+        let loop = ClassifierModel.Tree(feature: [0, -1, -1], threshold: [0.5, 0, 0], left: [0, 0, 0], right: [2, 0, 0], value: [0, 1, 2])
+        XCTAssertNil(Forest(ClassifierModel.Trees(bias: 0, trees: [loop]), featureCount: BlockFeatures.rowCount))
+        let badFeature = ClassifierModel.Tree(feature: [BlockFeatures.rowCount, -1, -1], threshold: [0.5, 0, 0],
+                                              left: [1, 0, 0], right: [2, 0, 0], value: [0, 1, 2])
+        XCTAssertNil(Forest(ClassifierModel.Trees(bias: 0, trees: [badFeature]), featureCount: BlockFeatures.rowCount))
+        let good = ClassifierModel.Tree(feature: [3, -1, -1], threshold: [0.5, 0, 0], left: [1, 0, 0], right: [2, 0, 0], value: [0, -1, 2])
+        let forest = Forest(ClassifierModel.Trees(bias: 0.25, trees: [good, good]), featureCount: BlockFeatures.rowCount)
+        var row = [Double](repeating: 0, count: BlockFeatures.rowCount)
+        XCTAssertEqual(row.withUnsafeBufferPointer { forest?.score($0.baseAddress!) }, 0.25 - 2)
+        row[3] = 1
+        XCTAssertEqual(row.withUnsafeBufferPointer { forest?.score($0.baseAddress!) }, 0.25 + 4)
+    }
+
+    /// Words that the lexicon learned as page furniture raise a block's lexical feature
+    /// above that of a block of ordinary article words of the same length.
+    func testLexiconScoresFurnitureWords() {
+        guard case .success(let res) = ClassifierResources.shared else { return XCTFail("no model") }
+        let clf = BlockClassifier(resources: res)
+        let text = Array("Newsletter abonnieren und Kommentare teilen\n\nDie Stadt hat das Netz der Busse ausgebaut\n".utf8)
+        let blocks = segmentBlocks(text)
+        let r = text.withUnsafeBufferPointer { clf.classify($0, blocks) }
+        let lex = { (i: Int) in r.rows[i * BlockFeatures.baseCount + BlockFeatures.iLexical] }
+        XCTAssertGreaterThan(lex(0), lex(1) + 1)
+    }
+
     /// The seeds' article lines all survive the classifier on the raw seed text, and the
     /// expected clean text passes untouched.
     func testSeedsAreNotHarmed() throws {

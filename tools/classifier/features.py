@@ -117,12 +117,33 @@ BASE = [
     "cap_share", "digit_share", "punct_share", "comma_density", "link_share", "has_separator",
     "title_share", "words_le_2", "words_le_5", "words_le_10", "words_ge_30",
     "rel_position", "starts_group", "log_group_size", "duplicate", "copyright", "bullet_start",
-    "doc_stop_density",
+    "doc_stop_density", "lexical",
 ]
 
+# Document structure around a block. "Prose" is a block that ends like a sentence and
+# has at least PROSE_MIN_WORDS words; windows are means over the block and up to 3 or 10
+# blocks on each side.
+STRUCTURE = [
+    "prose_before_share", "prose_after_share", "log_prose_before", "log_prose_after", "log_prose_total",
+    "lexical_window3", "lexical_window10", "log_words_window3", "log_words_window10",
+    "sentence_end_window3", "sentence_end_window10", "log_blocks",
+]
+PROSE_MIN_WORDS = 8
 
-def block_raw(block, stop_table):
-    """Counts of one block that do not depend on the language."""
+# The base features of the blocks 1 and 2 before and after (-1 where there is none).
+NEIGHBOURS = [-1, 1, -2, 2]
+
+
+def feature_names():
+    names = list(BASE) + list(STRUCTURE)
+    for k in NEIGHBOURS:
+        names += [f"{'prev' if k < 0 else 'next'}{abs(k)}_{b}" for b in BASE]
+    return names
+
+
+def block_raw(block, stop_table, lexicon=None, want_tokens=False):
+    """Counts of one block that do not depend on the language; `lexicon` maps a
+    lower-cased word to its weight (the sum over the block's words is `lex`)."""
     chars = len(block)
     tokens = block.replace("\t", " ").split(" ")
     tokens = [t for t in tokens if t]
@@ -171,14 +192,24 @@ def block_raw(block, stop_table):
     ps = pieces(block)
     masks = []
     letter_pieces = 0
+    lex = 0.0
+    words_lower = [] if want_tokens else None
     for p in ps:
         if any(is_letter(ord(ch)) for ch in p):
             letter_pieces += 1
-            masks.append(stop_table.get(p.lower(), 0))
+            w = p.lower()
+            masks.append(stop_table.get(w, 0))
+            if lexicon is not None:
+                v = lexicon.get(w)
+                if v is not None:
+                    lex += v
+            if want_tokens:
+                words_lower.append(w)
     return dict(chars=chars, words=words, upper=upper, letters=letters, digits=digits,
                 punct=punct, commas=commas, link=link, title=title, initial=initial_letters,
                 end=(last in SENTENCE_END), colon=(last == 0x3A), has_sep=has_sep,
-                copyright=copyright_, bullet=bullet, pieces=letter_pieces, masks=masks)
+                copyright=copyright_, bullet=bullet, pieces=letter_pieces, masks=masks, lex=lex,
+                tokens=words_lower)
 
 
 def detect_language(raws, nlangs):
@@ -193,78 +224,117 @@ def detect_language(raws, nlangs):
     return best, counts
 
 
-def document_features(text, langs, stop_table):
-    """Base feature rows (lists, in BASE order) for every block of a document, plus the
-    blocks and the detected language."""
-    blocks = segment(text)
-    n = len(blocks)
-    if n == 0:
-        return [], [], None
-    raws = [block_raw(b, stop_table) for b, _ in blocks]
-    lang, _ = detect_language(raws, len(langs))
-    bit = 1 << lang
-    stops = [sum(1 for m in r["masks"] if m & bit) for r in raws]
-    total_pieces = sum(r["pieces"] for r in raws)
-    doc_density = sum(stops) / max(1, total_pieces)
-    # groups
-    group_size = [0] * n
-    i = 0
-    while i < n:
-        j = i + 1
-        while j < n and not blocks[j][1]:
-            j += 1
-        for k in range(i, j):
-            group_size[k] = j - i
-        i = j
-    seen = {}
-    for b, _ in blocks:
-        seen[b] = seen.get(b, 0) + 1
-    rows = []
-    for idx, ((b, starts), r) in enumerate(zip(blocks, raws)):
-        w = r["words"]
-        ch = max(1, r["chars"])
-        rows.append([
-            math.log1p(r["chars"]),
-            math.log1p(w),
-            stops[idx] / max(1, r["pieces"]),
-            math.log1p(stops[idx]),
-            1.0 if r["end"] else 0.0,
-            1.0 if r["colon"] else 0.0,
-            r["upper"] / max(1, r["letters"]),
-            r["digits"] / ch,
-            r["punct"] / ch,
-            r["commas"] / max(1, w),
-            r["link"] / max(1, w),
-            1.0 if r["has_sep"] else 0.0,
-            r["title"] / max(1, r["initial"]),
-            1.0 if w <= 2 else 0.0,
-            1.0 if w <= 5 else 0.0,
-            1.0 if w <= 10 else 0.0,
-            1.0 if w >= 30 else 0.0,
-            idx / max(1, n - 1),
-            1.0 if starts else 0.0,
-            math.log1p(group_size[idx]),
-            1.0 if seen[b] > 1 else 0.0,
-            1.0 if r["copyright"] else 0.0,
-            1.0 if r["bullet"] else 0.0,
-            doc_density,
-        ])
-    return blocks, rows, langs[lang]
+class Doc:
+    """One document's blocks and features: `base` rows in BASE order, word counts, and
+    the lower-cased words of each block when asked for. Without a lexicon the lexical
+    feature is 0 until `set_lexical_scores` fills it (while the lexicon is fitted)."""
 
+    def __init__(self, text, langs, stop_table, lexicon=None, want_tokens=False):
+        self.blocks = segment(text)
+        n = len(self.blocks)
+        self.lang = None
+        self.base = []
+        self.words = []
+        self.tokens = []
+        if n == 0:
+            return
+        raws = [block_raw(b, stop_table, lexicon["weights"] if lexicon else None, want_tokens) for b, _ in self.blocks]
+        lang, _ = detect_language(raws, len(langs))
+        self.lang = langs[lang]
+        bit = 1 << lang
+        stops = [sum(1 for m in r["masks"] if m & bit) for r in raws]
+        total_pieces = sum(r["pieces"] for r in raws)
+        doc_density = sum(stops) / max(1, total_pieces)
+        group_size = [0] * n
+        i = 0
+        while i < n:
+            j = i + 1
+            while j < n and not self.blocks[j][1]:
+                j += 1
+            for k in range(i, j):
+                group_size[k] = j - i
+            i = j
+        seen = {}
+        for b, _ in self.blocks:
+            seen[b] = seen.get(b, 0) + 1
+        self.raws = raws
+        for idx, ((b, starts), r) in enumerate(zip(self.blocks, raws)):
+            w = r["words"]
+            ch = max(1, r["chars"])
+            self.words.append(w)
+            self.tokens.append(r["tokens"])
+            self.base.append([
+                math.log1p(r["chars"]),
+                math.log1p(w),
+                stops[idx] / max(1, r["pieces"]),
+                math.log1p(stops[idx]),
+                1.0 if r["end"] else 0.0,
+                1.0 if r["colon"] else 0.0,
+                r["upper"] / max(1, r["letters"]),
+                r["digits"] / ch,
+                r["punct"] / ch,
+                r["commas"] / max(1, w),
+                r["link"] / max(1, w),
+                1.0 if r["has_sep"] else 0.0,
+                r["title"] / max(1, r["initial"]),
+                1.0 if w <= 2 else 0.0,
+                1.0 if w <= 5 else 0.0,
+                1.0 if w <= 10 else 0.0,
+                1.0 if w >= 30 else 0.0,
+                idx / max(1, n - 1),
+                1.0 if starts else 0.0,
+                math.log1p(group_size[idx]),
+                1.0 if seen[b] > 1 else 0.0,
+                1.0 if r["copyright"] else 0.0,
+                1.0 if r["bullet"] else 0.0,
+                doc_density,
+                lexicon["bias"] + r["lex"] / math.sqrt(max(1, r["pieces"])) if lexicon else 0.0,
+            ])
 
-CONTEXT = [
-    "p_prev1", "p_next1", "p_prev2", "p_next2", "p_window3", "p_window10",
-    "before_core", "after_core", "log_core_distance",
-    "prev_log_words", "next_log_words", "prev_stop_density", "next_stop_density",
-    "prev_same_group", "next_same_group",
-    "in_region", "log_region_distance", "region_share",
-    "group_p", "group_log_words", "group_stop_density", "group_sentence_end",
-]
+    def set_lexical_scores(self, scores):
+        L = BASE.index("lexical")
+        for i, s in enumerate(scores):
+            self.base[i][L] = float(s)
 
-REGION_BIAS = 0.5    # a block adds (REGION_BIAS - p1) * log1p(words) to the region score
+    def rows(self):
+        """Full feature rows (feature_names() order)."""
+        n = len(self.base)
+        if n == 0:
+            return []
+        W, E, L = BASE.index("log_words"), BASE.index("sentence_end"), BASE.index("lexical")
+        prose = [self.words[i] if self.base[i][E] > 0 and self.words[i] >= PROSE_MIN_WORDS else 0 for i in range(n)]
+        total = sum(prose)
+        before = [0] * (n + 1)
+        for i in range(n):
+            before[i + 1] = before[i] + prose[i]
 
-CORE_P = 0.35        # a block is "good" (core) when stage 1 says p(boilerplate) below this
-CORE_MIN_WORDS = 10  # ... and it has at least this many words
+        def prefix(col):
+            p = [0.0] * (n + 1)
+            for i in range(n):
+                p[i + 1] = p[i] + self.base[i][col]
+            return p
+
+        pl, pw, pe = prefix(L), prefix(W), prefix(E)
+
+        def window(p, i, r):
+            a, b = max(0, i - r), min(n, i + r + 1)
+            return (p[b] - p[a]) / (b - a)
+
+        pad = [-1.0] * len(BASE)
+        out = []
+        for i in range(n):
+            pb = before[i]
+            pa = total - before[i + 1]
+            row = list(self.base[i]) + [
+                pb / max(1, total), pa / max(1, total), math.log1p(pb), math.log1p(pa), math.log1p(total),
+                window(pl, i, 3), window(pl, i, 10), window(pw, i, 3), window(pw, i, 10),
+                window(pe, i, 3), window(pe, i, 10), math.log1p(n),
+            ]
+            for k in NEIGHBOURS:
+                j = i + k
+                row += self.base[j] if 0 <= j < n else pad
+            out.append(row)
+        return out
 
 
 def sigmoid(z):
@@ -274,159 +344,58 @@ def sigmoid(z):
     return e / (1.0 + e)
 
 
-def context_rows(blocks, rows, p1):
-    """Context features from neighbours' stage-1 probabilities and base features."""
-    n = len(rows)
-    W = BASE.index("log_words")
-    S = BASE.index("stop_density")
-    prefix = [0.0]
-    for p in p1:
-        prefix.append(prefix[-1] + p)
+def tree_score(trees, row):
+    """Sum of the leaf values the row reaches (trees as flat arrays: feature, threshold,
+    left, right, value; feature -1 marks a leaf; go left when x <= threshold)."""
+    s = 0.0
+    for t in trees:
+        k = 0
+        f = t["feature"]
+        while f[k] >= 0:
+            k = t["left"][k] if row[f[k]] <= t["threshold"][k] else t["right"][k]
+        s += t["value"][k]
+    return s
 
-    def window(i, r):
-        a, b = max(0, i - r), min(n, i + r + 1)
-        return (prefix[b] - prefix[a]) / (b - a)
 
-    good = [i for i in range(n) if p1[i] < CORE_P and math.expm1(rows[i][W]) >= CORE_MIN_WORDS - 0.5]
-    first = good[0] if good else n
-    last = good[-1] if good else -1
-    # distance to nearest good block
-    dist = [n] * n
-    goodset = set(good)
-    d = None
-    for i in range(n):
-        if i in goodset:
-            d = 0
-        elif d is not None:
-            d += 1
-        dist[i] = d if d is not None else n
-    d = None
-    for i in range(n - 1, -1, -1):
-        if i in goodset:
-            d = 0
-        elif d is not None:
-            d += 1
-        if d is not None:
-            dist[i] = min(dist[i], d)
-    # the article region: the contiguous run of blocks with the largest total score
-    best, best_a, best_b = 0.0, 0, -1
-    run, a = 0.0, 0
-    for i in range(n):
-        s = (REGION_BIAS - p1[i]) * rows[i][W]
-        if run <= 0.0:
-            run, a = s, i
-        else:
-            run += s
-        if run > best:
-            best, best_a, best_b = run, a, i
-    total_words = sum(rows[i][W] for i in range(n))
-    region_words = sum(rows[i][W] for i in range(best_a, best_b + 1))
-    region_share = region_words / total_words if total_words > 0 else 0.0
-    # group means (blocks of one group are adjacent lines with no blank line between)
+def decide(doc, p, model):
+    """Which blocks to drop (True) given p(boilerplate): the guards of model["decision"]."""
+    dec = model["decision"]
+    n = len(p)
     E = BASE.index("sentence_end")
-    gstat = [None] * n
+    drop = [False] * n
+    prose = [doc.base[i][E] > 0 and doc.words[i] >= PROSE_MIN_WORDS for i in range(n)]
+    # A document that looks like an article all through (few blocks the model is sure
+    # about) is left alone: the classifier is for pages with leftovers around the text.
+    sure = sum(1 for x in p if x >= dec["guard_p"])
+    if sure < dec["guard_min_blocks"]:
+        return drop
+    for i in range(n):
+        if doc.words[i] >= dec["never_drop_words"]:
+            continue
+        thr = dec["prose_threshold"] if prose[i] else dec["threshold"]
+        drop[i] = p[i] >= thr
+    # A group (adjacent lines) of at least 3 blocks, at least half of them dropped, takes
+    # its other short blocks along when they reach group_threshold (a menu's last item).
     i = 0
     while i < n:
         j = i + 1
-        while j < n and not blocks[j][1]:
+        while j < n and not doc.blocks[j][1]:
             j += 1
         m = j - i
-        st = (sum(p1[i:j]) / m, sum(rows[k][W] for k in range(i, j)) / m,
-              sum(rows[k][S] for k in range(i, j)) / m, sum(rows[k][E] for k in range(i, j)) / m)
-        for k in range(i, j):
-            gstat[k] = st
+        dropped = sum(1 for k in range(i, j) if drop[k])
+        if m >= 3 and 2 * dropped >= m:
+            for k in range(i, j):
+                if not drop[k] and not prose[k] and p[k] >= dec["group_threshold"]:
+                    drop[k] = True
         i = j
-    out = []
-    for i in range(n):
-        rd = 0 if best_a <= i <= best_b else (best_a - i if i < best_a else i - best_b)
-        if best_b < 0:
-            rd = n
-        pp1 = p1[i - 1] if i >= 1 else 0.5
-        pn1 = p1[i + 1] if i + 1 < n else 0.5
-        pp2 = p1[i - 2] if i >= 2 else 0.5
-        pn2 = p1[i + 2] if i + 2 < n else 0.5
-        out.append([
-            pp1, pn1, pp2, pn2, window(i, 3), window(i, 10),
-            1.0 if i < first else 0.0,
-            1.0 if i > last else 0.0,
-            math.log1p(min(dist[i], 50)),
-            rows[i - 1][W] if i >= 1 else 0.0,
-            rows[i + 1][W] if i + 1 < n else 0.0,
-            rows[i - 1][S] if i >= 1 else 0.0,
-            rows[i + 1][S] if i + 1 < n else 0.0,
-            1.0 if i >= 1 and not blocks[i][1] else 0.0,
-            1.0 if i + 1 < n and not blocks[i + 1][1] else 0.0,
-            1.0 if best_a <= i <= best_b else 0.0,
-            math.log1p(min(rd, 50)),
-            region_share,
-        ] + list(gstat[i]))
-    return out
-
-
-def logistic(weights, bias, x):
-    return sigmoid(bias + sum(w * v for w, v in zip(weights, x)))
-
-
-def smooth(blocks, rows, p2, model):
-    """jusText-style context smoothing: confident blocks keep their class; short or
-    uncertain blocks take the class of their nearest confident neighbours when both sides
-    agree, else they are kept when their own score is under the threshold.
-    Returns a list of booleans: True = drop."""
-    n = len(p2)
-    lo, hi, thr = model["smooth_low"], model["smooth_high"], model["threshold"]
-    short = model["smooth_short_words"]
-    W = BASE.index("log_words")
-    cls = []
-    for i in range(n):
-        words = round(math.expm1(rows[i][W]))
-        if p2[i] >= hi and words > short:
-            cls.append(1)
-        elif p2[i] <= lo and words > short:
-            cls.append(0)
-        else:
-            cls.append(-1)
-    drop = [False] * n
-    prev = [None] * n
-    last = None
-    for i in range(n):
-        prev[i] = last
-        if cls[i] >= 0:
-            last = cls[i]
-    nxt = [None] * n
-    last = None
-    for i in range(n - 1, -1, -1):
-        nxt[i] = last
-        if cls[i] >= 0:
-            last = cls[i]
-    for i in range(n):
-        if cls[i] >= 0:
-            drop[i] = cls[i] == 1
-            continue
-        a, b = prev[i], nxt[i]
-        a = 1 if a is None else a
-        b = 1 if b is None else b
-        if a == 1 and b == 1:
-            drop[i] = p2[i] >= model["smooth_bad_bad"]
-        elif a == 0 and b == 0:
-            drop[i] = p2[i] >= model["smooth_good_good"]
-        else:
-            drop[i] = p2[i] >= thr
-    # never drop long text
-    maxw = model["never_drop_words"]
-    for i in range(n):
-        if round(math.expm1(rows[i][W])) >= maxw:
-            drop[i] = False
     return drop
 
 
 def classify(text, model, langs, stop_table):
-    blocks, rows, lang = document_features(text, langs, stop_table)
-    if not blocks:
-        return [], [], [], lang
-    w1, b1 = model["stage1"]["weights"], model["stage1"]["bias"]
-    p1 = [logistic(w1, b1, r) for r in rows]
-    ctx = context_rows(blocks, rows, p1)
-    w2, b2 = model["stage2"]["weights"], model["stage2"]["bias"]
-    p2 = [logistic(w2, b2, r + c) for r, c in zip(rows, ctx)]
-    drop = smooth(blocks, rows, p2, model)
-    return blocks, p2, drop, lang
+    doc = Doc(text, langs, stop_table, model["lexicon"])
+    if not doc.blocks:
+        return doc, [], []
+    rows = doc.rows()
+    g = model["trees"]
+    p = [sigmoid(g["bias"] + tree_score(g["trees"], r)) for r in rows]
+    return doc, p, decide(doc, p, model)

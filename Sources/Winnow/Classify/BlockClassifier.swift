@@ -1,21 +1,26 @@
 import Foundation
 
-/// Scores every block of a document (p(boilerplate)) and decides which to drop:
-/// stage 1 scores each block on its own features, stage 2 adds its neighbours' scores
-/// and its place relative to the document's article region, and jusText-style smoothing
-/// gives short or uncertain blocks the class of their confident neighbours.
+/// Scores every block of a document (p(boilerplate)) and decides which to drop. Each
+/// block gets a row of features: its own (length, stopwords of the document's language,
+/// sentence end, capitals, digits, punctuation, link-like tokens, position, group,
+/// duplicates, and the lexicon's verdict on its words), the document's structure around
+/// it (how much prose comes before and after, means over windows of 3 and 10 blocks), and
+/// the base features of the two blocks on either side. Gradient-boosted trees turn the row
+/// into p(boilerplate); the decision then applies the document guard and thresholds, and
+/// lets a mostly dropped group of adjacent lines take its remaining short lines along.
 /// Mirrors `classify` in `tools/classifier/features.py`.
 struct BlockClassifier {
     let resources: ClassifierResources
 
     struct Result {
-        /// Stage-2 probability that each block is boilerplate.
+        /// Probability that each block is boilerplate.
         var p: [Double]
         var drop: [Bool]
+        /// Dropped along with most of its group of adjacent lines (below its own threshold).
+        var byGroup: [Bool]
         /// Base features, `BlockFeatures.baseCount` per block (for reasons).
         var rows: [Double]
         var words: [Int]
-        var inRegion: [Bool]
         /// Index into `model.languages` of the detected language.
         var language: Int
     }
@@ -31,9 +36,8 @@ struct BlockClassifier {
         let n = blocks.count
         let L = model.languages.count
         let B = BlockFeatures.baseCount
-        let C = BlockFeatures.contextCount
 
-        // Pass 1: raw counts and stopword hits per language.
+        // Pass 1: raw counts, stopword hits per language, lexicon sums.
         var raws = [BlockFeatures.Raw]()
         raws.reserveCapacity(n)
         var blockLang = [Int32](repeating: 0, count: n * L)
@@ -73,8 +77,7 @@ struct BlockClassifier {
         // Base rows.
         var rows = [Double](repeating: 0, count: n * B)
         var words = [Int](repeating: 0, count: n)
-        var p1 = [Double](repeating: 0, count: n)
-        let w1 = model.stage1.weights
+        let lexBias = model.lexicon.bias
         for i in 0..<n {
             let r = raws[i]
             let w = r.words
@@ -106,129 +109,91 @@ struct BlockClassifier {
             rows[o + 21] = r.copyright ? 1 : 0
             rows[o + 22] = r.bullet ? 1 : 0
             rows[o + 23] = docDensity
-            var s = 0.0
-            for k in 0..<B { s += w1[k] * rows[o + k] }
-            p1[i] = Self.sigmoid(model.stage1.bias + s)
+            rows[o + 24] = lexBias + r.lex / Double(max(1, r.letterPieces)).squareRoot()
         }
 
-        // Context.
-        let W = BlockFeatures.iLogWords, S = BlockFeatures.iStopDensity, E = BlockFeatures.iSentenceEnd
-        var prefix = [Double](repeating: 0, count: n + 1)
-        for i in 0..<n { prefix[i + 1] = prefix[i] + p1[i] }
-        func window(_ i: Int, _ r: Int) -> Double {
+        // Structure: prose words before and after each block, window means.
+        let W = BlockFeatures.iLogWords, E = BlockFeatures.iSentenceEnd, X = BlockFeatures.iLexical
+        let proseMin = model.proseMinWords
+        var prose = [Bool](repeating: false, count: n)
+        var before = [Int](repeating: 0, count: n + 1)
+        var pl = [Double](repeating: 0, count: n + 1), pw = pl, pe = pl
+        for i in 0..<n {
+            prose[i] = rows[i * B + E] > 0 && words[i] >= proseMin
+            before[i + 1] = before[i] + (prose[i] ? words[i] : 0)
+            pl[i + 1] = pl[i] + rows[i * B + X]
+            pw[i + 1] = pw[i] + rows[i * B + W]
+            pe[i + 1] = pe[i] + rows[i * B + E]
+        }
+        let total = before[n]
+        @inline(__always) func window(_ p: [Double], _ i: Int, _ r: Int) -> Double {
             let a = max(0, i - r), b = min(n, i + r + 1)
-            return (prefix[b] - prefix[a]) / Double(b - a)
+            return (p[b] - p[a]) / Double(b - a)
         }
-        var isGood = [Bool](repeating: false, count: n)
-        var first = n, last = -1
-        for i in 0..<n where p1[i] < model.core.p && words[i] >= model.core.minWords {
-            isGood[i] = true
-            if first == n { first = i }
-            last = i
-        }
-        var dist = [Int](repeating: n, count: n)
-        var d = -1
-        for i in 0..<n {
-            if isGood[i] { d = 0 } else if d >= 0 { d += 1 }
-            if d >= 0 { dist[i] = d }
-        }
-        d = -1
-        for i in stride(from: n - 1, through: 0, by: -1) {
-            if isGood[i] { d = 0 } else if d >= 0 { d += 1 }
-            if d >= 0 { dist[i] = min(dist[i], d) }
-        }
-        // The article region: the contiguous run with the largest total score.
-        var best = 0.0, bestA = 0, bestB = -1
-        var run = 0.0, runA = 0
-        var totalWords = 0.0
-        for i in 0..<n {
-            let s = (model.core.regionBias - p1[i]) * rows[i * B + W]
-            if run <= 0 { run = s; runA = i } else { run += s }
-            if run > best { best = run; bestA = runA; bestB = i }
-            totalWords += rows[i * B + W]
-        }
-        var regionWords = 0.0
-        if bestB >= bestA { for i in bestA...bestB { regionWords += rows[i * B + W] } }
-        let regionShare = totalWords > 0 ? regionWords / totalWords : 0
-        // Group means.
-        var gstat = [Double](repeating: 0, count: n * 4)
-        gi = 0
-        while gi < n {
-            var j = gi + 1
-            while j < n, !blocks[j].startsGroup { j += 1 }
-            let m = Double(j - gi)
-            var a = 0.0, b = 0.0, c = 0.0, e = 0.0
-            for k in gi..<j { a += p1[k] }
-            for k in gi..<j { b += rows[k * B + W] }
-            for k in gi..<j { c += rows[k * B + S] }
-            for k in gi..<j { e += rows[k * B + E] }
-            for k in gi..<j {
-                gstat[k * 4] = a / m; gstat[k * 4 + 1] = b / m; gstat[k * 4 + 2] = c / m; gstat[k * 4 + 3] = e / m
+
+        let forest = resources.forest
+        var p = [Double](repeating: 0, count: n)
+        var row = [Double](repeating: 0, count: BlockFeatures.rowCount)
+        let S = B + BlockFeatures.structureCount
+        let logBlocks = log1p(Double(n))
+        row.withUnsafeMutableBufferPointer { x in
+            rows.withUnsafeBufferPointer { base in
+                for i in 0..<n {
+                    for k in 0..<B { x[k] = base[i * B + k] }
+                    let pb = before[i], pa = total - before[i + 1]
+                    x[B + 0] = Double(pb) / Double(max(1, total))
+                    x[B + 1] = Double(pa) / Double(max(1, total))
+                    x[B + 2] = log1p(Double(pb))
+                    x[B + 3] = log1p(Double(pa))
+                    x[B + 4] = log1p(Double(total))
+                    x[B + 5] = window(pl, i, 3)
+                    x[B + 6] = window(pl, i, 10)
+                    x[B + 7] = window(pw, i, 3)
+                    x[B + 8] = window(pw, i, 10)
+                    x[B + 9] = window(pe, i, 3)
+                    x[B + 10] = window(pe, i, 10)
+                    x[B + 11] = logBlocks
+                    for (m, off) in BlockFeatures.neighbours.enumerated() {
+                        let j = i + off
+                        let o = S + m * B
+                        if j >= 0, j < n {
+                            for k in 0..<B { x[o + k] = base[j * B + k] }
+                        } else {
+                            for k in 0..<B { x[o + k] = -1 }
+                        }
+                    }
+                    p[i] = Self.sigmoid(forest.score(UnsafePointer(x.baseAddress!)))
+                }
             }
-            gi = j
         }
 
-        let w2 = model.stage2.weights
-        var p2 = [Double](repeating: 0, count: n)
-        var inRegion = [Bool](repeating: false, count: n)
-        var ctx = [Double](repeating: 0, count: C)
-        for i in 0..<n {
-            let within = bestA <= i && i <= bestB
-            inRegion[i] = within
-            var rd = within ? 0 : (i < bestA ? bestA - i : i - bestB)
-            if bestB < 0 { rd = n }
-            ctx[0] = i >= 1 ? p1[i - 1] : 0.5
-            ctx[1] = i + 1 < n ? p1[i + 1] : 0.5
-            ctx[2] = i >= 2 ? p1[i - 2] : 0.5
-            ctx[3] = i + 2 < n ? p1[i + 2] : 0.5
-            ctx[4] = window(i, 3)
-            ctx[5] = window(i, 10)
-            ctx[6] = i < first ? 1 : 0
-            ctx[7] = i > last ? 1 : 0
-            ctx[8] = log1p(Double(min(dist[i], 50)))
-            ctx[9] = i >= 1 ? rows[(i - 1) * B + W] : 0
-            ctx[10] = i + 1 < n ? rows[(i + 1) * B + W] : 0
-            ctx[11] = i >= 1 ? rows[(i - 1) * B + S] : 0
-            ctx[12] = i + 1 < n ? rows[(i + 1) * B + S] : 0
-            ctx[13] = i >= 1 && !blocks[i].startsGroup ? 1 : 0
-            ctx[14] = i + 1 < n && !blocks[i + 1].startsGroup ? 1 : 0
-            ctx[15] = within ? 1 : 0
-            ctx[16] = log1p(Double(min(rd, 50)))
-            ctx[17] = regionShare
-            ctx[18] = gstat[i * 4]; ctx[19] = gstat[i * 4 + 1]; ctx[20] = gstat[i * 4 + 2]; ctx[21] = gstat[i * 4 + 3]
-            var s = 0.0
-            for k in 0..<B { s += w2[k] * rows[i * B + k] }
-            for k in 0..<C { s += w2[B + k] * ctx[k] }
-            p2[i] = Self.sigmoid(model.stage2.bias + s)
-        }
-
-        // Smoothing: 1 bad, 0 good, -1 uncertain.
-        var cls = [Int8](repeating: -1, count: n)
-        for i in 0..<n where words[i] > model.smoothShortWords {
-            if p2[i] >= model.smoothHigh { cls[i] = 1 } else if p2[i] <= model.smoothLow { cls[i] = 0 }
-        }
-        var prevCls = [Int8](repeating: 1, count: n)
-        var lastCls: Int8 = 1
-        for i in 0..<n {
-            prevCls[i] = lastCls
-            if cls[i] >= 0 { lastCls = cls[i] }
-        }
+        // Decision: the document guard, then thresholds (higher for prose).
+        let d = model.decision
         var drop = [Bool](repeating: false, count: n)
-        lastCls = 1
-        for i in stride(from: n - 1, through: 0, by: -1) {
-            let next = lastCls
-            if cls[i] >= 0 {
-                drop[i] = cls[i] == 1
-                lastCls = cls[i]
-            } else if prevCls[i] == 1 && next == 1 {
-                drop[i] = p2[i] >= model.smoothBadBad
-            } else if prevCls[i] == 0 && next == 0 {
-                drop[i] = p2[i] >= model.smoothGoodGood
-            } else {
-                drop[i] = p2[i] >= model.threshold
+        var byGroup = [Bool](repeating: false, count: n)
+        var sure = 0
+        for i in 0..<n where p[i] >= d.guardP { sure += 1 }
+        if sure >= d.guardMinBlocks {
+            for i in 0..<n where words[i] < d.neverDropWords {
+                drop[i] = p[i] >= (prose[i] ? d.proseThreshold : d.threshold)
             }
-            if words[i] >= model.neverDropWords { drop[i] = false }
+            // A mostly dropped group of adjacent lines takes its other short blocks along.
+            var a = 0
+            while a < n {
+                var b = a + 1
+                while b < n, !blocks[b].startsGroup { b += 1 }
+                let m = b - a
+                var dropped = 0
+                for k in a..<b where drop[k] { dropped += 1 }
+                if m >= 3, 2 * dropped >= m {
+                    for k in a..<b where !drop[k] && !prose[k] && p[k] >= d.groupThreshold {
+                        drop[k] = true
+                        byGroup[k] = true
+                    }
+                }
+                a = b
+            }
         }
-        return Result(p: p2, drop: drop, rows: rows, words: words, inRegion: inRegion, language: lang)
+        return Result(p: p, drop: drop, byGroup: byGroup, rows: rows, words: words, language: lang)
     }
 }

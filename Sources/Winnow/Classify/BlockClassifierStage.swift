@@ -55,7 +55,9 @@ public final class BlockClassifierStage: Stage {
         s += r.rows[o + BlockFeatures.iSentenceEnd] > 0 ? ", sentence end" : ", no sentence end"
         if r.rows[o + BlockFeatures.iLinkShare] > 0 { s += ", link-like tokens" }
         if r.rows[o + BlockFeatures.iTitleShare] >= 0.8, w >= 2 { s += ", title case" }
-        if !r.inRegion[i] { s += ", outside the article region" }
+        let lexical = r.rows[o + BlockFeatures.iLexical]
+        if lexical > 0.5 { s += ", words of page furniture" }
+        if r.byGroup[i] { s += ", most of its group of lines dropped" }
         return s
     }
 }

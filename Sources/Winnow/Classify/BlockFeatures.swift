@@ -11,21 +11,31 @@ enum BlockFeatures {
         "cap_share", "digit_share", "punct_share", "comma_density", "link_share", "has_separator",
         "title_share", "words_le_2", "words_le_5", "words_le_10", "words_ge_30",
         "rel_position", "starts_group", "log_group_size", "duplicate", "copyright", "bullet_start",
-        "doc_stop_density",
+        "doc_stop_density", "lexical",
     ]
-    static let contextNames = [
-        "p_prev1", "p_next1", "p_prev2", "p_next2", "p_window3", "p_window10",
-        "before_core", "after_core", "log_core_distance",
-        "prev_log_words", "next_log_words", "prev_stop_density", "next_stop_density",
-        "prev_same_group", "next_same_group",
-        "in_region", "log_region_distance", "region_share",
-        "group_p", "group_log_words", "group_stop_density", "group_sentence_end",
+    /// The document's structure around a block (features.py STRUCTURE).
+    static let structureNames = [
+        "prose_before_share", "prose_after_share", "log_prose_before", "log_prose_after", "log_prose_total",
+        "lexical_window3", "lexical_window10", "log_words_window3", "log_words_window10",
+        "sentence_end_window3", "sentence_end_window10", "log_blocks",
     ]
-    static let baseCount = baseNames.count
-    static let contextCount = contextNames.count
+    /// Offsets of the neighbours whose base features follow (features.py NEIGHBOURS).
+    static let neighbours = [-1, 1, -2, 2]
 
-    // Indices of base features used by the context step and in reasons.
-    static let iLogWords = 1, iStopDensity = 2, iSentenceEnd = 4, iLinkShare = 10, iTitleShare = 12
+    /// Every feature of a block's row, in order (features.py feature_names()).
+    static let featureNames: [String] = {
+        var names = baseNames + structureNames
+        for k in neighbours {
+            names += baseNames.map { "\(k < 0 ? "prev" : "next")\(abs(k))_\($0)" }
+        }
+        return names
+    }()
+    static let baseCount = baseNames.count
+    static let structureCount = structureNames.count
+    static let rowCount = baseCount + structureCount + neighbours.count * baseCount
+
+    // Indices of base features used for structure and in reasons.
+    static let iLogWords = 1, iStopDensity = 2, iSentenceEnd = 4, iLinkShare = 10, iTitleShare = 12, iLexical = 24
 
     /// Counts of one block that do not depend on the document's language.
     struct Raw {
@@ -33,6 +43,8 @@ enum BlockFeatures {
         var link = 0, title = 0, initial = 0
         var sentenceEnd = false, colonEnd = false, hasSeparator = false, copyright = false, bullet = false
         var letterPieces = 0
+        /// Sum of the lexicon weights of the block's words.
+        var lex = 0.0
         var hash: UInt64 = 0
     }
 
@@ -150,7 +162,9 @@ enum BlockFeatures {
                 } else {
                     key = StopwordTable.finish(pieceHash)
                 }
-                var m = table.mask(key)
+                let entry = table.entry(key)
+                r.lex += entry.weight
+                var m = entry.mask
                 while m != 0 {
                     let bit = m.trailingZeroBitCount
                     blockLang[bit] += 1

@@ -32,10 +32,10 @@ public enum StageRegistry {
                         enabledByDefault: true, required: false, make: { _ in LayoutStage() }),
         StageDescriptor(name: "boilerplate", summary: "rule packs: appeals, captions, links, bylines, widgets",
                         enabledByDefault: true, required: false, make: { BoilerplateStage(rules: $0.rules.clone()) }),
-        // Off by default until it passes the trap articles: on full web pages it buys
-        // precision (held-out P 0.57 → 0.74) at a cost in recall that article text must not pay.
+        // On by default: its document guard leaves article-only text alone (the trap,
+        // language and seed samples pass untouched); on full web pages it buys precision.
         StageDescriptor(name: "classifier", summary: "statistical block classifier: navigation, menus, teasers, footers",
-                        enabledByDefault: false, required: false, make: { _ in BlockClassifierStage() }),
+                        enabledByDefault: true, required: false, make: { _ in BlockClassifierStage() }),
         StageDescriptor(name: "templates", summary: "lines a source repeats on many pages (needs corpus statistics)",
                         enabledByDefault: true, required: false,
                         make: { TemplateStage(stats: $0.corpus, settings: $0.configuration.templates) }),

@@ -1,0 +1,99 @@
+"""Shared helpers of the classifier scripts: the fit/held-out split, running the winnow
+binary over all pages in one process (JSON Lines on standard input), and the string
+scoring of the shared web-dev scorer (webscore.py), per part of the split.
+Python 3 standard library only."""
+import hashlib
+import json
+import os
+import re
+import subprocess
+
+REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+CACHE = os.path.join(REPO, "tools", ".cache", "classifier")
+
+# The stages after the classifier, and the classifier itself: with these off, `winnow
+# clean` writes the text exactly as the classifier stage would receive it.
+LATER_STAGES = ["classifier", "templates", "typo", "canonical"]
+
+fold = lambda s: re.sub(r"\s+", " ", s).strip()
+
+
+def held_out(record):
+    """md5(id) mod 3 == 0: about a third of the pages, never fitted on."""
+    return int(hashlib.md5(record["id"].encode("utf-8")).hexdigest(), 16) % 3 == 0
+
+
+def load(path):
+    return [json.loads(line) for line in open(path, encoding="utf-8")]
+
+
+def run_binary(binary, records, flags=()):
+    """Clean text of every record, by one `winnow clean --format jsonl` run (stdin has no
+    corpus pass, so this equals cleaning each page on its own as webscore.py does)."""
+    payload = "".join(json.dumps({"id": r["id"], "text": r["text"]}, ensure_ascii=False) + "\n" for r in records)
+    p = subprocess.run([binary, "clean", "--format", "jsonl", "--quiet", *flags], input=payload.encode("utf-8"),
+                       capture_output=True, check=True)
+    out = {}
+    for line in p.stdout.decode("utf-8").splitlines():
+        rec = json.loads(line)
+        out[rec["id"]] = rec["text"]
+    return [out[r["id"]] for r in records]
+
+
+def intermediate_texts(binary, records, data_path):
+    """The pipeline's text as the classifier stage sees it, cached per binary and data
+    (tools/.cache is ignored by git)."""
+    h = hashlib.md5()
+    for p in (binary, data_path):
+        st = os.stat(p)
+        h.update(f"{os.path.abspath(p)}:{st.st_size}:{st.st_mtime_ns};".encode())
+    path = os.path.join(CACHE, f"intermediate-{h.hexdigest()[:16]}.jsonl")
+    if os.path.exists(path):
+        texts = {}
+        for line in open(path, encoding="utf-8"):
+            r = json.loads(line)
+            texts[r["id"]] = r["text"]
+        if all(r["id"] in texts for r in records):
+            return [texts[r["id"]] for r in records]
+    flags = [x for s in LATER_STAGES for x in ("--disable", s)]
+    texts = run_binary(binary, records, flags)
+    os.makedirs(CACHE, exist_ok=True)
+    with open(path + ".tmp", "w", encoding="utf-8") as f:
+        for r, t in zip(records, texts):
+            f.write(json.dumps({"id": r["id"], "text": t}, ensure_ascii=False) + "\n")
+    os.replace(path + ".tmp", path)
+    return texts
+
+
+def counts(record, out):
+    """(tp, fn, fp, tn) of one page as webscore.py counts them."""
+    out = fold(out)
+    tp = fn = fp = tn = 0
+    for s in record["with"]:
+        if fold(s) in out:
+            tp += 1
+        else:
+            fn += 1
+    for s in record["without"]:
+        if fold(s) in out:
+            fp += 1
+        else:
+            tn += 1
+    return tp, fn, fp, tn
+
+
+def prf(c):
+    tp, fn, fp, tn = c
+    P = tp / max(1, tp + fp)
+    R = tp / max(1, tp + fn)
+    return 2 * P * R / max(1e-9, P + R), P, R
+
+
+def add(a, b):
+    return tuple(x + y for x, y in zip(a, b))
+
+
+def run_binary_texts(binary, texts):
+    """The text each input becomes with the classifier and later stages off."""
+    recs = [{"id": str(i), "text": t} for i, t in enumerate(texts)]
+    return run_binary(binary, recs, [x for s in LATER_STAGES for x in ("--disable", s)])
