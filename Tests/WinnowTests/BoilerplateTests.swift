@@ -118,6 +118,11 @@ final class MoreBoilerplateTests: XCTestCase {
         XCTAssertEqual(clean(text), "\(article)\n")
     }
 
+    func testAQuestionIsAHeadlineInARelatedList() {
+        let text = "More on this story\nWhy is my energy bill going up again?\nBudget passes after long night\n\(article)"
+        XCTAssertEqual(clean(text), "\(article)\n")
+    }
+
     func testWidgets() {
         XCTAssertEqual(removed("Share on Facebook | Twitter | WhatsApp | E-Mail"), "share.buttons")
         XCTAssertEqual(removed("Comments (12)"), "comments.link")

@@ -147,7 +147,8 @@ private struct Pass {
     }
 
     /// Lists: a heading ("Related stories", "Mehr zum Thema") and the short lines under
-    /// it that read as headlines (no sentence end), up to `max-blocks` of them.
+    /// it that read as headlines (no sentence end; a question is a headline), up to
+    /// `max-blocks` of them.
     mutating func findLists(_ rule: CompiledRule) {
         guard let heading = rule.start ?? rule.patterns.first else { return }
         let itemWords = rule.spec.maxWords ?? BoilerplateStage.defaultListItemWords
@@ -166,8 +167,9 @@ private struct Pass {
         }
     }
 
-    /// True when a block ends like a sentence: `.`, `!`, `?` or `…`, perhaps followed by
-    /// closing quotes or a parenthesis.
+    /// True when a block ends like a sentence: `.`, `!` or `…`, perhaps followed by closing
+    /// quotes or a parenthesis. A question mark does not end one here: headlines are often
+    /// questions ("Why is my energy bill going up again?"), and this decides what a list holds.
     func endsSentence(_ r: Range<Int>) -> Bool {
         var k = r.upperBound
         while k > r.lowerBound {
@@ -179,7 +181,7 @@ private struct Pass {
         }
         guard k > r.lowerBound else { return false }
         let b = text[k - 1]
-        if b == UInt8(ascii: ".") || b == UInt8(ascii: "!") || b == UInt8(ascii: "?") { return true }
+        if b == UInt8(ascii: ".") || b == UInt8(ascii: "!") { return true }
         return k - 3 >= r.lowerBound && text[k - 3] == 0xE2 && text[k - 2] == 0x80 && b == 0xA6
     }
 
