@@ -38,7 +38,7 @@ final class BoilerplateStage: Stage {
         blockRules = rules.scoped(.block)
         prefixes = rules.scoped(.prefix)
         suffixes = rules.scoped(.suffix)
-        for rule in blockRules + prefixes + suffixes {
+        for rule in blockRules + prefixes + suffixes + spans + lists {
             rule.requiredIDs = rule.required.map { literals.id($0) }
         }
     }
@@ -129,6 +129,7 @@ private struct Pass {
         var i = 0
         while i < blocks.count {
             guard drops[i] == nil, rule.fits(words: blocks[i].words, defaultMax: 16),
+                  literals.mayMatch(rule.requiredIDs, text, blocks[i].range),
                   matchBlock(rule, start, blocks[i].range) != nil else { i += 1; continue }
             let limit = min(blocks.count - 1, i + (rule.spec.maxBlocks ?? BoilerplateStage.defaultSpanMaxBlocks))
             guard var j = firstMatch(end, rule, after: i, through: limit) else { i += 1; continue }
@@ -155,7 +156,8 @@ private struct Pass {
         let maxItems = rule.spec.maxBlocks ?? BoilerplateStage.defaultListMaxBlocks
         var i = 0
         while i < blocks.count {
-            guard drops[i] == nil, blocks[i].words <= 8, matchBlock(rule, heading, blocks[i].range) != nil else {
+            guard drops[i] == nil, blocks[i].words <= 8, literals.mayMatch(rule.requiredIDs, text, blocks[i].range),
+                  matchBlock(rule, heading, blocks[i].range) != nil else {
                 i += 1
                 continue
             }
