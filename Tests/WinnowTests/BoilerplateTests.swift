@@ -91,6 +91,34 @@ final class BoilerplateTests: XCTestCase {
                        "READ MORE: A story elsewhere\n\n\(article)\n")
     }
 
+    func testRequiredLiteralsGateSpanOpeningsAndListHeadings() throws {
+        let yaml = """
+        pack: gated
+        category: test
+        rules:
+          - id: gated.span
+            scope: span
+            requires: ['begin here']
+            reason: a test span
+            start: '(?i)begin\\b.*'
+            end: '(?i)^end\\b.*'
+          - id: gated.list
+            scope: list
+            requires: ['see these']
+            reason: a test list
+            start: '(?i)see\\b.*'
+        """
+        let pack = try RulePack.parse(yaml, source: "gated.yaml")
+        let pipeline = try Pipeline(configuration: Configuration(), packs: [pack])
+        let run = { (text: String) in pipeline.makeCleaner().clean(text) }
+        // The literal is there: the span and the list go.
+        XCTAssertEqual(run("Begin here now\n\nMiddle line\n\nEnd of it\n\n\(article)"), "\(article)\n")
+        XCTAssertEqual(run("See these too\nA headline\n\n\(article)"), "\(article)\n")
+        // The pattern matches but the literal is missing: nothing goes.
+        XCTAssertEqual(run("Begin there\n\nEnd of it\n\n\(article)"), "Begin there\n\nEnd of it\n\n\(article)\n")
+        XCTAssertEqual(run("See those\nA headline\n\n\(article)"), "See those\n\nA headline\n\n\(article)\n")
+    }
+
     func testDisabledStageDoesNotRun() {
         var config = Configuration()
         config.stages["boilerplate"] = false
@@ -115,6 +143,11 @@ final class MoreBoilerplateTests: XCTestCase {
 
     func testRelatedListStopsAtTheFirstSentence() {
         let text = "More on this story\nBudget passes after long night\n\(article)"
+        XCTAssertEqual(clean(text), "\(article)\n")
+    }
+
+    func testAQuestionIsAHeadlineInARelatedList() {
+        let text = "More on this story\nWhy is my energy bill going up again?\nBudget passes after long night\n\(article)"
         XCTAssertEqual(clean(text), "\(article)\n")
     }
 

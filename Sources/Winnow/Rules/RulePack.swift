@@ -53,7 +53,8 @@ public struct RuleSpec: Sendable, Codable, Equatable {
     public var anchor: RuleAnchor?
     /// Literals of which a block must contain at least one (ignoring ASCII case) for the
     /// rule's pattern to be tried: a cheap filter, so each must be something no match can
-    /// lack. Applies to block, prefix and suffix rules.
+    /// lack. Applies to block, prefix and suffix rules, to a span's opening block and to a
+    /// list's heading.
     public var requires: [String]?
 
     enum CodingKeys: String, CodingKey {

@@ -38,7 +38,7 @@ final class BoilerplateStage: Stage {
         blockRules = rules.scoped(.block)
         prefixes = rules.scoped(.prefix)
         suffixes = rules.scoped(.suffix)
-        for rule in blockRules + prefixes + suffixes {
+        for rule in blockRules + prefixes + suffixes + spans + lists {
             rule.requiredIDs = rule.required.map { literals.id($0) }
         }
     }
@@ -129,6 +129,7 @@ private struct Pass {
         var i = 0
         while i < blocks.count {
             guard drops[i] == nil, rule.fits(words: blocks[i].words, defaultMax: 16),
+                  literals.mayMatch(rule.requiredIDs, text, blocks[i].range),
                   matchBlock(rule, start, blocks[i].range) != nil else { i += 1; continue }
             let limit = min(blocks.count - 1, i + (rule.spec.maxBlocks ?? BoilerplateStage.defaultSpanMaxBlocks))
             guard var j = firstMatch(end, rule, after: i, through: limit) else { i += 1; continue }
@@ -147,14 +148,16 @@ private struct Pass {
     }
 
     /// Lists: a heading ("Related stories", "Mehr zum Thema") and the short lines under
-    /// it that read as headlines (no sentence end), up to `max-blocks` of them.
+    /// it that read as headlines (no sentence end; a question is a headline), up to
+    /// `max-blocks` of them.
     mutating func findLists(_ rule: CompiledRule) {
         guard let heading = rule.start ?? rule.patterns.first else { return }
         let itemWords = rule.spec.maxWords ?? BoilerplateStage.defaultListItemWords
         let maxItems = rule.spec.maxBlocks ?? BoilerplateStage.defaultListMaxBlocks
         var i = 0
         while i < blocks.count {
-            guard drops[i] == nil, blocks[i].words <= 8, matchBlock(rule, heading, blocks[i].range) != nil else {
+            guard drops[i] == nil, blocks[i].words <= 8, literals.mayMatch(rule.requiredIDs, text, blocks[i].range),
+                  matchBlock(rule, heading, blocks[i].range) != nil else {
                 i += 1
                 continue
             }
@@ -166,8 +169,9 @@ private struct Pass {
         }
     }
 
-    /// True when a block ends like a sentence: `.`, `!`, `?` or `…`, perhaps followed by
-    /// closing quotes or a parenthesis.
+    /// True when a block ends like a sentence: `.`, `!` or `…`, perhaps followed by closing
+    /// quotes or a parenthesis. A question mark does not end one here: headlines are often
+    /// questions ("Why is my energy bill going up again?"), and this decides what a list holds.
     func endsSentence(_ r: Range<Int>) -> Bool {
         var k = r.upperBound
         while k > r.lowerBound {
@@ -179,7 +183,7 @@ private struct Pass {
         }
         guard k > r.lowerBound else { return false }
         let b = text[k - 1]
-        if b == UInt8(ascii: ".") || b == UInt8(ascii: "!") || b == UInt8(ascii: "?") { return true }
+        if b == UInt8(ascii: ".") || b == UInt8(ascii: "!") { return true }
         return k - 3 >= r.lowerBound && text[k - 3] == 0xE2 && text[k - 2] == 0x80 && b == 0xA6
     }
 
