@@ -319,7 +319,8 @@ private func mayHoldMojibake(_ buf: UnsafeBufferPointer<UInt8>, _ range: Range<I
     while i < range.upperBound {
         let b = buf[i]
         if b < 0x80 {
-            if prevA, b == 0x20 { return true }
+            // A tab too: the line's view below (and the canonical form) makes it a space.
+            if prevA, b == 0x20 || b == 0x09 { return true }
             prevLead = 0; prevA = false
             i = min(firstNonASCII(buf, from: i + 1), range.upperBound)
             continue
