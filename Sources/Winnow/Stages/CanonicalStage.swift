@@ -69,10 +69,12 @@ private func equal(_ buf: UnsafeBufferPointer<UInt8>, _ r: Range<Int>, _ s: Stat
     return true
 }
 
-/// The ASCII form of a typographic quote or ellipsis at `i`: its byte length and the
-/// replacement. Quotes: ‘ ’ ‚ ‛ ‹ › to ', “ ” „ ‟ « » to ", … to "...".
+/// The ASCII form of a typographic quote or ellipsis at `i` (whose byte must be 0xE2 or
+/// 0xC2): its byte length and the replacement. Quotes: ‘ ’ ‚ ‛ ‹ › to ', “ ” „ ‟ « » to ",
+/// … to "...". Typo repair reads words through the same table, so that a word reads the
+/// same before and after folding (else cleaning the output again could change it).
 @inline(__always)
-private func foldedQuote(_ buf: UnsafeBufferPointer<UInt8>, _ i: Int) -> (Int, [UInt8])? {
+func foldedQuote(_ buf: UnsafeBufferPointer<UInt8>, _ i: Int) -> (Int, [UInt8])? {
     let n = buf.count
     if buf[i] == 0xC2 {
         guard i + 1 < n else { return nil }
