@@ -40,7 +40,9 @@ let package = Package(
         ),
         .testTarget(
             name: "WinnowTests",
-            dependencies: ["Winnow", "winnow", "WinnowInvariants"]
+            dependencies: ["Winnow", "winnow", "WinnowInvariants"],
+            // Inputs the fuzzer found, read from the source tree by FuzzRegressionTests.
+            exclude: ["Fixtures"]
         ),
     ],
     swiftLanguageModes: [.v5]
