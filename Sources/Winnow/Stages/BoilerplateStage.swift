@@ -44,6 +44,9 @@ final class BoilerplateStage: Stage {
     }
 
     func run(_ document: inout Document) {
+        // Rules judge lines as the canonical form will have them (else a second run over
+        // the output could decide otherwise): spaces made canonical within lines first.
+        document.apply(lineWhitespaceRepairs(document.text), stage: name)
         let blocks = segmentBlocks(document.text)
         guard !blocks.isEmpty else { return }
         literals.reset()
