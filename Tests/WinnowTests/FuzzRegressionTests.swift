@@ -65,3 +65,28 @@ final class FuzzRegressionTests: XCTestCase {
         XCTAssertEqual(ascii, "of' is this\n")
     }
 }
+
+extension FuzzRegressionTests {
+    /// `entity-split-by-controls`: controls inside "&#8217;" were deleted after character
+    /// references had been decoded, so the reference was decoded only by a second run. The
+    /// Unicode passes now repeat until a round changes nothing; a full-width "＆" made
+    /// ASCII completes a reference the same way.
+    func testReferencesThatOtherRepairsCompleteAreDecodedInTheFirstRun() {
+        XCTAssertEqual(clean("x &#8\u{0}\u{0}217; y"), "x ' y\n")
+        XCTAssertEqual(clean("x &#8\u{200B}217; y"), "x ' y\n")
+        XCTAssertEqual(clean("Tom \u{FF06}amp; Jerry"), "Tom & Jerry\n")
+    }
+
+    /// `boilerplate-tabs-hide-share-row`: "&<tab><tab>;" was four non-word characters for
+    /// the share-row pattern but "& ;" (three) once canonical, so only the second run
+    /// dropped it. Rules now see lines with canonical spacing (tabs, runs of spaces, spaces
+    /// at line ends, `\r` line ends), so the first run decides as the second does.
+    func testBoilerplateDecidesOnLinesAsTheyWillRead() {
+        for line in ["&\t\t;", "Share  on   Facebook", "Share\ton\tFacebook \t", " \tShare on Facebook"] {
+            let spaced = clean("\(articleParagraph)\n\n\(line)\n\n\(articleParagraph)")
+            XCTAssertEqual(spaced, "\(articleParagraph)\n\n\(articleParagraph)\n", line)
+        }
+        let crlf = "\(articleParagraph)\r\n\r\nShare on Facebook\r\n\r\n\(articleParagraph)\r\n"
+        XCTAssertEqual(clean(crlf), "\(articleParagraph)\n\n\(articleParagraph)\n")
+    }
+}
