@@ -46,9 +46,28 @@ public final class Cleaner {
         self.disabledRules = disabledRules
     }
 
+    /// Rounds of block stages after word repairs, at most (real text needs one).
+    static let maxRevisits = 3
+
+    /// Runs every stage in order. When a stage that rewrites words changes the text, the
+    /// block stages before it look again (a repaired "By guets author ..." is a byline),
+    /// and the word stage again after they drop something, until neither changes
+    /// anything: the output is then one that cleaning again leaves as it is.
     public func clean(_ document: inout Document) {
         document.disabledRules = disabledRules
-        for stage in stages { stage.run(&document) }
+        for (i, stage) in stages.enumerated() {
+            let before = document.edits.count
+            stage.run(&document)
+            guard stage.role == .changesWords, document.edits.count > before else { continue }
+            for _ in 0..<Cleaner.maxRevisits {
+                let judged = document.edits.count
+                for earlier in stages[..<i] where earlier.role == .judgesBlocks { earlier.run(&document) }
+                if document.edits.count == judged { break }
+                let repaired = document.edits.count
+                stage.run(&document)
+                if document.edits.count == repaired { break }
+            }
+        }
     }
 
     /// Convenience: cleans one text and returns the clean text.

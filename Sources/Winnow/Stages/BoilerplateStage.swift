@@ -7,6 +7,7 @@
 /// one edit per block, carrying its rule and reason.
 final class BoilerplateStage: Stage {
     let name = "boilerplate"
+    var role: StageRole { .judgesBlocks }
     private let spans: [CompiledRule]
     private let lists: [CompiledRule]
     private let runs: [CompiledRule]
