@@ -90,3 +90,16 @@ extension FuzzRegressionTests {
         XCTAssertEqual(clean(crlf), "\(articleParagraph)\n\n\(articleParagraph)\n")
     }
 }
+
+extension FuzzRegressionTests {
+    /// `typo-repair-reveals-byline`: typo repair (after boilerplate) made "By guets author
+    /// ..." into "By guest author ...", a byline only the second run dropped. Block stages
+    /// now look again at what a word repair changed.
+    func testBylineThatTypoRepairRevealsIsDroppedInTheFirstRun() {
+        let text = "\(articleParagraph)\n\nBy guets author Charly Savage from the New York Times.\n\n\(articleParagraph)"
+        let doc = cleanDocument(text)
+        XCTAssertEqual(doc.string, "\(articleParagraph)\n\n\(articleParagraph)\n")
+        XCTAssertEqual(doc.kept["bylines"], ["Charly Savage"])
+        XCTAssertEqual(Invariants.violations(of: Array(text.utf8), cleaner: sharedPipeline.makeCleaner()), [])
+    }
+}
