@@ -25,6 +25,7 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let violations = Invariants.violations(of: input, cleaner: cleaner)
     if !violations.isEmpty {
         for v in violations { fputs("INVARIANT VIOLATED: \(v)\n", stderr) }
+        fputs(Invariants.editLogs(of: input, cleaner: cleaner) + "\n", stderr)
         fflush(stderr)
         abort()
     }

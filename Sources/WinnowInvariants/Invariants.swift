@@ -148,6 +148,26 @@ public enum Invariants {
         0x2039, 0x203A, 0x00AB, 0x00BB, 0x2026,
     ]
 
+    // MARK: - Triage
+
+    /// The edit logs of cleaning `input` and of cleaning that output again, one line an
+    /// edit (stage, rule, original range, before → after), for whoever reads a violation.
+    public static func editLogs(of input: [UInt8], cleaner: Cleaner) -> String {
+        var lines: [String] = []
+        var doc = Document(id: "first", bytes: input)
+        for run in ["first run", "second run"] {
+            cleaner.clean(&doc)
+            lines.append("\(run): \(doc.edits.count) edits")
+            for (i, e) in doc.edits.enumerated() {
+                let standing = e.supersededBy.map { " (superseded by \($0))" } ?? ""
+                lines.append("  \(i) \(e.stage) \(e.rule) \(e.range): \(escaped(e.before, limit: 60)) -> "
+                    + "\(escaped(e.after, limit: 60))\(standing)")
+            }
+            doc = Document(id: "second", bytes: doc.text)
+        }
+        return lines.joined(separator: "\n")
+    }
+
     // MARK: - Helpers
 
     /// The NFC form of valid UTF-8 by ICU, or nil if ICU fails.
