@@ -53,6 +53,10 @@ private func sequence(_ s: [UInt32], _ i: Int, _ page: Codepage, inRun: Bool) ->
     }
     if lossy, k >= 3, real == 0 { return nil }
     if lossy, space { return nil }
+    // A lead byte before a lossy sequence would make one again with the U+FFFD that
+    // replaces it ("ŸŸ\u{FFFD}" in Mac Roman), so each repair would call for another and
+    // no run would leave the text as it found it: such a chain is left alone.
+    if lossy, i > 0, let p = page.byte(s[i - 1]), p >= 0xC2, p <= 0xF4 { return nil }
     return Sequence(length: k, value: lossy ? 0xFFFD : value)
 }
 
