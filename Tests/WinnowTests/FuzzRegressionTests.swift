@@ -103,3 +103,22 @@ extension FuzzRegressionTests {
         XCTAssertEqual(Invariants.violations(of: Array(text.utf8), cleaner: sharedPipeline.makeCleaner()), [])
     }
 }
+
+extension FuzzRegressionTests {
+    /// `mojibake-lossy-chain`: "ŸŸ…Ÿ\u{FFFD}": in Mac Roman "Ÿ" is a lead byte, and a
+    /// lead before U+FFFD is a sequence that lost a byte, so each repair left a new one
+    /// for the next run to eat. Such chains are now left alone; a single lossy sequence
+    /// is still repaired.
+    func testLossySequenceChainsSettleInOneRun() {
+        let cleaner = sharedPipeline.makeCleaner()
+        for n in [1, 2, 3, 8, 20, 40] {  // beyond what the repair rounds of one run could eat
+            for lead in ["\u{178}", "\u{C3}"] {
+                for lost in ["\u{FFFD}", "?"] {
+                    let text = "a" + String(repeating: lead, count: n) + lost + " b"
+                    XCTAssertEqual(Invariants.violations(of: Array(text.utf8), cleaner: cleaner), [], "\(n) \(lead) \(lost)")
+                }
+            }
+        }
+        XCTAssertEqual(clean("caf\u{C3}\u{FFFD} noir"), "caf\u{FFFD} noir\n")
+    }
+}
