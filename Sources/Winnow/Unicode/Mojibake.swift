@@ -274,7 +274,8 @@ func repairMojibake(_ line: [UInt32]) -> ([UInt32], [String])? {
                 // character of the line, the line is this page's mojibake through and
                 // through: that is evidence enough to waive the page's cost.
                 let consumed = set.reduce(0) { $0 + $1.range.count }
-                let nonASCII = s.reduce(0) { $0 + ($1 >= 0x80 ? 1 : 0) }
+                // (Counted on the folded text: a typographic quote is ASCII once canonical.)
+                let nonASCII = context.reduce(0) { $0 + ($1 >= 0x80 ? 1 : 0) }
                 let cost = set.count >= 2 && consumed >= nonASCII ? 0 : page.cost
                 let gain = lineGain(set, rawInfo, contextInfo) - cost
                 // The best gain wins; on a tie, the page that explains more of the text.
