@@ -122,3 +122,16 @@ extension FuzzRegressionTests {
         XCTAssertEqual(clean("caf\u{C3}\u{FFFD} noir"), "caf\u{FFFD} noir\n")
     }
 }
+
+extension FuzzRegressionTests {
+    /// `mojibake-quote-counted-as-non-ascii`: a line whose mojibake sequences explain all
+    /// its non-ASCII characters is repaired without the code page's cost; a low quote (‚)
+    /// counted as one more non-ASCII character until canonical folding made it "'", so
+    /// only the second run repaired the line. It is now counted as the ASCII it becomes.
+    func testTypographicQuoteDoesNotHoldBackAMojibakeRepair() {
+        let mojibake = "T0\u{153}\u{E2}wnkeis%@\u{AC}\u{2122}"
+        let ascii = clean(mojibake.replacingOccurrences(of: "%@", with: "'"))
+        XCTAssertEqual(clean(mojibake.replacingOccurrences(of: "%@", with: "\u{201A}")), ascii)
+        XCTAssertEqual(clean(ascii), ascii)
+    }
+}
