@@ -1,4 +1,5 @@
 // swift-tools-version:6.0
+import Foundation
 import PackageDescription
 
 let package = Package(
@@ -31,10 +32,27 @@ let package = Package(
             name: "winnow",
             dependencies: ["Winnow", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        // What every clean output must satisfy (canonical form, idempotence, edit ranges),
+        // checked by the fuzz target and by the regression tests over its findings.
+        .target(
+            name: "WinnowInvariants",
+            dependencies: ["Winnow", "CICU"]
+        ),
         .testTarget(
             name: "WinnowTests",
-            dependencies: ["Winnow", "winnow"]
+            dependencies: ["Winnow", "winnow", "WinnowInvariants"],
+            // Inputs the fuzzer found, read from the source tree by FuzzRegressionTests.
+            exclude: ["Fixtures"]
         ),
     ],
     swiftLanguageModes: [.v5]
 )
+
+// The libFuzzer target exists only for `tools/fuzz` (WINNOW_FUZZ=1), so ordinary builds
+// and tests never compile it: it needs `--sanitize=fuzzer`, whose runtime supplies `main`.
+if ProcessInfo.processInfo.environment["WINNOW_FUZZ"] == "1" {
+    package.targets.append(.executableTarget(
+        name: "WinnowFuzz",
+        dependencies: ["Winnow", "WinnowInvariants"]
+    ))
+}

@@ -55,19 +55,37 @@ public final class Cleaner {
         self.secondsByStage = Array(repeating: 0, count: stages.count)
     }
 
+    /// Rounds of block stages after word repairs, at most (real text needs one).
+    static let maxRevisits = 3
+
+    /// Runs every stage in order. When a stage that rewrites words changes the text, the
+    /// block stages before it look again (a repaired "By guets author ..." is a byline),
+    /// and the word stage again after they drop something, until neither changes
+    /// anything: the output is then one that cleaning again leaves as it is.
     public func clean(_ document: inout Document) {
         document.disabledRules = disabledRules
-        guard measuresTime else {
-            for stage in stages { stage.run(&document) }
-            return
+        for (i, stage) in stages.enumerated() {
+            let before = document.edits.count
+            run(i, &document)
+            guard stage.role == .changesWords, document.edits.count > before else { continue }
+            for _ in 0..<Cleaner.maxRevisits {
+                let judged = document.edits.count
+                for k in 0..<i where stages[k].role == .judgesBlocks { run(k, &document) }
+                if document.edits.count == judged { break }
+                let repaired = document.edits.count
+                run(i, &document)
+                if document.edits.count == repaired { break }
+            }
         }
-        var last = DispatchTime.now().uptimeNanoseconds
-        for (k, stage) in stages.enumerated() {
-            stage.run(&document)
-            let now = DispatchTime.now().uptimeNanoseconds
-            secondsByStage[k] += Double(now - last) / 1e9
-            last = now
-        }
+    }
+
+    /// Runs stage `k`, adding up its time when asked to.
+    @inline(__always)
+    private func run(_ k: Int, _ document: inout Document) {
+        guard measuresTime else { stages[k].run(&document); return }
+        let start = DispatchTime.now().uptimeNanoseconds
+        stages[k].run(&document)
+        secondsByStage[k] += Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
     }
 
     /// Convenience: cleans one text and returns the clean text.

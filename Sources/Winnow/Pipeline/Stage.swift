@@ -6,7 +6,23 @@
 public protocol Stage: AnyObject {
     /// The registry name (`decode`, `unicode`, `boilerplate`, `canonical`).
     var name: String { get }
+    /// How the stage's work bears on other stages' decisions (see `Cleaner.clean`).
+    var role: StageRole { get }
     func run(_ document: inout Document)
+}
+
+/// What a stage does that a later stage can undo the grounds of.
+public enum StageRole: Sendable {
+    /// Keeps or drops whole lines by what they say (rule packs, templates).
+    case judgesBlocks
+    /// Rewrites words inside lines (typo repair): a repaired word can make a line one
+    /// that a block stage would have dropped.
+    case changesWords
+    case other
+}
+
+extension Stage {
+    public var role: StageRole { .other }
 }
 
 /// Describes a stage for the registry: its name, whether it runs unless turned off,

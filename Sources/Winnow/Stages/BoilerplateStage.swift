@@ -7,6 +7,7 @@
 /// one edit per block, carrying its rule and reason.
 final class BoilerplateStage: Stage {
     let name = "boilerplate"
+    var role: StageRole { .judgesBlocks }
     private let spans: [CompiledRule]
     private let lists: [CompiledRule]
     private let runs: [CompiledRule]
@@ -44,6 +45,9 @@ final class BoilerplateStage: Stage {
     }
 
     func run(_ document: inout Document) {
+        // Rules judge lines as the canonical form will have them (else a second run over
+        // the output could decide otherwise): spaces made canonical within lines first.
+        document.apply(lineWhitespaceRepairs(document.text), stage: name)
         let blocks = segmentBlocks(document.text)
         guard !blocks.isEmpty else { return }
         literals.reset()

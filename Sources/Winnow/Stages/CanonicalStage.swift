@@ -69,10 +69,12 @@ private func equal(_ buf: UnsafeBufferPointer<UInt8>, _ r: Range<Int>, _ s: Stat
     return true
 }
 
-/// The ASCII form of a typographic quote or ellipsis at `i`: its byte length and the
-/// replacement. Quotes: ‘ ’ ‚ ‛ ‹ › to ', “ ” „ ‟ « » to ", … to "...".
+/// The ASCII form of a typographic quote or ellipsis at `i` (whose byte must be 0xE2 or
+/// 0xC2): its byte length and the replacement. Quotes: ‘ ’ ‚ ‛ ‹ › to ', “ ” „ ‟ « » to ",
+/// … to "...". Typo repair reads words through the same table, so that a word reads the
+/// same before and after folding (else cleaning the output again could change it).
 @inline(__always)
-private func foldedQuote(_ buf: UnsafeBufferPointer<UInt8>, _ i: Int) -> (Int, [UInt8])? {
+func foldedQuote(_ buf: UnsafeBufferPointer<UInt8>, _ i: Int) -> (Int, [UInt8])? {
     let n = buf.count
     if buf[i] == 0xC2 {
         guard i + 1 < n else { return nil }
@@ -85,4 +87,42 @@ private func foldedQuote(_ buf: UnsafeBufferPointer<UInt8>, _ i: Int) -> (Int, [
     case 0xA6: return (3, [0x2E, 0x2E, 0x2E])
     default: return nil
     }
+}
+
+/// The canonical form's white space *within* lines, for stages that must judge lines as
+/// they will finally read: spaces and tabs at a line's ends go, a run of them inside a
+/// line becomes one space, and `\r\n` or a lone `\r` becomes `\n`. Line breaks between
+/// lines are left as they are (blank lines still separate groups of blocks). Without it
+/// a pattern would see "&<tab><tab>;" where the output has "& ;", and a second run would
+/// decide otherwise than the first.
+func lineWhitespaceRepairs(_ text: [UInt8]) -> [ProposedEdit] {
+    var proposals: [ProposedEdit] = []
+    text.withUnsafeBufferPointer { buf in
+        let n = buf.count
+        var i = 0
+        while i < n {
+            let b = buf[i]
+            if b == 0x0D {
+                let crlf = i + 1 < n && buf[i + 1] == 0x0A
+                proposals.append(ProposedEdit(range: i..<(i + 1), replacement: crlf ? [] : [0x0A],
+                                              rule: "canonical.whitespace", category: "canonical",
+                                              kind: crlf ? .delete : .replace, reason: "line ends in \\n"))
+                i += 1
+                continue
+            }
+            guard b == 0x20 || b == 0x09 else { i += 1; continue }
+            let start = i
+            while i < n, buf[i] == 0x20 || buf[i] == 0x09 { i += 1 }
+            let lineStart = start == 0 || buf[start - 1] == 0x0A || buf[start - 1] == 0x0D
+            let lineEnd = i == n || buf[i] == 0x0A || buf[i] == 0x0D
+            if lineStart || lineEnd {
+                proposals.append(ProposedEdit(range: start..<i, rule: "canonical.whitespace", category: "canonical",
+                                              kind: .delete, reason: "no white space at a line's ends"))
+            } else if i - start > 1 || b != 0x20 {
+                proposals.append(ProposedEdit(range: start..<i, replacement: [0x20], rule: "canonical.whitespace",
+                                              category: "canonical", kind: .replace, reason: "one space between words"))
+            }
+        }
+    }
+    return proposals
 }

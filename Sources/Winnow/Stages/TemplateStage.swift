@@ -5,6 +5,7 @@
 /// (the `url` host of a JSON Lines record, or the folder of a file).
 final class TemplateStage: Stage {
     let name = "templates"
+    var role: StageRole { .judgesBlocks }
     let stats: CorpusStats?
     let settings: TemplateSettings
 

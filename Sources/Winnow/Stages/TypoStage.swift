@@ -21,6 +21,7 @@ import Foundation
 /// The word data is loaded once per process (`WordIndex.shared`) and shared by all workers.
 final class TypoStage: Stage {
     let name = "typo"
+    var role: StageRole { .changesWords }
     private let index: WordIndex?
     private let ranker: TypoRanker
     /// Decisions already taken by this worker (a stage belongs to one worker at a time).

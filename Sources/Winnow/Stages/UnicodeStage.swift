@@ -14,32 +14,41 @@ final class UnicodeStage: Stage {
     /// This worker's character facts (filled as text reaches each block of code points).
     private let table = CharTable()
 
+    /// Rounds of all the passes at most: each round repairs what the previous one
+    /// uncovered, and real text settles in one or two.
+    static let maxRounds = 4
+
     func run(_ document: inout Document) {
-        document.apply(entityRepairs(document.text), stage: name)
-        document.apply(tagRepairs(document.text), stage: name)
-        // Removing controls, composing to NFC and the like can leave mojibake that its
-        // context hid; a second round finds it (so that cleaning twice changes nothing).
-        // On clean text the loop runs once and every pass proposes nothing.
+        // Every pass can uncover work for another: a deleted control or a full-width "＆"
+        // made ASCII completes a character reference, a composed letter completes mojibake,
+        // a removed joiner or replaced letter lets marks compose. So the passes repeat until
+        // a round proposes nothing (cleaning twice then changes nothing); on clean text the
+        // first round proposes nothing and is the only one.
         var windows1252Evidence = false
-        var editsBefore = -1
-        for _ in 0..<3 {
-            // A round that changed nothing leaves nothing for the next to find.
-            if document.edits.count == editsBefore { break }
-            editsBefore = document.edits.count
+        for _ in 0..<UnicodeStage.maxRounds {
+            var changed = false
+            func apply(_ proposals: [ProposedEdit]) {
+                guard !proposals.isEmpty else { return }
+                changed = true
+                document.apply(proposals, stage: name)
+            }
+            apply(entityRepairs(document.text))
+            apply(tagRepairs(document.text))
             let mojibake = mojibakeRepairs(document.text)
             windows1252Evidence = windows1252Evidence || !mojibake.isEmpty
-            document.apply(mojibake, stage: name)
-            document.apply(c1Repairs(document.text, windows1252Evidence: windows1252Evidence), stage: name)
-            document.apply(characterRepairs(document.text, table: table), stage: name)
-            document.apply(compatRepairs(document.text), stage: name)
-            document.apply(nfcRepairs(document.text, table: table), stage: name)
+            apply(mojibake)
+            apply(c1Repairs(document.text, windows1252Evidence: windows1252Evidence))
+            apply(characterRepairs(document.text, table: table))
+            apply(compatRepairs(document.text))
+            apply(nfcRepairs(document.text, table: table))
             // Marks that a removed joiner kept apart, or a replaced letter and the mark
             // after it, may need NFC again.
             let joiners = joinerRepairs(document.text)
-            document.apply(joiners, stage: name)
+            apply(joiners)
             let confusables = confusableRepairs(document.text)
-            document.apply(confusables, stage: name)
-            if !joiners.isEmpty || !confusables.isEmpty { document.apply(nfcRepairs(document.text, table: table), stage: name) }
+            apply(confusables)
+            if !joiners.isEmpty || !confusables.isEmpty { apply(nfcRepairs(document.text, table: table)) }
+            if !changed { break }
         }
     }
 }

@@ -70,15 +70,22 @@ private func tokenize(_ buf: UnsafeBufferPointer<UInt8>, _ cls: UnsafeBufferPoin
     @inline(__always) func isDash(_ i: Int) -> Bool {
         i + 2 < n && buf[i] == 0xE2 && buf[i + 1] == 0x80 && (buf[i + 2] == 0x93 || buf[i + 2] == 0x94)
     }
-    // A typographic quote or ellipsis (E2 80 98/99/9C/9D/A6).
-    @inline(__always) func isCurlyLast(_ b: UInt8) -> Bool {
-        b == 0x98 || b == 0x99 || b == 0x9C || b == 0x9D || b == 0xA6
+    // Byte length of a typographic quote at i, else 0: every quote the canonical stage
+    // folds to ' or " (`foldedQuote`), so that words read alike before and after folding.
+    @inline(__always) func quote(_ i: Int) -> Int {
+        guard i < n, buf[i] == 0xE2 || buf[i] == 0xC2, let (len, folded) = foldedQuote(buf, i),
+              folded.count == 1 else { return 0 }
+        return len
     }
-    @inline(__always) func curly(_ i: Int) -> Bool {
-        i + 2 < n && buf[i] == 0xE2 && buf[i + 1] == 0x80 && isCurlyLast(buf[i + 2])
+    // Byte length of a quote ending at e, else 0.
+    @inline(__always) func quoteEnding(_ e: Int) -> Int {
+        if e >= 3, quote(e - 3) == 3 { return 3 }
+        if e >= 2, quote(e - 2) == 2 { return 2 }
+        return 0
     }
-    @inline(__always) func curlyEnding(_ e: Int) -> Bool {
-        e >= 3 && buf[e - 3] == 0xE2 && buf[e - 2] == 0x80 && isCurlyLast(buf[e - 1])
+    // An ellipsis (folded to "...") ending at e.
+    @inline(__always) func ellipsisEnding(_ e: Int) -> Bool {
+        e >= 3 && buf[e - 3] == 0xE2 && buf[e - 2] == 0x80 && buf[e - 1] == 0xA6
     }
     var prevEndsSentence = true    // the previous chunk closed a sentence
     var prevCapitalised = false    // the previous chunk was a bare capitalised word
@@ -107,7 +114,10 @@ private func tokenize(_ buf: UnsafeBufferPointer<UInt8>, _ cls: UnsafeBufferPoin
         while s < e {
             let b = buf[s]
             if b == 0x22 || b == 0x27 || b == 0x28 || b == 0x5B || b == 0x7B || b == 0x2A { s += 1; continue }
-            if b == 0xE2, curly(s) { s += 3; continue }
+            if b == 0xE2 || b == 0xC2 {
+                let q = quote(s)
+                if q > 0 { s += q; continue }
+            }
             break
         }
         var closesSentence = false
@@ -118,7 +128,9 @@ private func tokenize(_ buf: UnsafeBufferPointer<UInt8>, _ cls: UnsafeBufferPoin
             if b == 0x2C || b == 0x3B || b == 0x22 || b == 0x27 || b == 0x29 || b == 0x5D || b == 0x7D || b == 0x2A {
                 trailingPunctuation = true; e -= 1; continue
             }
-            if curlyEnding(e) { trailingPunctuation = true; e -= 3; continue }
+            let q = quoteEnding(e)
+            if q > 0 { trailingPunctuation = true; e -= q; continue }
+            if ellipsisEnding(e) { closesSentence = true; trailingPunctuation = true; e -= 3; continue }
             break
         }
         // Possessive 's or ’s.

@@ -53,6 +53,10 @@ private func sequence(_ s: [UInt32], _ i: Int, _ page: Codepage, inRun: Bool) ->
     }
     if lossy, k >= 3, real == 0 { return nil }
     if lossy, space { return nil }
+    // A lead byte before a lossy sequence would make one again with the U+FFFD that
+    // replaces it ("ŸŸ\u{FFFD}" in Mac Roman), so each repair would call for another and
+    // no run would leave the text as it found it: such a chain is left alone.
+    if lossy, i > 0, let p = page.byte(s[i - 1]), p >= 0xC2, p <= 0xF4 { return nil }
     return Sequence(length: k, value: lossy ? 0xFFFD : value)
 }
 
@@ -301,7 +305,8 @@ func repairMojibake(_ line: [UInt32]) -> ([UInt32], [String])? {
                 // character of the line, the line is this page's mojibake through and
                 // through: that is evidence enough to waive the page's cost.
                 let consumed = set.reduce(0) { $0 + $1.range.count }
-                let nonASCII = s.reduce(0) { $0 + ($1 >= 0x80 ? 1 : 0) }
+                // (Counted on the folded text: a typographic quote is ASCII once canonical.)
+                let nonASCII = context.reduce(0) { $0 + ($1 >= 0x80 ? 1 : 0) }
                 let cost = set.count >= 2 && consumed >= nonASCII ? 0 : page.cost
                 let gain = lineGain(set, rawInfo, contextInfo) - cost
                 // The best gain wins; on a tie, the page that explains more of the text.
@@ -367,7 +372,8 @@ private func mayHoldMojibake(_ buf: UnsafeBufferPointer<UInt8>, _ range: Range<I
     while i < range.upperBound {
         let b = buf[i]
         if b < 0x80 {
-            if prevA, b == 0x20 { return true }
+            // A tab too: the line's view below (and the canonical form) makes it a space.
+            if prevA, b == 0x20 || b == 0x09 { return true }
             prevLead = 0; prevA = false
             i = min(firstNonASCII(buf, from: i + 1), range.upperBound)
             continue
