@@ -250,6 +250,8 @@ final class UnicodeRepairTests: XCTestCase {
         XCTAssertEqual(Array(clean("\u{0928}\u{093C}").unicodeScalars), Array("\u{0929}\n".unicodeScalars))
         XCTAssertEqual(Array(clean("\u{0B15}\u{0B47}\u{0B3E}").unicodeScalars), Array("\u{0B15}\u{0B4B}\n".unicodeScalars))
         XCTAssertEqual(Array(clean("\u{0B15}\u{0B3E}").unicodeScalars), Array("\u{0B15}\u{0B3E}\n".unicodeScalars))
+        // A mark whose starter is the ASCII letter just before the line's first non-ASCII.
+        XCTAssertEqual(Array(clean("Jahres\u{0301}ill").unicodeScalars), Array("Jahre\u{015B}ill\n".unicodeScalars))
     }
 
     func testRandomTextCleansToValidNFCAndIsIdempotent() {

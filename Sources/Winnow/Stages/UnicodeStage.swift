@@ -206,7 +206,8 @@ func nfcRepairs(_ text: [UInt8], table: CharTable = CharTable()) -> [ProposedEdi
 private func mayNeedNFC(_ buf: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ table: CharTable) -> Bool {
     var i = range.lowerBound
     var lastClass: UInt8 = 0
-    var previous: UInt32 = 0x20
+    // The range may start right after ASCII ("s" then U+0301): that letter is the starter.
+    var previous: UInt32 = i > 0 && buf[i - 1] < 0x80 ? UInt32(buf[i - 1]) : 0x20
     while i < range.upperBound {
         let b = buf[i]
         if b < 0x80 {
