@@ -35,14 +35,25 @@ final class TypoStage: Stage {
             document.findings.append("typo: the word lists were not found (set WINNOW_RESOURCES to the folder holding words/)")
             return
         }
-        document.apply(typoRepairs(document.text, index: index, ranker: ranker), stage: name)
+        // A repair can settle what held another back (a misspelt neighbour made a word
+        // look like foreign text; a repaired name is used more often): repair again while
+        // that may be so, so that cleaning the output again changes nothing.
+        for _ in 0..<TypoStage.maxRounds {
+            let (edits, unsettled) = typoRepairs(document.text, index: index, ranker: ranker)
+            document.apply(edits, stage: name)
+            if edits.isEmpty || !unsettled { break }
+        }
     }
+
+    /// Rounds of repair at most (real text needs one, now and then two).
+    static let maxRounds = 3
 }
 
-/// The typo edits for `text`.
-func typoRepairs(_ text: [UInt8], index: WordIndex, ranker: TypoRanker) -> [ProposedEdit] {
+/// The typo edits for `text`, and whether another round over the repaired text could
+/// find more (a word was passed over for a strange neighbour, or a name was repaired).
+func typoRepairs(_ text: [UInt8], index: WordIndex, ranker: TypoRanker) -> (edits: [ProposedEdit], unsettled: Bool) {
     let tokens = wordTokens(text)
-    guard !tokens.isEmpty else { return [] }
+    guard !tokens.isEmpty else { return ([], false) }
 
     // How often each word occurs, case-insensitively (hyphen parts counted on their own too),
     // and how much of the lowercase running text the word lists know.
@@ -75,7 +86,7 @@ func typoRepairs(_ text: [UInt8], index: WordIndex, ranker: TypoRanker) -> [Prop
     // (short texts too), and most lowercase words must be known (else it is not prose).
     let english = englishEvidence >= 2 && englishEvidence >= 3 * foreignEvidence
         && (lowerWords < 8 || Double(knownLowerWords) >= 0.75 * Double(lowerWords))
-    guard english else { return [] }
+    guard english else { return ([], false) }
 
     // Each token's line, and whether it is an unknown lowercase word or a foreign one: a
     // typo is an isolated slip, while a run of unknown words is foreign text, code or jargon.
@@ -103,9 +114,10 @@ func typoRepairs(_ text: [UInt8], index: WordIndex, ranker: TypoRanker) -> [Prop
             }
         }
     }
+    var passedOver = false
     func isolated(_ t: Int) -> Bool {
         for j in max(0, t - 3)...min(tokens.count - 1, t + 3) where j != t && lines[j] == lines[t] {
-            if strange[j] { return false }
+            if strange[j] { passedOver = true; return false }
         }
         return true
     }
@@ -143,7 +155,7 @@ func typoRepairs(_ text: [UInt8], index: WordIndex, ranker: TypoRanker) -> [Prop
             }
         }
     }
-    return proposals
+    return (proposals, passedOver || proposals.contains { $0.rule == "typo.name" })
 }
 
 private func dictionaryReason(_ all: [TypoRanker.Scored], total: Int) -> String {
