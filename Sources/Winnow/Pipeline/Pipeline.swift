@@ -61,20 +61,27 @@ public final class Cleaner {
     /// Runs every stage in order. When a stage that rewrites words changes the text, the
     /// block stages before it look again (a repaired "By guets author ..." is a byline),
     /// and the word stage again after they drop something, until neither changes
-    /// anything: the output is then one that cleaning again leaves as it is.
+    /// anything: the output is then one that cleaning again leaves as it is. A block
+    /// stage that can tell the changed lines make no difference is spared the look.
     public func clean(_ document: inout Document) {
         document.disabledRules = disabledRules
         for (i, stage) in stages.enumerated() {
             let before = document.edits.count
+            let textBefore = stage.role == .changesWords ? document.text : []
             run(i, &document)
             guard stage.role == .changesWords, document.edits.count > before else { continue }
+            var changed = changedLines(textBefore, document.text)
             for _ in 0..<Cleaner.maxRevisits {
                 let judged = document.edits.count
-                for k in 0..<i where stages[k].role == .judgesBlocks { run(k, &document) }
+                for k in 0..<i where stages[k].role == .judgesBlocks && stages[k].mayJudgeDifferently(changed) {
+                    run(k, &document)
+                }
                 if document.edits.count == judged { break }
+                let textBefore = document.text
                 let repaired = document.edits.count
                 run(i, &document)
                 if document.edits.count == repaired { break }
+                changed = changedLines(textBefore, document.text)
             }
         }
     }
@@ -94,4 +101,13 @@ public final class Cleaner {
         clean(&doc)
         return doc.string
     }
+}
+
+/// The lines of `new` that differ from `old`'s, when both have the same number of lines
+/// (word repairs keep lines apart); otherwise every line of `new`.
+func changedLines(_ old: [UInt8], _ new: [UInt8]) -> [ArraySlice<UInt8>] {
+    let a = old.split(separator: 0x0A, omittingEmptySubsequences: false)
+    let b = new.split(separator: 0x0A, omittingEmptySubsequences: false)
+    guard a.count == b.count else { return b }
+    return zip(a, b).compactMap { $0.elementsEqual($1) ? nil : $1 }
 }

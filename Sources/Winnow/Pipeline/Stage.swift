@@ -9,6 +9,9 @@ public protocol Stage: AnyObject {
     /// How the stage's work bears on other stages' decisions (see `Cleaner.clean`).
     var role: StageRole { get }
     func run(_ document: inout Document)
+    /// For a block stage: whether it could decide otherwise now that these lines (of a
+    /// text it has judged) read as they do. True unless the stage can tell cheaply.
+    func mayJudgeDifferently(_ lines: [ArraySlice<UInt8>]) -> Bool
 }
 
 /// What a stage does that a later stage can undo the grounds of.
@@ -23,6 +26,7 @@ public enum StageRole: Sendable {
 
 extension Stage {
     public var role: StageRole { .other }
+    public func mayJudgeDifferently(_ lines: [ArraySlice<UInt8>]) -> Bool { true }
 }
 
 /// Describes a stage for the registry: its name, whether it runs unless turned off,

@@ -19,6 +19,8 @@ final class BoilerplateStage: Stage {
     /// An empty index to stand in for `literals` while a pass holds it (shared, so lending
     /// allocates nothing).
     private static let placeholder = LiteralIndex()
+    /// Rule outcomes by the bytes judged, kept across passes and documents.
+    private let memos = Memos()
 
     /// Size limits when a rule sets none: blocks longer than this are article text for
     /// block rules, and a run is made only of blocks this short.
@@ -44,30 +46,119 @@ final class BoilerplateStage: Stage {
         }
     }
 
+    /// Passes over a document at most (real text settles in one or two).
+    static let maxRounds = 4
+
     func run(_ document: inout Document) {
         // Rules judge lines as the canonical form will have them (else a second run over
         // the output could decide otherwise): spaces made canonical within lines first.
         document.apply(lineWhitespaceRepairs(document.text), stage: name)
+        // Dropping blocks brings their neighbours closer (a letter's close comes within
+        // reach of its greeting) and a stripped prefix can uncover another: the rules look
+        // again until a pass changes nothing, so cleaning the output again changes nothing.
+        // Only a span's start that found no close judges blocks by what follows, and only
+        // a stripped prefix or suffix changes a block that stays: a pass that dropped
+        // nothing after such a start, and left no stripped block that meets a rule on its
+        // own, decides the same on what it left.
+        for _ in 0..<BoilerplateStage.maxRounds {
+            let before = document.edits.count
+            let outcome = runOnce(&document)
+            openStart = outcome.openStart
+            if document.edits.count == before { break }
+            if !outcome.droppedAfterOpenStart,
+               outcome.stripped.isEmpty || !mayJudgeDifferently(outcome.stripped) { break }
+        }
+    }
+
+    /// Whether the text last judged has a span's start that found no close (see
+    /// `mayJudgeDifferently`).
+    private var openStart = false
+
+    /// Whether these lines, judged on their own, meet any rule: as a block, prefix or
+    /// suffix, an opening, a span's close (if the text last judged has an opening) or a
+    /// run's line. If none, the text last judged, with these lines as they now read, would
+    /// be judged the same.
+    func mayJudgeDifferently(_ lines: [ArraySlice<UInt8>]) -> Bool {
+        var bytes: [UInt8] = []
+        for line in lines { bytes += line; bytes += [0x0A, 0x0A] }
+        var alone = Document(id: "lines", bytes: bytes)
+        let outcome = runOnce(&alone)
+        if outcome.metOpening || !alone.edits.isEmpty { return true }
+        for block in segmentBlocks(bytes) {
+            // As the pass asks: a span's close of any block (when the text has a start for
+            // it to close), a run's patterns of short ones.
+            var closers = openStart ? spans.compactMap(\.end) : []
+            for rule in runs where block.words <= rule.spec.maxWords ?? BoilerplateStage.defaultRunMaxWords {
+                closers += rule.patterns
+            }
+            // (A close stopped by the time limit counts as met: the full pass decides.)
+            let hit = bytes.withUnsafeBufferPointer { text in
+                closers.contains { re in
+                    do { return try re.run(text, block.range, mode: .find) != nil } catch { return true }
+                }
+            }
+            if hit { return true }
+        }
+        return false
+    }
+
+    /// What one pass did that bears on a further pass.
+    private struct Outcome {
+        /// It dropped a block after a span's start that found no close.
+        var droppedAfterOpenStart = false
+        /// What is left of the blocks it stripped a prefix or suffix from.
+        var stripped: [ArraySlice<UInt8>] = []
+        /// Some block is a span's start or a list's heading.
+        var metOpening = false
+        /// Some span's start found no close.
+        var openStart = false
+    }
+
+    /// One pass of every rule.
+    private func runOnce(_ document: inout Document) -> Outcome {
         let blocks = segmentBlocks(document.text)
-        guard !blocks.isEmpty else { return }
+        guard !blocks.isEmpty else { return Outcome() }
         literals.reset()
-        var pass = Pass(blocks: blocks, literals: BoilerplateStage.placeholder)
+        var pass = Pass(blocks: blocks, literals: BoilerplateStage.placeholder, memos: memos)
         // Lend the index (and its buffers) to the pass without copying it.
         swap(&pass.literals, &literals)
         defer { swap(&pass.literals, &literals) }
         document.text.withUnsafeBufferPointer { text in
             pass.text = text
-            pass.utf16 = UTF16Text(text)
+            pass.blockRules = blockRules
             for rule in spans { pass.findSpans(rule) }
             for rule in lists { pass.findLists(rule) }
             for rule in runs { pass.findRuns(rule) }
-            pass.matchBlocks(blockRules)
+            pass.matchBlocks()
             pass.propose(prefixes: prefixes, suffixes: suffixes)
             pass.text = nil
         }
-        document.findings.append(contentsOf: pass.findings)
+        for finding in pass.findings where !document.findings.contains(finding) { document.findings.append(finding) }
         document.apply(pass.proposals, stage: name)
+        var outcome = Outcome(metOpening: pass.metOpening, openStart: pass.openStart != nil)
+        outcome.droppedAfterOpenStart = pass.openStart.map { o in pass.dropped[(o + 1)...].contains(true) } ?? false
+        outcome.stripped = pass.strippedBodies
+        return outcome
     }
+}
+
+/// What the rules decided about slices of text, by their bytes (see `BytesMemo`).
+private final class Memos {
+    /// A regex's match on a slice (relative to its start), or nil.
+    let matches = BytesMemo<ICURegex.Match?>()
+    /// The block rule that drops a block, and what it keeps, or nil.
+    let verdicts = BytesMemo<(rule: CompiledRule, kept: Kept?)?>()
+    /// The prefix and suffix edits of a block that stays.
+    let edges = BytesMemo<[BlockEdit]>()
+}
+
+/// A prefix or suffix edit of a block, relative to the block's start (nil range: the
+/// whole block, with its line).
+private struct BlockEdit {
+    var rule: CompiledRule
+    var kind: Edit.Kind
+    var range: Range<Int>?
+    var kept: Kept?
 }
 
 /// One document's pass through the rules: which blocks go, by which rule.
@@ -80,24 +171,61 @@ private struct Pass {
 
     let blocks: [Block]
     var text: UnsafeBufferPointer<UInt8>!
-    /// The text as UTF-16 for ICU's fast path (nil: not well-formed, match the UTF-8).
-    var utf16: UTF16Text?
+    /// The text as UTF-16 for ICU's fast path (nil: not well-formed, match the UTF-8),
+    /// made when a regex first has to run (a pass answered from memory needs none).
+    lazy var utf16: UTF16Text? = UTF16Text(text)
+    /// Whether a span's start or a list's heading matched some block.
+    var metOpening = false
+    /// The first block that is a span's start without a close in reach.
+    var openStart: Int?
+    /// Blocks dropped, by any rule (a prefix that takes the whole block too).
+    var dropped: [Bool] { zip(drops, wholePrefixDrops).map { $0 != nil || $1 } }
+    var wholePrefixDrops: [Bool] = []
+    /// What is left of each block a prefix or suffix was stripped from.
+    var strippedBodies: [ArraySlice<UInt8>] = []
+    /// The whole-block rules, and what they decided of each block (`blockVerdict`).
+    var blockRules: [CompiledRule] = []
+    private var verdicts: [Verdict] = []
+    private enum Verdict { case unknown, known((rule: CompiledRule, kept: Kept?)?) }
+    /// The prefix and suffix rules, while `propose` runs.
+    var prefixes: [CompiledRule] = []
+    var suffixes: [CompiledRule] = []
     var drops: [Drop?]
     var proposals: [ProposedEdit] = []
     var findings: [String] = []
     var literals: LiteralIndex
+    let memos: Memos
+    /// The range last hashed for the memos and its hash (rules run block by block, so
+    /// consecutive lookups mostly share a range).
+    private var hashed: (range: Range<Int>, hash: UInt64) = (0..<0, 0)
 
-    init(blocks: [Block], literals: LiteralIndex) {
+    init(blocks: [Block], literals: LiteralIndex, memos: Memos) {
         self.blocks = blocks
         self.literals = literals
+        self.memos = memos
         self.drops = [Drop?](repeating: nil, count: blocks.count)
     }
 
-    /// Runs a matcher; a time-out is reported and counts as no match.
+    /// The bytes of `range` and their memo hash.
+    mutating func slice(_ range: Range<Int>) -> (UnsafeBufferPointer<UInt8>, UInt64) {
+        let bytes = UnsafeBufferPointer(rebasing: text[range])
+        if hashed.range != range { hashed = (range, memoHash(bytes)) }
+        return (bytes, hashed.hash)
+    }
+
+    /// Runs a matcher, or recalls its outcome on the same bytes; a time-out is reported
+    /// and counts as no match (and is not remembered).
     mutating func match(_ re: ICURegex, _ rule: CompiledRule, _ range: Range<Int>, _ mode: ICURegex.Mode) -> ICURegex.Match? {
+        let (bytes, hash) = slice(range)
+        let key = memos.matches.key(ObjectIdentifier(re), mode: mode.rawValue, bytes, hash: hash)
+        if let key, let known = memos.matches.lookup(key, bytes) {
+            return known.map { shifted($0, by: range.lowerBound) }
+        }
         do {
-            if let utf16 { return try re.run(utf16, range, mode: mode) }
-            return try re.run(text, range, mode: mode)
+            let m: ICURegex.Match?
+            if let converted = utf16 { m = try re.run(converted, range, mode: mode) } else { m = try re.run(text, range, mode: mode) }
+            if let key { memos.matches.store(key, bytes, m.map { shifted($0, by: -range.lowerBound) }) }
+            return m
         } catch {
             findings.append("rule \(rule.spec.id) stopped by the regex time limit; skipped for this block")
             return nil
@@ -135,14 +263,34 @@ private struct Pass {
             guard drops[i] == nil, rule.fits(words: blocks[i].words, defaultMax: 16),
                   literals.mayMatch(rule.requiredIDs, text, blocks[i].range),
                   matchBlock(rule, start, blocks[i].range) != nil else { i += 1; continue }
-            let limit = min(blocks.count - 1, i + (rule.spec.maxBlocks ?? BoilerplateStage.defaultSpanMaxBlocks))
-            guard var j = firstMatch(end, rule, after: i, through: limit) else { i += 1; continue }
+            metOpening = true
+            let limit = reach(after: i, blocks: rule.spec.maxBlocks ?? BoilerplateStage.defaultSpanMaxBlocks)
+            guard var j = firstMatch(end, rule, after: i, through: limit) else {
+                openStart = min(openStart ?? i, i)
+                i += 1
+                continue
+            }
             while let k = firstMatch(end, rule, after: j, through: min(blocks.count - 1, j + BoilerplateStage.spanCloseReach)) {
                 j = k
             }
             drop(i...j, rule)
             i = j + 1
         }
+    }
+
+    /// The last block a span opened at `i` may close at: `count` blocks on, not counting
+    /// blocks a block rule drops anyway (a lone glyph, an ad marker), since cleaning the
+    /// output again, without them, would reach that far.
+    private mutating func reach(after i: Int, blocks count: Int) -> Int {
+        var j = i, kept = 0
+        while j + 1 < blocks.count {
+            if blockVerdict(j + 1) == nil {
+                if kept == count { break }
+                kept += 1
+            }
+            j += 1
+        }
+        return j
     }
 
     private mutating func firstMatch(_ re: ICURegex, _ rule: CompiledRule, after i: Int, through limit: Int) -> Int? {
@@ -165,6 +313,7 @@ private struct Pass {
                 i += 1
                 continue
             }
+            metOpening = true
             var j = i
             while j + 1 < blocks.count, j - i < maxItems, drops[j + 1] == nil,
                   blocks[j + 1].words <= itemWords, !endsSentence(blocks[j + 1].range) { j += 1 }
@@ -214,16 +363,40 @@ private struct Pass {
     }
 
     /// Whole blocks: the first rule (in pack order) that matches decides.
-    mutating func matchBlocks(_ rules: [CompiledRule]) {
-        for (i, block) in blocks.enumerated() where drops[i] == nil {
-            for rule in rules where rule.fits(words: block.words, defaultMax: BoilerplateStage.defaultMaxWords)
-                && literals.mayMatch(rule.requiredIDs, text, block.range) {
-                if let m = matchBlock(rule, rule.patterns[0], block.range) {
-                    drops[i] = Drop(rule: rule, kind: .dropBlock, kept: kept(rule, m))
-                    break
-                }
+    mutating func matchBlocks() {
+        for i in blocks.indices where drops[i] == nil {
+            if let verdict = blockVerdict(i) { drops[i] = Drop(rule: verdict.rule, kind: .dropBlock, kept: verdict.kept) }
+        }
+    }
+
+    /// The first block rule (in pack order) that matches block `i`, and what it keeps; nil
+    /// if none does. Worked out once per pass, and remembered by the block's bytes.
+    mutating func blockVerdict(_ i: Int) -> (rule: CompiledRule, kept: Kept?)? {
+        if verdicts.isEmpty { verdicts = Array(repeating: .unknown, count: blocks.count) }
+        if case .known(let v) = verdicts[i] { return v }
+        let block = blocks[i]
+        let (bytes, hash) = slice(block.range)
+        let key = memos.verdicts.key(ObjectIdentifier(Memos.self), bytes, hash: hash)
+        if let key, let known = memos.verdicts.lookup(key, bytes) {
+            verdicts[i] = .known(known)
+            return known
+        }
+        let findingsBefore = findings.count
+        var verdict: (rule: CompiledRule, kept: Kept?)? = nil
+        for rule in blockRules where rule.fits(words: block.words, defaultMax: BoilerplateStage.defaultMaxWords)
+            && literals.mayMatch(rule.requiredIDs, text, block.range) {
+            if let m = matchBlock(rule, rule.patterns[0], block.range) {
+                verdict = (rule, kept(rule, m))
+                break
             }
         }
+        // A rule stopped by the time limit decided nothing: not remembered.
+        if let key, findings.count == findingsBefore {
+            let (bytes, _) = slice(block.range)
+            memos.verdicts.store(key, bytes, verdict)
+        }
+        verdicts[i] = .known(verdict)
+        return verdict
     }
 
     func dropRange(_ block: Block) -> Range<Int> { Winnow.dropRange(text, block) }
@@ -231,6 +404,9 @@ private struct Pass {
     /// Edits for the dropped blocks, and for prefixes and suffixes of the blocks that
     /// stay (one of each at most).
     mutating func propose(prefixes: [CompiledRule], suffixes: [CompiledRule]) {
+        self.prefixes = prefixes
+        self.suffixes = suffixes
+        wholePrefixDrops = [Bool](repeating: false, count: blocks.count)
         for (i, block) in blocks.enumerated() {
             if let drop = drops[i] {
                 proposals.append(ProposedEdit(range: dropRange(block), rule: drop.rule.spec.id,
@@ -238,29 +414,63 @@ private struct Pass {
                                               reason: drop.rule.spec.reason, kept: drop.kept))
                 continue
             }
-            var body = block.range
-            for rule in prefixes where literals.mayMatch(rule.requiredIDs, text, body) {
-                guard let m = match(rule.patterns[0], rule, body, .lookingAt), !m.range.isEmpty else { continue }
-                let whole = m.range.upperBound >= body.upperBound
-                proposals.append(ProposedEdit(range: whole ? dropRange(block) : m.range, rule: rule.spec.id,
-                                              category: rule.category, kind: whole ? .dropBlock : .stripPrefix,
-                                              reason: rule.spec.reason, kept: kept(rule, m)))
-                body = m.range.upperBound..<body.upperBound
-                break
+            let (bytes, hash) = slice(block.range)
+            let key = memos.edges.key(ObjectIdentifier(BlockEdit.self), bytes, hash: hash)
+            var edits: [BlockEdit]
+            if let key, let known = memos.edges.lookup(key, bytes) {
+                edits = known
+            } else {
+                let findingsBefore = findings.count
+                edits = edgeEdits(block)
+                if let key, findings.count == findingsBefore {
+                    let (bytes, _) = slice(block.range)
+                    memos.edges.store(key, bytes, edits)
+                }
             }
-            guard !body.isEmpty else { continue }
-            // A suffix is short: look only at the block's tail, so a long paragraph costs
-            // no more than a short one.
-            var tailStart = max(body.lowerBound, body.upperBound - BoilerplateStage.suffixWindow)
-            while tailStart > body.lowerBound, text[tailStart] & 0xC0 == 0x80 { tailStart -= 1 }
-            for rule in suffixes where literals.mayMatch(rule.requiredIDs, text, tailStart..<body.upperBound) {
-                guard let m = match(rule.patterns[0], rule, tailStart..<body.upperBound, .find), !m.range.isEmpty,
-                      m.range.upperBound == body.upperBound, m.range.lowerBound > body.lowerBound else { continue }
-                proposals.append(ProposedEdit(range: m.range, rule: rule.spec.id, category: rule.category,
-                                              kind: .stripSuffix, reason: rule.spec.reason, kept: kept(rule, m)))
-                break
+            var body = block.range
+            for e in edits {
+                if e.range == nil { wholePrefixDrops[i] = true }
+                if let r = e.range, e.kind == .stripPrefix { body = (block.range.lowerBound + r.upperBound)..<body.upperBound }
+                if let r = e.range, e.kind == .stripSuffix { body = body.lowerBound..<(block.range.lowerBound + r.lowerBound) }
+                let range = e.range.map { ($0.lowerBound + block.range.lowerBound)..<($0.upperBound + block.range.lowerBound) }
+                proposals.append(ProposedEdit(range: range ?? dropRange(block), rule: e.rule.spec.id,
+                                              category: e.rule.category, kind: e.kind,
+                                              reason: e.rule.spec.reason, kept: e.kept))
+            }
+            if body != block.range, !wholePrefixDrops[i], body.lowerBound < body.upperBound {
+                strippedBodies.append(ArraySlice(text[body]))
             }
         }
+    }
+
+    /// The prefix and suffix edits of one block that stays (one of each at most),
+    /// relative to the block's start.
+    mutating func edgeEdits(_ block: Block) -> [BlockEdit] {
+        var edits: [BlockEdit] = []
+        let o = block.range.lowerBound
+        var body = block.range
+        for rule in prefixes where literals.mayMatch(rule.requiredIDs, text, body) {
+            guard let m = match(rule.patterns[0], rule, body, .lookingAt), !m.range.isEmpty else { continue }
+            let whole = m.range.upperBound >= body.upperBound
+            edits.append(BlockEdit(rule: rule, kind: whole ? .dropBlock : .stripPrefix,
+                                   range: whole ? nil : (m.range.lowerBound - o)..<(m.range.upperBound - o),
+                                   kept: kept(rule, m)))
+            body = m.range.upperBound..<body.upperBound
+            break
+        }
+        guard !body.isEmpty else { return edits }
+        // A suffix is short: look only at the block's tail, so a long paragraph costs
+        // no more than a short one.
+        var tailStart = max(body.lowerBound, body.upperBound - BoilerplateStage.suffixWindow)
+        while tailStart > body.lowerBound, text[tailStart] & 0xC0 == 0x80 { tailStart -= 1 }
+        for rule in suffixes where literals.mayMatch(rule.requiredIDs, text, tailStart..<body.upperBound) {
+            guard let m = match(rule.patterns[0], rule, tailStart..<body.upperBound, .find), !m.range.isEmpty,
+                  m.range.upperBound == body.upperBound, m.range.lowerBound > body.lowerBound else { continue }
+            edits.append(BlockEdit(rule: rule, kind: .stripSuffix,
+                                   range: (m.range.lowerBound - o)..<(m.range.upperBound - o), kept: kept(rule, m)))
+            break
+        }
+        return edits
     }
 }
 
@@ -273,4 +483,10 @@ extension String {
         while e > s, isASCIIWhite(u[e - 1]) { e -= 1 }
         return String(decoding: u[s..<e], as: UTF8.self)
     }
+}
+
+/// A match moved by `offset` bytes.
+private func shifted(_ m: ICURegex.Match, by offset: Int) -> ICURegex.Match {
+    ICURegex.Match(range: (m.range.lowerBound + offset)..<(m.range.upperBound + offset),
+                   value: m.value.map { ($0.lowerBound + offset)..<($0.upperBound + offset) })
 }

@@ -1,0 +1,57 @@
+/// Outcomes computed from a slice of text, by the exact bytes of the slice, for one
+/// worker's stage.
+///
+/// A boilerplate rule's answer depends only on the bytes it is shown (ICU sees just that
+/// slice; block rules and prefixes judge one line), so it can be remembered: when the
+/// rules look at a document again (after dropping blocks, or after typo repair changed a
+/// word) only the changed lines cost regex runs, and a line that many documents share (a
+/// site's footer) is judged once. Bounded: emptied when the bytes it holds pass `capacity`.
+final class BytesMemo<Value> {
+    struct Key: Hashable {
+        /// What was computed (a regex, or one kind of verdict).
+        let tag: ObjectIdentifier
+        let mode: Int32
+        let hash: UInt64
+        let count: Int
+    }
+
+    private struct Entry {
+        let bytes: [UInt8]
+        let value: Value
+    }
+
+    /// Most bytes held before the memo starts afresh.
+    static var capacity: Int { 8 << 20 }
+    /// Longer slices are not remembered (hashing and copying them buys little).
+    static var longest: Int { 16 << 10 }
+
+    private var entries: [Key: Entry] = [:]
+    private var held = 0
+
+    /// The key for `bytes` (hashed by `hash(_:)`), or nil when they are too long to keep.
+    func key(_ tag: ObjectIdentifier, mode: Int32 = 0, _ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Key? {
+        bytes.count <= BytesMemo.longest ? Key(tag: tag, mode: mode, hash: hash, count: bytes.count) : nil
+    }
+
+    /// The remembered value, or nil.
+    func lookup(_ key: Key, _ bytes: UnsafeBufferPointer<UInt8>) -> Value? {
+        guard let entry = entries[key], entry.bytes.elementsEqual(bytes) else { return nil }
+        return entry.value
+    }
+
+    func store(_ key: Key, _ bytes: UnsafeBufferPointer<UInt8>, _ value: Value) {
+        if held + bytes.count > BytesMemo.capacity {
+            entries.removeAll(keepingCapacity: true)
+            held = 0
+        }
+        entries[key] = Entry(bytes: Array(bytes), value: value)
+        held += bytes.count
+    }
+}
+
+/// FNV-1a over the bytes: the memos' hash (equal bytes are compared on every hit).
+func memoHash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    var h: UInt64 = 0xcbf2_9ce4_8422_2325
+    for b in bytes { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+    return h
+}
