@@ -145,13 +145,23 @@ extension FuzzRegressionTests {
     /// were too far apart until the lone glyphs between them were dropped, so only the
     /// second run found the letter. A span's reach now leaves out blocks a block rule drops
     /// anyway, and the rules look again after drops that follow an opening without a close.
-    /// (Here the close is itself a block rule's sentence: it must still close the letter.)
     func testLetterWhoseCloseComesInReachAfterDropsGoesInTheFirstRun() {
         let filler = (1...10).map { "Line \($0) of the note" }  // 20 blocks, 10 once the glyphs go
-        let letter = ["A Message from The Times"] + filler.flatMap { [$0, "|"] } + ["Please support our journalism."]
+        let letter = ["A Message from The Times"] + filler.flatMap { [$0, "|"] } + ["Thank you for standing with us, and for reading."]
         let text = ([articleParagraph] + letter + [articleParagraph]).joined(separator: "\n")
         let once = clean(text)
         XCTAssertEqual(once, "\(articleParagraph)\n\n\(articleParagraph)\n")
+        XCTAssertEqual(clean(once), once)
+    }
+
+    /// The longer reach is only for a close that stays: a close that a block rule drops on
+    /// its own is not there when the output is cleaned again, so it cannot pull a name
+    /// line, the dropped lines after it and an article paragraph into a byline.
+    func testDroppedBlocksDoNotStretchASpanToACloseThatGoesAnyway() {
+        let text = ["Sunday Review", "Sign in", "Subscribe now", articleParagraph,
+                    "By Jane Doe", "Contributing columnist", articleParagraph].joined(separator: "\n\n")
+        let once = clean(text)
+        XCTAssertEqual(once.components(separatedBy: articleParagraph).count, 3, once)
         XCTAssertEqual(clean(once), once)
     }
 
@@ -177,5 +187,21 @@ extension FuzzRegressionTests {
         let once = clean(text)
         XCTAssertEqual(clean(once), once)
         XCTAssertTrue(once.hasSuffix("Adeyemin is still taking them.\n"), once)
+    }
+}
+
+extension FuzzRegressionTests {
+    /// `typo-two-opening-quotes`: a cut-off quotation left a line with two opening “: read
+    /// as openers they put the typo after them inside a quotation (left alone as quoted
+    /// speech), but folded to " they open and close, so the second run repaired it. Every
+    /// double quote mark now opens or closes in turn, as the " it folds to would.
+    func testQuoteMarksAreReadAsTheStraightQuoteTheyFoldTo() {
+        let text = "The court said: %@There are grounds to act. Moscow has denied that, and its envoy said: %@No atrocties."
+        let ascii = clean(text.replacingOccurrences(of: "%@", with: "\""))
+        XCTAssertTrue(ascii.contains("atrocities"), ascii)
+        for q in ["\u{201C}", "\u{201E}", "\u{AB}"] {
+            XCTAssertEqual(clean(text.replacingOccurrences(of: "%@", with: q)), ascii, q)
+        }
+        XCTAssertEqual(clean(ascii), ascii)
     }
 }

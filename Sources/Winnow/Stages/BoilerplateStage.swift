@@ -264,8 +264,7 @@ private struct Pass {
                   literals.mayMatch(rule.requiredIDs, text, blocks[i].range),
                   matchBlock(rule, start, blocks[i].range) != nil else { i += 1; continue }
             metOpening = true
-            let limit = reach(after: i, blocks: rule.spec.maxBlocks ?? BoilerplateStage.defaultSpanMaxBlocks)
-            guard var j = firstMatch(end, rule, after: i, through: limit) else {
+            guard var j = firstClose(end, rule, after: i, blocks: rule.spec.maxBlocks ?? BoilerplateStage.defaultSpanMaxBlocks) else {
                 openStart = min(openStart ?? i, i)
                 i += 1
                 continue
@@ -278,19 +277,22 @@ private struct Pass {
         }
     }
 
-    /// The last block a span opened at `i` may close at: `count` blocks on, not counting
-    /// blocks a block rule drops anyway (a lone glyph, an ad marker), since cleaning the
-    /// output again, without them, would reach that far.
-    private mutating func reach(after i: Int, blocks count: Int) -> Int {
-        var j = i, kept = 0
-        while j + 1 < blocks.count {
-            if blockVerdict(j + 1) == nil {
-                if kept == count { break }
-                kept += 1
-            }
-            j += 1
+    /// The first close of a span opened at `i`: within `count` blocks, or further on if it
+    /// is within `count` of the blocks no block rule drops (a lone glyph, an ad marker go
+    /// anyway) and stays itself. Cleaning the output again, without those blocks, finds
+    /// the same close; a close that goes anyway, or an opening that does, is not there to
+    /// be found again, so it gets no further reach.
+    private mutating func firstClose(_ end: ICURegex, _ rule: CompiledRule, after i: Int, blocks count: Int) -> Int? {
+        let near = min(blocks.count - 1, i + count)
+        if let j = firstMatch(end, rule, after: i, through: near) { return j }
+        guard near < blocks.count - 1, blockVerdict(i) == nil else { return nil }
+        var staying = 0
+        for j in (i + 1)..<blocks.count where drops[j] == nil && blockVerdict(j) == nil {
+            staying += 1
+            if staying > count { break }
+            if j > near, match(end, rule, blocks[j].range, .find) != nil { return j }
         }
-        return j
+        return nil
     }
 
     private mutating func firstMatch(_ re: ICURegex, _ rule: CompiledRule, after i: Int, through limit: Int) -> Int? {

@@ -299,31 +299,20 @@ private struct TokenAnalysis {
         let wordStart = tokens[t].range.lowerBound
         var start = wordStart
         while start > 0, buf[start - 1] != 0x0A, wordStart - start < Self.quoteReach { start -= 1 }
-        // Is an opening quote before the word still open?
+        // Is an opening quote before the word still open? Every double quote mark counts as
+        // the straight one it folds to (`foldedQuote`), each one opening or closing in turn:
+        // the output, folded, must be read the same way.
         var open = false
         var k = start
         while k < wordStart {
-            let b = buf[k]
-            if b == 0x22 { open.toggle() }
-            else if b == 0xE2, k + 2 < buf.count, buf[k + 1] == 0x80 {
-                if buf[k + 2] == 0x9C || buf[k + 2] == 0x9E { open = true }       // “ „
-                else if buf[k + 2] == 0x9D { open = false }                        // ”
-            } else if b == 0xC2, k + 1 < buf.count {
-                if buf[k + 1] == 0xAB { open = true } else if buf[k + 1] == 0xBB { open = false }  // « »
-            }
-            k += 1
+            let length = doubleQuoteLength(k)
+            if length > 0 { open.toggle(); k += length } else { k += 1 }
         }
         guard open else { return false }
         // Where the quotation closes (or the line ends).
         var end = tokens[t].range.upperBound
         let limit = min(buf.count, end + Self.quoteReach)
-        while end < limit, buf[end] != 0x0A {
-            let b = buf[end]
-            if b == 0x22 { break }
-            if b == 0xE2, end + 2 < buf.count, buf[end + 1] == 0x80, buf[end + 2] == 0x9D || buf[end + 2] == 0x9C { break }
-            if b == 0xC2, end + 1 < buf.count, buf[end + 1] == 0xBB { break }
-            end += 1
-        }
+        while end < limit, buf[end] != 0x0A, doubleQuoteLength(end) == 0 { end += 1 }
         let opening = quoteOpening(before: wordStart, from: start)
         var words = 0, commonEnglish = 0
         var otherStrange = false
@@ -360,13 +349,21 @@ private struct TokenAnalysis {
     private func quoteOpening(before limit: Int, from start: Int) -> Int {
         var k = limit - 1
         while k >= start {
-            let b = buf[k]
-            if b == 0x22 { return k }
-            if b == 0x9C || b == 0x9E, k >= 2, buf[k - 1] == 0x80, buf[k - 2] == 0xE2 { return k }
-            if b == 0xAB, k >= 1, buf[k - 1] == 0xC2 { return k }
+            // A quote mark's last byte: " itself, or the end of a two- or three-byte mark.
+            if buf[k] == 0x22 { return k }
+            if k >= 2, doubleQuoteLength(k - 2) == 3 { return k }
+            if k >= 1, doubleQuoteLength(k - 1) == 2 { return k }
             k -= 1
         }
         return start
+    }
+
+    /// The byte length of a double quote mark at `k` (" or one that folds to it), or 0.
+    @inline(__always) private func doubleQuoteLength(_ k: Int) -> Int {
+        let b = buf[k]
+        if b == 0x22 { return 1 }
+        guard b == 0xE2 || b == 0xC2, let (length, folded) = foldedQuote(buf, k), folded == [0x22] else { return 0 }
+        return length
     }
 
     func repairs(ranker: TypoRanker) -> [ProposedEdit] {
