@@ -72,8 +72,8 @@ final class ICURegex {
         return Match(range: (o + Int(spans[0]))..<(o + Int(spans[1])), value: value)
     }
 
-    /// Matches `text`'s UTF-8 range `range` through its UTF-16 form (ICU's faster path);
-    /// same answer as `run(_:_:mode:)` on the UTF-8 bytes, in UTF-8 offsets.
+    /// Matches `text`'s UTF-8 range `range` through its UTF-16 form (ICU's faster path,
+    /// with typography folded: see `UTF16Text`), in UTF-8 offsets.
     func run(_ text: UTF16Text, _ range: Range<Int>, mode: Mode) throws -> Match? {
         var spans: [Int32] = [0, 0, -1, -1]
         let lo = Int(text.from8[range.lowerBound]), hi = Int(text.from8[range.upperBound])
@@ -90,6 +90,11 @@ final class ICURegex {
 
 /// A document's text as UTF-16, with offset maps both ways, so that regexes can run on
 /// ICU's UTF-16 fast path while callers keep UTF-8 byte offsets.
+///
+/// Typographic quotes and the ellipsis read as the ASCII canonical folding turns them into
+/// (‘ ’ ‚ ‛ ‹ › as ', “ ” „ ‟ « » as ", … as "..."). Rules are written in ASCII, and a
+/// rule must judge a line the same before and after folding (else cleaning the output
+/// again could drop what the first run kept).
 struct UTF16Text {
     /// The code units.
     let units: [UInt16]
@@ -139,8 +144,12 @@ struct UTF16Text {
                             u[count] = UInt16(0xD800 + (v >> 10)); t[count] = Int32(i)
                             u[count + 1] = UInt16(0xDC00 + (v & 0x3FF)); t[count + 1] = Int32(i)
                             count += 2
+                        } else if scalar == 0x2026 {
+                            // … reads as the "..." it folds to: three units for its three bytes.
+                            for k in 0..<3 { u[count + k] = 0x2E; t[count + k] = Int32(i) }
+                            count += 3
                         } else {
-                            u[count] = UInt16(scalar); t[count] = Int32(i)
+                            u[count] = UInt16(foldedQuoteUnit(scalar)); t[count] = Int32(i)
                             count += 1
                         }
                         i += len
@@ -156,5 +165,16 @@ struct UTF16Text {
         self.units = units
         self.from8 = from8
         self.to8 = to8
+    }
+}
+
+/// The ASCII quote a typographic quote folds to, else the scalar itself (see `UTF16Text`;
+/// the same table as `foldedQuote`).
+@inline(__always)
+func foldedQuoteUnit(_ scalar: UInt32) -> UInt32 {
+    switch scalar {
+    case 0x2018, 0x2019, 0x201A, 0x201B, 0x2039, 0x203A: return 0x27
+    case 0x201C, 0x201D, 0x201E, 0x201F, 0xAB, 0xBB: return 0x22
+    default: return scalar
     }
 }

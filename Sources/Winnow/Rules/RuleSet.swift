@@ -28,7 +28,7 @@ final class CompiledRule {
         self.patterns = ps
         self.start = try spec.start.map { try compile($0, "start") }
         self.end = try spec.end.map { try compile($0, "end") }
-        self.required = (spec.requires ?? []).map { Array($0.lowercased().utf8) }
+        self.required = (spec.requires ?? []).flatMap { foldVariants(Array($0.lowercased().utf8)) }
     }
 
     private init(copying other: CompiledRule) {
@@ -48,6 +48,29 @@ final class CompiledRule {
     func fits(words: Int, defaultMax: Int) -> Bool {
         words >= (spec.minWords ?? 0) && words <= (spec.maxWords ?? defaultMax)
     }
+}
+
+/// A required literal and, when it holds ASCII quotes or "...", its forms with each
+/// typographic character that folds to them (patterns read folded text, see `UTF16Text`;
+/// the literal prefilter reads the bytes as they are). One typographic form throughout
+/// a literal keeps the forms few.
+func foldVariants(_ literal: [UInt8]) -> [[UInt8]] {
+    var forms = [literal]
+    func substitute(_ ascii: [UInt8], _ typographic: [String]) {
+        guard literal.count >= ascii.count else { return }
+        for t in typographic {
+            var form: [UInt8] = [], i = 0, changed = false
+            while i < literal.count {
+                if literal[i...].starts(with: ascii) { form += Array(t.utf8); i += ascii.count; changed = true }
+                else { form.append(literal[i]); i += 1 }
+            }
+            if changed { forms.append(form) }
+        }
+    }
+    substitute([0x27], ["\u{2018}", "\u{2019}", "\u{201A}", "\u{201B}", "\u{2039}", "\u{203A}"])
+    substitute([0x22], ["\u{201C}", "\u{201D}", "\u{201E}", "\u{201F}", "\u{AB}", "\u{BB}"])
+    substitute([0x2E, 0x2E, 0x2E], ["\u{2026}"])
+    return forms
 }
 
 /// The enabled rules of all packs, grouped by scope, in pack order.

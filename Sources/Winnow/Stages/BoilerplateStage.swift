@@ -93,8 +93,12 @@ final class BoilerplateStage: Stage {
             }
             // (A close stopped by the time limit counts as met: the full pass decides.)
             let hit = bytes.withUnsafeBufferPointer { text in
-                closers.contains { re in
-                    do { return try re.run(text, block.range, mode: .find) != nil } catch { return true }
+                let view = UTF16Text(text)  // quotes folded, as the pass reads them
+                return closers.contains { re in
+                    do {
+                        if let view { return try re.run(view, block.range, mode: .find) != nil }
+                        return try re.run(text, block.range, mode: .find) != nil
+                    } catch { return true }
                 }
             }
             if hit { return true }
