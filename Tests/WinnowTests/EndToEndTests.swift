@@ -89,7 +89,7 @@ final class EndToEndTests: XCTestCase {
         let r = try run(["clean", "--timings", "--disable", "typo", seed.path])
         XCTAssertEqual(r.status, 0, r.stderr)
         let rows = r.stderr.split(separator: "\n").filter { $0.hasPrefix("  ") }.map { $0.split(separator: " ").first.map(String.init) ?? "" }
-        XCTAssertEqual(rows, ["stage", "decode", "unicode", "layout", "boilerplate", "templates", "canonical", "all"], r.stderr)
+        XCTAssertEqual(rows, ["stage", "decode", "unicode", "layout", "boilerplate", "classifier", "templates", "canonical", "all"], r.stderr)
     }
 
     // MARK: - The three ways in

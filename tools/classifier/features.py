@@ -26,17 +26,10 @@ def load_stopwords(directory=STOP_DIR):
 
 def segment(text):
     """Blocks as Winnow's segmentBlocks: every line with something other than space/tab;
-    returns [(block_text, starts_group)]."""
-    blocks = []
-    saw_blank = True
-    for line in re.split(r"\r\n|\r|\n", text):
-        s = line.strip(" \t")
-        if s:
-            blocks.append((s, saw_blank))
-            saw_blank = False
-        else:
-            saw_blank = True
-    return blocks
+    returns [(block_text, starts_group)]. Every block is a group of its own: canonical
+    text puts a blank line between all blocks, and the classifier must judge its own
+    output as it judged the page (else cleaning the output again drops more)."""
+    return [(s, True) for s in (line.strip(" \t") for line in re.split(r"\r\n|\r|\n", text)) if s]
 
 
 # ---------------------------------------------------------------- code point classes

@@ -236,7 +236,7 @@ def main():
                     help="string recall the fitted part must keep (out of fold)")
     ap.add_argument("--min-df", type=int, default=5, help="pages a word must appear in to enter the lexicon")
     ap.add_argument("--lexicon-c", type=float, default=1.0, help="inverse L2 strength of the lexicon regression")
-    ap.add_argument("--guard-p", type=float, default=0.98,
+    ap.add_argument("--guard-p", type=float, default=0.95,
                     help="document guard: a block this sure counts as evidence of page leftovers ...")
     ap.add_argument("--guard-min-blocks", type=int, default=2,
                     help="... and a document with fewer such blocks is left alone (fixed, not tuned: it is a safety rule)")

@@ -52,11 +52,11 @@ public enum StageRegistry {
                         enabledByDefault: true, required: false, make: { _ in LayoutStage() }),
         StageDescriptor(name: "boilerplate", summary: "rule packs: appeals, captions, links, bylines, widgets",
                         enabledByDefault: true, required: false, make: { BoilerplateStage(rules: $0.rules.clone()) }),
-        // Off by default: its document guard leaves article-only text alone and on full web
-        // pages it buys precision, but it is not yet idempotent (a page's clean text, cleaned
-        // again, can lose more blocks once their neighbours are gone; found by fuzzing).
+        // Its document guard leaves article-only text alone; on full web pages it buys
+        // precision. It judges every block as a group of its own (as canonical text has
+        // it) and classifies again until nothing more goes, so its output is settled.
         StageDescriptor(name: "classifier", summary: "statistical block classifier: navigation, menus, teasers, footers",
-                        enabledByDefault: false, required: false, make: { _ in BlockClassifierStage() }),
+                        enabledByDefault: true, required: false, make: { _ in BlockClassifierStage() }),
         StageDescriptor(name: "templates", summary: "lines a source repeats on many pages (needs corpus statistics)",
                         enabledByDefault: true, required: false,
                         make: { TemplateStage(stats: $0.corpus, settings: $0.configuration.templates) }),
