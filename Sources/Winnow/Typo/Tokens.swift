@@ -83,6 +83,14 @@ private func tokenize(_ buf: UnsafeBufferPointer<UInt8>, _ cls: UnsafeBufferPoin
         if e >= 2, quote(e - 2) == 2 { return 2 }
         return 0
     }
+    // Byte length of a typographic quote that folds to ' ending at e, else nil.
+    @inline(__always) func apostropheEnding(_ e: Int) -> Int? {
+        for len in [3, 2] where e >= len {
+            if let (l, folded) = buf[e - len] == 0xE2 || buf[e - len] == 0xC2 ? foldedQuote(buf, e - len) : nil,
+               l == len, folded == [0x27] { return len }
+        }
+        return nil
+    }
     // An ellipsis (folded to "...") ending at e.
     @inline(__always) func ellipsisEnding(_ e: Int) -> Bool {
         e >= 3 && buf[e - 3] == 0xE2 && buf[e - 2] == 0x80 && buf[e - 1] == 0xA6
@@ -133,9 +141,11 @@ private func tokenize(_ buf: UnsafeBufferPointer<UInt8>, _ cls: UnsafeBufferPoin
             if ellipsisEnding(e) { closesSentence = true; trailingPunctuation = true; e -= 3; continue }
             break
         }
-        // Possessive 's or ’s.
-        if e - s > 2, buf[e - 1] == 0x73, buf[e - 2] == 0x27 { e -= 2 }
-        else if e - s > 4, buf[e - 1] == 0x73, buf[e - 2] == 0x99, buf[e - 3] == 0x80, buf[e - 4] == 0xE2 { e -= 4 }
+        // Possessive 's, with ' or any quote that folds to it (’s, ‚s …).
+        if e - s > 2, buf[e - 1] == 0x73 {
+            if buf[e - 2] == 0x27 { e -= 2 }
+            else if let q = apostropheEnding(e - 1), e - s > q + 1 { e -= q + 1 }
+        }
 
         // The core: letters and single inner hyphens only; its shape and lowercase hash in the same pass.
         var valid = e > s && cls[Int(buf[s])] & ByteClass.letter != 0 && cls[Int(buf[e - 1])] & ByteClass.letter != 0
