@@ -55,14 +55,8 @@ final class FuzzRegressionTests: XCTestCase {
         // A line of English prose (typo repair works only there) with a typo and a quote
         // glued to a function word: whatever the quote, the repair is the same.
         let text = "The mayor said most of%@ the people who came thought thkis was a good plan."
-        let ascii = clean(text.replacingOccurrences(of: "%@", with: "'"))
-        for q in ["\u{2018}", "\u{2019}", "\u{201A}", "\u{201B}", "\u{2039}", "\u{203A}"] {
-            XCTAssertEqual(clean(text.replacingOccurrences(of: "%@", with: q)), ascii, q)
-        }
-        let double = clean(text.replacingOccurrences(of: "%@", with: "\""))
-        for q in ["\u{201C}", "\u{201D}", "\u{201E}", "\u{201F}", "\u{AB}", "\u{BB}"] {
-            XCTAssertEqual(clean(text.replacingOccurrences(of: "%@", with: q)), double, q)
-        }
+        let ascii = assertQuotesReadAlike(text, ascii: "'", apostropheLikeQuotes)
+        assertQuotesReadAlike(text, ascii: "\"", doubleQuoteLikeQuotes)
         XCTAssertEqual(ascii, "The mayor said most of' the people who came thought this was a good plan.\n")
     }
 }
@@ -197,11 +191,8 @@ extension FuzzRegressionTests {
     /// double quote mark now opens or closes in turn, as the " it folds to would.
     func testQuoteMarksAreReadAsTheStraightQuoteTheyFoldTo() {
         let text = "The court said: %@There are grounds to act. Moscow has denied that, and its envoy said: %@No atrocties."
-        let ascii = clean(text.replacingOccurrences(of: "%@", with: "\""))
+        let ascii = assertQuotesReadAlike(text, ascii: "\"", doubleQuoteLikeQuotes)
         XCTAssertTrue(ascii.contains("atrocities"), ascii)
-        for q in ["\u{201C}", "\u{201E}", "\u{AB}"] {
-            XCTAssertEqual(clean(text.replacingOccurrences(of: "%@", with: q)), ascii, q)
-        }
         XCTAssertEqual(clean(ascii), ascii)
     }
 }
@@ -213,10 +204,23 @@ extension FuzzRegressionTests {
     /// quote "'". Every quote that folds to ' now marks a possessive.
     func testPossessiveWithAnyApostropheLikeQuoteReadsAlike() {
         let text = "Two cases were opened against the offic%@s staff, who have said it is unlikely they would hand over any suspects."
-        let ascii = clean(text.replacingOccurrences(of: "%@", with: "'"))
+        let ascii = assertQuotesReadAlike(text, ascii: "'", apostropheLikeQuotes)
         XCTAssertTrue(ascii.contains("office's"), ascii)
-        for q in ["\u{2018}", "\u{2019}", "\u{201A}", "\u{201B}", "\u{2039}", "\u{203A}"] {
-            XCTAssertEqual(clean(text.replacingOccurrences(of: "%@", with: q)), ascii, q)
-        }
     }
+}
+
+/// Quotes that canonical folding turns into ' and into ".
+let apostropheLikeQuotes = ["\u{2018}", "\u{2019}", "\u{201A}", "\u{201B}", "\u{2039}", "\u{203A}"]
+let doubleQuoteLikeQuotes = ["\u{201C}", "\u{201D}", "\u{201E}", "\u{201F}", "\u{AB}", "\u{BB}"]
+
+/// Asserts that `template` cleans alike with `ascii` and with each of `quotes` in place of
+/// its "%@" (a quote must be read as what it folds to), and returns the clean ASCII form.
+@discardableResult
+func assertQuotesReadAlike(_ template: String, ascii: String, _ quotes: [String],
+                           file: StaticString = #filePath, line: UInt = #line) -> String {
+    let expected = clean(template.replacingOccurrences(of: "%@", with: ascii))
+    for q in quotes {
+        XCTAssertEqual(clean(template.replacingOccurrences(of: "%@", with: q)), expected, q, file: file, line: line)
+    }
+    return expected
 }

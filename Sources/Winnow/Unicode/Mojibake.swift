@@ -179,19 +179,10 @@ private struct Choice {
     var after: Int
 }
 
-/// Text is scored as the canonical form will have it: typographic quotes folded to
-/// ASCII (so that a decision does not change when the output is cleaned again).
-@inline(__always)
-private func folded(_ c: UInt32) -> UInt32 {
-    switch c {
-    case 0x2018, 0x2019, 0x201A, 0x201B, 0x2039, 0x203A: return 0x27
-    case 0x201C, 0x201D, 0x201E, 0x201F, 0xAB, 0xBB: return 0x22
-    default: return c
-    }
-}
-
-/// Lossy sequences decode to U+FFFD; that is no worse than the garbage it replaces.
-private func forScoring(_ r: [UInt32]) -> [UInt32] { r.map { $0 == 0xFFFD ? 0x2E : folded($0) } }
+/// Lossy sequences decode to U+FFFD; that is no worse than the garbage it replaces. Text
+/// is scored as the canonical form will have it, typographic quotes folded to ASCII (so
+/// that a decision does not change when the output is cleaned again).
+private func forScoring(_ r: [UInt32]) -> [UInt32] { r.map { $0 == 0xFFFD ? 0x2E : foldedQuoteUnit($0) } }
 
 /// The line with some choices applied.
 private func applied(_ s: [UInt32], _ choices: [Choice]) -> [UInt32] {
@@ -254,7 +245,7 @@ func repairMojibake(_ line: [UInt32]) -> ([UInt32], [String])? {
             return (page, strict.isEmpty ? strict : candidates(s, page, lenient: true))
         }.filter { !$0.1.isEmpty }
         if found.isEmpty { break }
-        let context = s.map(folded)
+        let context = s.map(foldedQuoteUnit)
         let rawInfo = LazyCharInfos(s), contextInfo = LazyCharInfos(context)
         var best: (gain: Int, consumed: Int, choices: [Choice], page: String)? = nil
         /// How bad a candidate's stretch looks as it is (3 characters of context each side).
