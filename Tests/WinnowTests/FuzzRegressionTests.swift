@@ -224,3 +224,14 @@ func assertQuotesReadAlike(_ template: String, ascii: String, _ quotes: [String]
     }
     return expected
 }
+
+extension FuzzRegressionTests {
+    /// `mojibake-lossy-after-mac-quote`: "»ƒ\u{FFFD}": a lossy Mac Roman sequence ("ƒ" and a
+    /// lost byte) was held back because "»" is a Mac Roman lead byte, until folding made it
+    /// '"' and the second run repaired it. Quotes now count as what they fold to there.
+    func testLossyMojibakeAfterAQuoteIsDecidedAsAfterItsFoldedForm() {
+        let text = "Crews rescued a horse stuck in a frozen pond near Millbrook\u{FE}%@\u{192}\u{FFFD}y Jenna Ruiz."
+        let once = assertQuotesReadAlike(text, ascii: "\"", doubleQuoteLikeQuotes)
+        XCTAssertEqual(clean(once), once)
+    }
+}

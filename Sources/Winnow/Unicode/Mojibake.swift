@@ -55,8 +55,12 @@ private func sequence(_ s: [UInt32], _ i: Int, _ page: Codepage, inRun: Bool) ->
     if lossy, space { return nil }
     // A lead byte before a lossy sequence would make one again with the U+FFFD that
     // replaces it ("ŸŸ\u{FFFD}" in Mac Roman), so each repair would call for another and
-    // no run would leave the text as it found it: such a chain is left alone.
-    if lossy, i > 0, let p = page.byte(s[i - 1]), p >= 0xC2, p <= 0xF4 { return nil }
+    // no run would leave the text as it found it: such a chain is left alone. Quotes are
+    // read as the ASCII canonical folding makes them (Mac Roman's « » “ ” are lead bytes;
+    // their folded forms are not): a lossy sequence neither starts at one nor is held
+    // back by one, or the output, cleaned again, would decide otherwise.
+    if lossy, foldedQuoteUnit(s[i]) != s[i] { return nil }
+    if lossy, i > 0, foldedQuoteUnit(s[i - 1]) == s[i - 1], let p = page.byte(s[i - 1]), p >= 0xC2, p <= 0xF4 { return nil }
     return Sequence(length: k, value: lossy ? 0xFFFD : value)
 }
 
