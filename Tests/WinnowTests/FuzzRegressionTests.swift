@@ -55,8 +55,8 @@ final class FuzzRegressionTests: XCTestCase {
         // A line of English prose (typo repair works only there) with a typo and a quote
         // glued to a function word: whatever the quote, the repair is the same.
         let text = "The mayor said most of%@ the people who came thought thkis was a good plan."
-        let ascii = assertQuotesReadAlike(text, ascii: "'", apostropheLikeQuotes)
-        assertQuotesReadAlike(text, ascii: "\"", doubleQuoteLikeQuotes)
+        let ascii = assertFormsReadAlike(text, ascii: "'", apostropheLikeQuotes)
+        assertFormsReadAlike(text, ascii: "\"", doubleQuoteLikeQuotes)
         XCTAssertEqual(ascii, "The mayor said most of' the people who came thought this was a good plan.\n")
     }
 }
@@ -191,7 +191,7 @@ extension FuzzRegressionTests {
     /// double quote mark now opens or closes in turn, as the " it folds to would.
     func testQuoteMarksAreReadAsTheStraightQuoteTheyFoldTo() {
         let text = "The court said: %@There are grounds to act. Moscow has denied that, and its envoy said: %@No atrocties."
-        let ascii = assertQuotesReadAlike(text, ascii: "\"", doubleQuoteLikeQuotes)
+        let ascii = assertFormsReadAlike(text, ascii: "\"", doubleQuoteLikeQuotes)
         XCTAssertTrue(ascii.contains("atrocities"), ascii)
         XCTAssertEqual(clean(ascii), ascii)
     }
@@ -204,7 +204,7 @@ extension FuzzRegressionTests {
     /// quote "'". Every quote that folds to ' now marks a possessive.
     func testPossessiveWithAnyApostropheLikeQuoteReadsAlike() {
         let text = "Two cases were opened against the offic%@s staff, who have said it is unlikely they would hand over any suspects."
-        let ascii = assertQuotesReadAlike(text, ascii: "'", apostropheLikeQuotes)
+        let ascii = assertFormsReadAlike(text, ascii: "'", apostropheLikeQuotes)
         XCTAssertTrue(ascii.contains("office's"), ascii)
     }
 }
@@ -213,10 +213,10 @@ extension FuzzRegressionTests {
 let apostropheLikeQuotes = ["\u{2018}", "\u{2019}", "\u{201A}", "\u{201B}", "\u{2039}", "\u{203A}"]
 let doubleQuoteLikeQuotes = ["\u{201C}", "\u{201D}", "\u{201E}", "\u{201F}", "\u{AB}", "\u{BB}"]
 
-/// Asserts that `template` cleans alike with `ascii` and with each of `quotes` in place of
-/// its "%@" (a quote must be read as what it folds to), and returns the clean ASCII form.
+/// Asserts that `template` cleans alike with `ascii` and with each of `quotes` (or other
+/// forms canonical text turns into `ascii`) in place of its "%@", and returns the clean form.
 @discardableResult
-func assertQuotesReadAlike(_ template: String, ascii: String, _ quotes: [String],
+func assertFormsReadAlike(_ template: String, ascii: String, _ quotes: [String],
                            file: StaticString = #filePath, line: UInt = #line) -> String {
     let expected = clean(template.replacingOccurrences(of: "%@", with: ascii))
     for q in quotes {
@@ -231,7 +231,20 @@ extension FuzzRegressionTests {
     /// '"' and the second run repaired it. Quotes now count as what they fold to there.
     func testLossyMojibakeAfterAQuoteIsDecidedAsAfterItsFoldedForm() {
         let text = "Crews rescued a horse stuck in a frozen pond near Millbrook\u{FE}%@\u{192}\u{FFFD}y Jenna Ruiz."
-        let once = assertQuotesReadAlike(text, ascii: "\"", doubleQuoteLikeQuotes)
+        let once = assertFormsReadAlike(text, ascii: "\"", doubleQuoteLikeQuotes)
         XCTAssertEqual(clean(once), once)
+    }
+}
+
+extension FuzzRegressionTests {
+    /// `mojibake-lost-byte-as-tab`: "èƒ" and a tab (a lost 0xA0 byte once the tab is the
+    /// space it becomes): the quick check before mojibake repair read the tab as it was and
+    /// saw no whole sequence, so only the second run, on a space, repaired it. The check
+    /// now reads white space as the repair's view of the line does.
+    func testALostByteReadsAlikeAsATabOrSpaces() {
+        let text = "也有人担心公园建成后的维护问题，希望政府\u{E8}\u{192}%@\u{153}\u{178}投入。"
+        let once = assertFormsReadAlike(text, ascii: " ", ["\t", "  ", "\t\t", " \t"])
+        XCTAssertEqual(clean(once), once)
+        XCTAssertTrue(once.contains("\u{80E0}"), once)  // "èƒ " is the UTF-8 of 胠
     }
 }

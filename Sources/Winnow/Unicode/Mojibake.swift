@@ -337,14 +337,18 @@ private func pagesWithSequences(_ s: [UInt32]) -> UInt8 {
 }
 
 /// Whether the characters from `start` hold a whole UTF-8 sequence (as `sequence` reads
-/// it inside a run) in one of `pages` (a bit each, in `Codepages.all`'s order).
+/// it inside a run) in one of `pages` (a bit each, in `Codepages.all`'s order). White
+/// space is read as the line's view below reads it: a tab or CR a space, a run one space.
 private func completesSequence(_ buf: UnsafeBufferPointer<UInt8>, from start: Int, end: Int, pages: UInt8) -> Bool {
     var chars: [UInt32] = []
     var k = start
     while k < end, chars.count < 4 {
         let len = validSequenceLength(buf, k) ?? 1
-        chars.append(scalarValue(buf, k, len))
+        var c = scalarValue(buf, k, len)
         k += len
+        if c == 0x09 || c == 0x0D { c = 0x20 }
+        if c == 0x20, chars.last == 0x20 { continue }
+        chars.append(c)
     }
     for (bit, page) in Codepages.all.enumerated() where pages & (1 << bit) != 0 {
         if sequence(chars, 0, page, inRun: true) != nil { return true }
