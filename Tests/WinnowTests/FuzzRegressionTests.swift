@@ -248,3 +248,16 @@ extension FuzzRegressionTests {
         XCTAssertTrue(once.contains("\u{80E0}"), once)  // "èƒ " is the UTF-8 of 胠
     }
 }
+
+extension FuzzRegressionTests {
+    /// `mojibake-lossy-before-quote`: "Œ\u{FFFD}‘ß": read as it is, the lossy Mac Roman
+    /// "Œ\u{FFFD}" ran on into "‘ß" (‘ is a Mac Roman lead byte too) and the whole run
+    /// looked worse decoded; once folding had made ‘ an ASCII quote, the second run
+    /// repaired "Œ\u{FFFD}" alone. Mojibake repair now also reads each line as folding will
+    /// leave it, and repairs what that reading still finds.
+    func testMojibakeIsDecidedAsOnTheFoldedLineToo() {
+        let text = "Kremlin spokesper\u{152}\u{FFFD}%@\u{DF}Dmitry Peskov called the allegations outrageous."
+        let once = assertFormsReadAlike(text, ascii: "'", apostropheLikeQuotes)
+        XCTAssertEqual(clean(once), once)
+    }
+}

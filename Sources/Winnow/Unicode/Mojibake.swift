@@ -234,6 +234,25 @@ private func lineGain(_ choices: [Choice], _ rawInfo: LazyCharInfos, _ contextIn
 /// better still (mojibake of mojibake). The page that lowers the line's badness most
 /// wins the round; rounds repeat while something improves.
 func repairMojibake(_ line: [UInt32]) -> ([UInt32], [String])? {
+    // Typographic quotes are bytes of mojibake in some code pages (Mac Roman's "‚Äô" is
+    // "’"), so the line is read as it is first. Then once more as canonical folding will
+    // leave it (quotes made ASCII): what that reading still repairs, cleaning the output
+    // again would repair, so it is repaired now. Only the stretch it changes is taken.
+    let first = repairLine(line)
+    let base = first?.0 ?? line
+    let folded = base.map(foldedQuoteUnit)
+    guard folded != base, let (fixed, pages) = repairLine(folded) else { return first }
+    var p = 0
+    while p < folded.count, p < fixed.count, folded[p] == fixed[p] { p += 1 }
+    var q = 0
+    while q < folded.count - p, q < fixed.count - p, folded[folded.count - 1 - q] == fixed[fixed.count - 1 - q] { q += 1 }
+    let spliced = Array(base[..<p]) + fixed[p..<(fixed.count - q)] + base[(base.count - q)...]
+    let undone = first?.1 ?? []
+    return (spliced, undone + pages.filter { !undone.contains($0) })
+}
+
+/// `repairMojibake` on the line as it is.
+private func repairLine(_ line: [UInt32]) -> ([UInt32], [String])? {
     var s = line
     var undone: [String] = []
     let allPages = Codepages.all
