@@ -115,8 +115,17 @@ struct LiteralIndex {
     private var pairLists: [[Int]] = []
     /// One bit per entry of `byPair` that is set: a small table, so the scan stays in cache.
     private var pairBits = [UInt64](repeating: 0, count: 1024)
-    /// Start offsets of every occurrence of each literal (overlapping ones too), sorted.
-    private var occurrences: [[Int]] = []
+    /// The literals and pair lists laid out flat for the scan (no nested arrays to retain
+    /// on every byte): literal `i` is `flatBytes[flatStart[i]..<flatStart[i + 1]]`, pair
+    /// list `j` is `flatPairs[pairStart[j]..<pairStart[j + 1]]`. Made again after `id` adds one.
+    private var flatBytes: [UInt8] = [], flatStart: [Int32] = [0]
+    private var flatPairs: [Int32] = [], pairStart: [Int32] = [0]
+    private var flatStale = false
+    /// Every occurrence of every literal in the document, by literal: the start offsets of
+    /// literal `i` are `positions[occStart[i]..<occStart[i + 1]]`, sorted (overlapping ones too).
+    private var positions: [Int32] = [], occStart: [Int32] = []
+    /// The scan's hits in text order, before they are grouped by literal.
+    private var hits: [(id: Int32, at: Int32)] = []
     private var built = false
 
     /// The number of `literal` (not empty), adding it if new.
@@ -125,7 +134,6 @@ struct LiteralIndex {
         let id = literals.count
         ids[literal] = id
         literals.append(literal)
-        occurrences.append([])
         if literal.count == 1 {
             byByte[Int(literal[0])] = Int32(id)
         } else {
@@ -134,14 +142,13 @@ struct LiteralIndex {
             pairBits[key >> 6] |= 1 << UInt64(key & 63)
             pairLists[Int(byPair[key])].append(id)
         }
+        flatStale = true
         return id
     }
 
     /// Forgets the previous document.
     mutating func reset() {
-        guard built else { return }
         built = false
-        for i in occurrences.indices { occurrences[i].removeAll(keepingCapacity: true) }
     }
 
     /// True when `ids` is empty or `text[range]` contains one of those literals,
@@ -150,6 +157,8 @@ struct LiteralIndex {
     mutating func mayMatch(_ ids: [Int], _ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
         if ids.isEmpty { return true }
         if !built { build(text) }
+        // Offsets are kept as Int32: a text of 2 GiB or more is scanned range by range.
+        if text.count >= Int(Int32.max) { return ids.contains { containsIgnoringASCIICase(text, range, literals[$0]) } }
         for id in ids where contains(id, range) { return true }
         return false
     }
@@ -157,40 +166,80 @@ struct LiteralIndex {
     private func contains(_ id: Int, _ range: Range<Int>) -> Bool {
         let n = literals[id].count
         guard n <= range.count else { return false }
-        let occ = occurrences[id]
         // First occurrence starting at or after the range's start.
-        var lo = 0, hi = occ.count
+        var lo = Int(occStart[id]), hi = Int(occStart[id + 1])
+        let end = hi
         while lo < hi {
             let mid = (lo + hi) >> 1
-            if occ[mid] < range.lowerBound { lo = mid + 1 } else { hi = mid }
+            if Int(positions[mid]) < range.lowerBound { lo = mid + 1 } else { hi = mid }
         }
-        return lo < occ.count && occ[lo] + n <= range.upperBound
+        return lo < end && Int(positions[lo]) + n <= range.upperBound
+    }
+
+    private mutating func flatten() {
+        flatStale = false
+        flatBytes = literals.flatMap { $0 }
+        flatStart = [0]
+        for lit in literals { flatStart.append(flatStart.last! + Int32(lit.count)) }
+        flatPairs = pairLists.flatMap { $0.map(Int32.init) }
+        pairStart = [0]
+        for list in pairLists { pairStart.append(pairStart.last! + Int32(list.count)) }
     }
 
     private mutating func build(_ text: UnsafeBufferPointer<UInt8>) {
         built = true
+        if flatStale { flatten() }
+        hits.removeAll(keepingCapacity: true)
         let n = text.count
-        guard n > 0 else { return }
-        @inline(__always) func fold(_ b: UInt8) -> UInt8 { b &- 0x41 < 26 ? b | 0x20 : b }
-        var prev = fold(text[0])
-        for i in 0..<n {
-            let single = byByte[Int(prev)]
-            if single >= 0 { occurrences[Int(single)].append(i) }
-            guard i + 1 < n else { break }
-            let next = fold(text[i + 1])
-            let key = Int(prev) << 8 | Int(next)
-            if pairBits[key >> 6] & (1 << UInt64(key & 63)) != 0 {
-                let slot = byPair[key]
-                for id in pairLists[Int(slot)] {
-                    let lit = literals[id]
-                    guard i + lit.count <= n else { continue }
-                    var k = 2
-                    while k < lit.count, fold(text[i + k]) == lit[k] { k += 1 }
-                    if k == lit.count { occurrences[id].append(i) }
-                }
-            }
-            prev = next
+        if n > 0, n < Int(Int32.max) { scan(text) }
+        // Group the hits by literal (a counting sort keeps each literal's in text order).
+        let count = literals.count
+        occStart = [Int32](repeating: 0, count: count + 1)
+        for h in hits { occStart[Int(h.id) + 1] += 1 }
+        for i in 0..<count { occStart[i + 1] += occStart[i] }
+        positions = [Int32](repeating: 0, count: hits.count)
+        var next = occStart
+        for h in hits {
+            positions[Int(next[Int(h.id)])] = h.at
+            next[Int(h.id)] += 1
         }
+    }
+
+    /// One pass over the text, case folded, noting where each literal starts.
+    private mutating func scan(_ text: UnsafeBufferPointer<UInt8>) {
+        let n = text.count
+        @inline(__always) func fold(_ b: UInt8) -> UInt8 { b &- 0x41 < 26 ? b | 0x20 : b }
+        var found = hits
+        hits = []
+        defer { hits = found }
+        byByte.withUnsafeBufferPointer { byByte in
+        byPair.withUnsafeBufferPointer { byPair in
+        pairBits.withUnsafeBufferPointer { pairBits in
+        flatBytes.withUnsafeBufferPointer { bytes in
+        flatStart.withUnsafeBufferPointer { start in
+        flatPairs.withUnsafeBufferPointer { pairs in
+        pairStart.withUnsafeBufferPointer { pairStart in
+            var prev = fold(text[0])
+            for i in 0..<n {
+                let single = byByte[Int(prev)]
+                if single >= 0 { found.append((single, Int32(i))) }
+                guard i + 1 < n else { break }
+                let next = fold(text[i + 1])
+                let key = Int(prev) << 8 | Int(next)
+                if pairBits[key >> 6] & (1 << UInt64(key & 63)) != 0 {
+                    let slot = Int(byPair[key])
+                    for p in Int(pairStart[slot])..<Int(pairStart[slot + 1]) {
+                        let id = Int(pairs[p])
+                        let lo = Int(start[id]), length = Int(start[id + 1]) - lo
+                        guard i + length <= n else { continue }
+                        var k = 2
+                        while k < length, fold(text[i + k]) == bytes[lo + k] { k += 1 }
+                        if k == length { found.append((Int32(id), Int32(i))) }
+                    }
+                }
+                prev = next
+            }
+        }}}}}}}
     }
 }
 
