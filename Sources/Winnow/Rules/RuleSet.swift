@@ -115,6 +115,10 @@ struct LiteralIndex {
     private var pairLists: [[Int]] = []
     /// One bit per entry of `byPair` that is set: a small table, so the scan stays in cache.
     private var pairBits = [UInt64](repeating: 0, count: 1024)
+    /// A bit per hashed first three bytes of the literals of three bytes or more, and per
+    /// first two bytes of those of two (`triKey`): common pairs ("re", "co") start many
+    /// literals, and this second small table turns most of their hits away unread.
+    private var triBits = [UInt64](repeating: 0, count: 1024)
     /// The literals and pair lists laid out flat for the scan (no nested arrays to retain
     /// on every byte): literal `i` is `flatBytes[flatStart[i]..<flatStart[i + 1]]`, pair
     /// list `j` is `flatPairs[pairStart[j]..<pairStart[j + 1]]`. Made again after `id` adds one.
@@ -137,6 +141,8 @@ struct LiteralIndex {
         if literal.count == 1 {
             byByte[Int(literal[0])] = Int32(id)
         } else {
+            let t = literal.count == 2 ? Self.triKey(literal[0], literal[1], nil) : Self.triKey(literal[0], literal[1], literal[2])
+            triBits[t >> 6] |= 1 << UInt64(t & 63)
             let key = Int(literal[0]) << 8 | Int(literal[1])
             if byPair[key] < 0 { byPair[key] = Int32(pairLists.count); pairLists.append([]) }
             pairBits[key >> 6] |= 1 << UInt64(key & 63)
@@ -144,6 +150,12 @@ struct LiteralIndex {
         }
         flatStale = true
         return id
+    }
+
+    /// A 16-bit hash of a literal's first three bytes (or of its two, `third` nil).
+    @inline(__always) static func triKey(_ a: UInt8, _ b: UInt8, _ third: UInt8?) -> Int {
+        let c = third.map { Int($0) } ?? 0x100
+        return (Int(a) &* 0x9E3 ^ Int(b) &* 0x3B1 ^ c &* 0x65) & 0xFFFF
     }
 
     /// Forgets the previous document.
@@ -215,6 +227,7 @@ struct LiteralIndex {
         byByte.withUnsafeBufferPointer { byByte in
         byPair.withUnsafeBufferPointer { byPair in
         pairBits.withUnsafeBufferPointer { pairBits in
+        triBits.withUnsafeBufferPointer { triBits in
         flatBytes.withUnsafeBufferPointer { bytes in
         flatStart.withUnsafeBufferPointer { start in
         flatPairs.withUnsafeBufferPointer { pairs in
@@ -227,6 +240,12 @@ struct LiteralIndex {
                 let next = fold(text[i + 1])
                 let key = Int(prev) << 8 | Int(next)
                 if pairBits[key >> 6] & (1 << UInt64(key & 63)) != 0 {
+                    let two = Self.triKey(prev, next, nil)
+                    if triBits[two >> 6] & (1 << UInt64(two & 63)) == 0 {
+                        guard i + 2 < n else { prev = next; continue }
+                        let three = Self.triKey(prev, next, fold(text[i + 2]))
+                        if triBits[three >> 6] & (1 << UInt64(three & 63)) == 0 { prev = next; continue }
+                    }
                     let slot = Int(byPair[key])
                     for p in Int(pairStart[slot])..<Int(pairStart[slot + 1]) {
                         let id = Int(pairs[p])
@@ -239,7 +258,7 @@ struct LiteralIndex {
                 }
                 prev = next
             }
-        }}}}}}}
+        }}}}}}}}
     }
 }
 
