@@ -261,3 +261,16 @@ extension FuzzRegressionTests {
         XCTAssertEqual(clean(once), once)
     }
 }
+
+extension FuzzRegressionTests {
+    /// `mojibake-private-use`: "óóó…²²²" read as Latin-1 holds "ó²²²", the UTF-8 of a
+    /// private-use character: it was decoded, then deleted as private use, which brought
+    /// the next "ó" to the "²"s, so every cleaning ate a few more. A sequence that decodes
+    /// to a private-use character or a noncharacter is now no sequence.
+    func testChanceSequencesOfPrivateUseCharactersAreLeftAlone() {
+        let text = "The readings were " + String(repeating: "\u{F3}", count: 12) + String(repeating: "\u{B2}", count: 9) + " on the old meter."
+        let once = clean(text)
+        XCTAssertEqual(once, text + "\n")
+        XCTAssertEqual(clean(once), once)
+    }
+}

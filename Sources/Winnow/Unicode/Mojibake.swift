@@ -51,6 +51,11 @@ private func sequence(_ s: [UInt32], _ i: Int, _ page: Codepage, inRun: Bool) ->
         real += 1
         value = value << 6 | UInt32(b & 0x3F)
     }
+    // Private-use characters and noncharacters are no one's text: a "sequence" that
+    // decodes to one is chance (and the character would be deleted next, bringing the
+    // next chance sequence together, one more each time the output is cleaned).
+    if !lossy, (0xE000...0xF8FF).contains(value) || value >= 0xF0000 || (0xFDD0...0xFDEF).contains(value)
+        || value & 0xFFFE == 0xFFFE { return nil }
     if lossy, k >= 3, real == 0 { return nil }
     if lossy, space { return nil }
     // A lead byte before a lossy sequence would make one again with the U+FFFD that
