@@ -273,3 +273,17 @@ extension FuzzRegressionTests {
         XCTAssertEqual(clean(once), once)
     }
 }
+
+extension FuzzRegressionTests {
+    /// `typo-repair-makes-document-pair`: repairing "lanets" to "lanes" made "the lanes" a
+    /// pair of neighbours the document uses, which then decided "lanetx" in the second
+    /// run. Any repair changes what the document says about other words, so typo repair
+    /// now goes round until a round changes nothing.
+    func testARepairThatGivesEvidenceForAnotherIsFollowedInTheSameRun() {
+        let study = "get their energy from hydrogen released when water reacts with certain rocks, according to a new study."
+        let text = "Bacteria living below the seafloor \(study) The lanets.\n\nBacteria living kilometers below the seafloor \(study) The lanetx."
+        let once = clean(text)
+        XCTAssertEqual(clean(once), once)
+        XCTAssertFalse(once.contains("lanets"), once)
+    }
+}

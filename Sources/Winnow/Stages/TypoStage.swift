@@ -37,38 +37,30 @@ final class TypoStage: Stage {
             document.findings.append("typo: the word lists were not found (set WINNOW_RESOURCES to the folder holding words/)")
             return
         }
-        // A repair can settle what held another back (a misspelt neighbour made a word
-        // look like foreign text; a repaired name is used more often): repair again when
-        // that may be so, so that cleaning the output again changes nothing.
+        // A repair changes what the document says about other words (a misspelt neighbour
+        // made a word look like foreign text; the repaired word now counts as used, and
+        // as half of a pair of neighbours): repair again until a round changes nothing, so
+        // that cleaning the output again changes nothing.
         for _ in 0..<TypoStage.maxRounds {
-            let (edits, unsettled) = typoRepairs(document.text, index: index, ranker: ranker, memo: memo)
+            let edits = typoRepairs(document.text, index: index, ranker: ranker, memo: memo)
+            if edits.isEmpty { break }
             document.apply(edits, stage: name)
-            if edits.isEmpty || !unsettled { break }
         }
     }
 
     /// Rounds of repair at most (real text needs one, now and then two).
-    static let maxRounds = 3
+    static let maxRounds = 4
 }
 
-/// The typo edits for `text`, and whether another round over the repaired text could find
-/// more: a strange word that kept a neighbour from being repaired was repaired itself, or
-/// a name was.
-func typoRepairs(_ text: [UInt8], index: WordIndex, ranker: TypoRanker,
-                 memo: ChoiceMemo = ChoiceMemo()) -> (edits: [ProposedEdit], unsettled: Bool) {
+/// The typo edits for `text`.
+func typoRepairs(_ text: [UInt8], index: WordIndex, ranker: TypoRanker, memo: ChoiceMemo = ChoiceMemo()) -> [ProposedEdit] {
     let tokens = wordTokens(text)
-    guard !tokens.isEmpty else { return ([], false) }
+    guard !tokens.isEmpty else { return [] }
     return text.withUnsafeBufferPointer { buf in
         tokens.withUnsafeBufferPointer { tokens in
             let analysis = TokenAnalysis(buf: buf, tokens: tokens, index: index, memo: memo)
             defer { analysis.deallocate() }
-            let edits = analysis.repairs(ranker: ranker)
-            let blockers = analysis.blockers.tokens
-            let unblocked = !blockers.isEmpty && edits.contains { edit in
-                blockers.contains { tokens[$0].range.lowerBound <= edit.range.lowerBound
-                    && edit.range.upperBound <= tokens[$0].range.upperBound }
-            }
-            return (edits, unblocked || edits.contains { $0.rule == "typo.name" })
+            return analysis.repairs(ranker: ranker)
         }
     }
 }
@@ -92,9 +84,6 @@ private struct TokenAnalysis {
     /// Pairs of neighbouring words in the document (same line, same sentence), made on first use.
     private let pairs = PairBox()
     private final class PairBox { var counter: HashCounter? }
-    /// Strange words that kept a neighbour from being repaired (see `isolated`).
-    let blockers = Blockers()
-    final class Blockers { var tokens = Set<Int>() }
 
     func counts() -> HashCounter {
         if let counter = countBox.counter { return counter }
@@ -169,11 +158,11 @@ private struct TokenAnalysis {
         return result
     }
 
-    /// No strange word within three words on the same line (one that is, is noted in `blockers`).
+    /// No strange word within three words on the same line.
     func isolated(_ t: Int) -> Bool {
         let line = tokens[t].line
         for j in max(0, t - 3)...min(tokens.count - 1, t + 3) where j != t && tokens[j].line == line {
-            if strange(j) { blockers.tokens.insert(j); return false }
+            if strange(j) { return false }
         }
         return true
     }
