@@ -189,7 +189,8 @@ final class ClassifierTests: XCTestCase {
             var out = ""
             for line in input.split(separator: "\n") {
                 let obj = try JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any]
-                let text = Array((obj["text"] as! String).utf8)
+                let raw = Array((obj["text"] as! String).utf8)
+                let text = BlockClassifierStage.view(raw) ?? raw
                 let blocks = BlockClassifierStage.blocks(text)
                 guard !blocks.isEmpty else { continue }
                 let r = text.withUnsafeBufferPointer { clf.classify($0, blocks) }

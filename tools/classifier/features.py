@@ -24,6 +24,16 @@ def load_stopwords(directory=STOP_DIR):
 
 # ---------------------------------------------------------------- segmentation
 
+FOLD = {**{c: "'" for c in "\u2018\u2019\u201a\u201b\u2039\u203a"},
+        **{c: '"' for c in "\u201c\u201d\u201e\u201f\u00ab\u00bb"}, "\u2026": "..."}
+
+
+def fold_typography(text):
+    """Quotes and the ellipsis as Winnow's canonical stage folds them: the classifier
+    reads text as its output, cleaned again, will have it."""
+    return "".join(FOLD.get(ch, ch) for ch in text) if any(ch in FOLD for ch in text) else text
+
+
 def segment(text):
     """Blocks as Winnow's segmentBlocks: every line with something other than space/tab;
     returns [(block_text, starts_group)]. Every block is a group of its own: canonical
@@ -223,7 +233,7 @@ class Doc:
     feature is 0 until `set_lexical_scores` fills it (while the lexicon is fitted)."""
 
     def __init__(self, text, langs, stop_table, lexicon=None, want_tokens=False):
-        self.blocks = segment(text)
+        self.blocks = segment(fold_typography(text))
         n = len(self.blocks)
         self.lang = None
         self.base = []

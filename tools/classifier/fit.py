@@ -55,8 +55,9 @@ FOLDS = 5
 
 
 def label_blocks(blocks, record):
-    withs = [pages.fold(s) for s in record["with"]]
-    withouts = [pages.fold(s) for s in record["without"]]
+    # Blocks are read with typography folded (features.fold_typography): the strings too.
+    withs = [pages.fold(F.fold_typography(s)) for s in record["with"]]
+    withouts = [pages.fold(F.fold_typography(s)) for s in record["without"]]
     labels = []
     for b, _ in blocks:
         fb = pages.fold(b)
@@ -72,7 +73,7 @@ def string_index(d):
     fb = [pages.fold(b) for b, _ in d["doc"].blocks]
     whole = pages.fold("\n".join(b for b, _ in d["doc"].blocks))
     def where(s):
-        s = pages.fold(s)
+        s = pages.fold(F.fold_typography(s))
         hits = [i for i, b in enumerate(fb) if s in b]
         return hits if hits else (s in whole)
     d["where_with"] = [where(s) for s in d["rec"]["with"]]

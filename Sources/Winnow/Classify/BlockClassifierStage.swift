@@ -50,13 +50,43 @@ public final class BlockClassifierStage: Stage {
         return blocks
     }
 
+    /// The text with typographic quotes and the ellipsis folded as the canonical stage
+    /// folds them, or nil when it has none: the output, cleaned again, has them folded, so
+    /// the classifier reads them folded the first time too ("S’abonner" is one word either way).
+    static func view(_ text: [UInt8]) -> [UInt8]? {
+        text.withUnsafeBufferPointer { buf -> [UInt8]? in
+            var out: [UInt8] = []
+            var copied = 0, i = 0
+            while i < buf.count {
+                let b = buf[i]
+                if b == 0xE2 || b == 0xC2, let (length, folded) = foldedQuote(buf, i) {
+                    if out.isEmpty { out.reserveCapacity(buf.count) }
+                    out.append(contentsOf: buf[copied..<i])
+                    out.append(contentsOf: folded)
+                    i += length
+                    copied = i
+                } else {
+                    i += 1
+                }
+            }
+            guard copied > 0 else { return nil }
+            out.append(contentsOf: buf[copied..<buf.count])
+            return out
+        }
+    }
+
     /// One round over the document; returns how many blocks it dropped.
     private func classifyOnce(_ classifier: BlockClassifier, _ document: inout Document) -> Int {
         let blocks = Self.blocks(document.text)
         guard blocks.count >= 2 else { return 0 }
+        // Features are read on the text as canonical folding will leave it (its blocks are
+        // these blocks, in the same order: folding never touches a line break).
+        let view = Self.view(document.text)
+        let viewBlocks = view == nil ? blocks : Self.blocks(view!)
         var proposals: [ProposedEdit] = []
         document.text.withUnsafeBufferPointer { text in
-            let result = classifier.classify(text, blocks)
+            let result = view.map { v in v.withUnsafeBufferPointer { classifier.classify($0, viewBlocks) } }
+                ?? classifier.classify(text, blocks)
             for (i, block) in blocks.enumerated() where result.drop[i] {
                 proposals.append(ProposedEdit(range: dropRange(text, block), rule: "classifier.block",
                                               category: "classifier", kind: .dropBlock,
