@@ -67,11 +67,20 @@ func foldVariants(_ literal: [UInt8]) -> [[UInt8]] {
             if changed { forms.append(form) }
         }
     }
-    substitute([0x27], ["\u{2018}", "\u{2019}", "\u{201A}", "\u{201B}", "\u{2039}", "\u{203A}"])
-    substitute([0x22], ["\u{201C}", "\u{201D}", "\u{201E}", "\u{201F}", "\u{AB}", "\u{BB}"])
+    substitute([0x27], typographicForms[0x27]!)
+    substitute([0x22], typographicForms[0x22]!)
     substitute([0x2E, 0x2E, 0x2E], ["\u{2026}"])
     return forms
 }
+
+/// The characters that fold to ' and to ", by the one table (`foldedQuoteUnit`).
+private let typographicForms: [UInt32: [String]] = {
+    var forms: [UInt32: [String]] = [:]
+    for c in UInt32(0x80)...0x2FFF where foldedQuoteUnit(c) != c {
+        forms[foldedQuoteUnit(c), default: []].append(String(UnicodeScalar(c)!))
+    }
+    return forms
+}()
 
 /// The enabled rules of all packs, grouped by scope, in pack order.
 final class RuleSet {
