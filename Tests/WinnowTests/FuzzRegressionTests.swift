@@ -148,6 +148,37 @@ extension FuzzRegressionTests {
         XCTAssertEqual(clean(once), once)
     }
 
+    /// `letter-in-reach-after-classifier-drops`: a reader letter's close was 13 kept blocks
+    /// from its greeting, one more than a span reaches; the classifier then dropped a
+    /// menu line between them, so the second run found the letter. Block stages before a
+    /// stage that drops now look again when they have an opening, until nothing more goes.
+    func testLetterWhoseCloseComesInReachAfterALaterStageDropsGoesInTheFirstRun() {
+        // A later block stage that drops the lines marked "menu", as the classifier would.
+        final class DropMenuLines: Stage {
+            let name = "menus"
+            var role: StageRole { .judgesBlocks }
+            func run(_ document: inout Document) {
+                var proposals: [ProposedEdit] = []
+                document.text.withUnsafeBufferPointer { text in
+                    for block in segmentBlocks(document.text) where text[block.range].starts(with: Array("menu".utf8)) {
+                        proposals.append(ProposedEdit(range: dropRange(text, block), rule: "test.menu", category: "test",
+                                                      kind: .dropBlock, reason: "a menu line"))
+                    }
+                }
+                document.apply(proposals, stage: name)
+            }
+        }
+        let cleaner = Cleaner(stages: [sharedPipeline.stages.first { $0.name == "boilerplate" }!.make(sharedPipeline.resources),
+                                       DropMenuLines()], disabledRules: [])
+        let body = (1...11).flatMap { ["Line \($0) of the note from the editors.", "menu item \($0)"] }
+        let letter = ["Dear readers,"] + body + ["Thank you for standing with us."]
+        let text = ([articleParagraph] + letter + [articleParagraph]).joined(separator: "\n\n")
+        let out = cleaner.clean(text)
+        XCTAssertFalse(out.contains("of the note"), out)
+        XCTAssertFalse(out.contains("Dear readers"), out)
+        XCTAssertEqual(out.components(separatedBy: articleParagraph).count, 3, out)
+    }
+
     /// The longer reach is only for a close that stays: a close that a block rule drops on
     /// its own is not there when the output is cleaned again, so it cannot pull a name
     /// line, the dropped lines after it and an article paragraph into a byline.

@@ -68,13 +68,13 @@ public final class Cleaner {
         for (i, stage) in stages.enumerated() {
             let before = document.edits.count
             let textBefore = stage.role == .changesWords ? document.text : []
-            run(i, &document)
+            if stage.role == .judgesBlocks { runSettling(i, &document) } else { run(i, &document) }
             guard stage.role == .changesWords, document.edits.count > before else { continue }
             var changed = changedLines(textBefore, document.text)
             for _ in 0..<Cleaner.maxRevisits {
                 let judged = document.edits.count
                 for k in 0..<i where stages[k].role == .judgesBlocks && stages[k].mayJudgeDifferently(changed) {
-                    run(k, &document)
+                    runSettling(k, &document)
                 }
                 if document.edits.count == judged { break }
                 let textBefore = document.text
@@ -83,6 +83,24 @@ public final class Cleaner {
                 if document.edits.count == repaired { break }
                 changed = changedLines(textBefore, document.text)
             }
+        }
+    }
+
+    /// Runs block stage `k`. When it drops something, the block stages before it that may
+    /// judge the shorter text otherwise look again (the classifier's drops can bring a
+    /// letter's close within a rule's reach of its greeting), and `k` again after them,
+    /// until neither drops more: else cleaning the output again would find what they missed.
+    private func runSettling(_ k: Int, _ document: inout Document) {
+        var before = document.edits.count
+        run(k, &document)
+        for _ in 0..<Cleaner.maxRevisits where document.edits.count > before {
+            let judged = document.edits.count
+            for j in 0..<k where stages[j].role == .judgesBlocks && stages[j].mayJudgeDifferentlyAfterDrops() {
+                run(j, &document)
+            }
+            if document.edits.count == judged { return }
+            before = document.edits.count
+            run(k, &document)
         }
     }
 

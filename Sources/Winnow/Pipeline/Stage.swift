@@ -12,6 +12,10 @@ public protocol Stage: AnyObject {
     /// For a block stage: whether it could decide otherwise now that these lines (of a
     /// text it has judged) read as they do. True unless the stage can tell cheaply.
     func mayJudgeDifferently(_ lines: [ArraySlice<UInt8>]) -> Bool
+    /// For a block stage: whether the text it last judged could be judged otherwise once a
+    /// later stage drops some of its blocks (a letter's close brought within reach of its
+    /// greeting, a list's heading of more items). True unless the stage can tell cheaply.
+    func mayJudgeDifferentlyAfterDrops() -> Bool
 }
 
 /// What a stage does that a later stage can undo the grounds of.
@@ -27,6 +31,7 @@ public enum StageRole: Sendable {
 extension Stage {
     public var role: StageRole { .other }
     public func mayJudgeDifferently(_ lines: [ArraySlice<UInt8>]) -> Bool { true }
+    public func mayJudgeDifferentlyAfterDrops() -> Bool { true }
 }
 
 /// Describes a stage for the registry: its name, whether it runs unless turned off,

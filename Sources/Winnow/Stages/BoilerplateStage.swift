@@ -64,6 +64,7 @@ final class BoilerplateStage: Stage {
             let before = document.edits.count
             let outcome = runOnce(&document)
             openStart = outcome.openStart
+            metOpening = outcome.metOpening
             if document.edits.count == before { break }
             if !outcome.droppedAfterOpenStart,
                outcome.stripped.isEmpty || !mayJudgeDifferently(outcome.stripped) { break }
@@ -73,6 +74,14 @@ final class BoilerplateStage: Stage {
     /// Whether the text last judged has a span's start that found no close (see
     /// `mayJudgeDifferently`).
     private var openStart = false
+    /// Whether the text last judged has a span's start or a list's heading.
+    private var metOpening = false
+
+    /// Spans and lists reach over a number of blocks, and a list ends at a block that
+    /// ends a sentence: only when the text has an opening can another stage's drops bring
+    /// more within reach. (Runs are made of one group of lines; whole-block rules and
+    /// edges read a block alone.)
+    func mayJudgeDifferentlyAfterDrops() -> Bool { metOpening }
 
     /// Whether these lines, judged on their own, meet any rule: as a block, prefix or
     /// suffix, an opening, a span's close (if the text last judged has an opening) or a

@@ -14,6 +14,9 @@ final class TemplateStage: Stage {
         self.settings = settings
     }
 
+    /// A line is judged by the corpus counts alone, whatever is around it.
+    func mayJudgeDifferentlyAfterDrops() -> Bool { false }
+
     func run(_ document: inout Document) {
         guard let stats, let source = document.source,
               let total = stats.documents[source], total >= settings.minDocuments else { return }
