@@ -106,6 +106,8 @@ struct Batch {
             let sink = RejectSink(path: rejects ?? output.map { $0 + ".rejects.jsonl" })
             cleanJSONLines(fd: 0, prefix: head, source: "<stdin>", out: out, rejects: sink)
             sink.close()
+        } else if let separator {
+            cleanSeparatedText(fd: 0, prefix: head, separator: separator, out: out)
         } else {
             var bytes = head
             do { bytes += try Input.readAll(fd: 0) } catch let e as Input.Failure {
@@ -114,18 +116,45 @@ struct Batch {
                 stats.failed += 1
                 return
             }
-            let docs = separator.map { Self.split(bytes, separator: $0) } ?? [bytes]
-            let results = cleanTexts(docs.enumerated().map {
-                (docs.count == 1 ? "<stdin>" : "<stdin>#\($0.offset + 1)", readChecked($0.element))
-            })
-            for (i, result) in results.enumerated() {
-                if i > 0, let separator { out.write(separator + "\n") }
-                if let text = result { out.write(text); stats.bytesOut += text.utf8.count }
+            if let text = cleanTexts([("<stdin>", readChecked(bytes))])[0] {
+                out.write(text)
+                stats.bytesOut += text.utf8.count
             }
         }
         if file == nil, let failure = out.failed {
             Diagnostics.error("<stdout>", "write failed (\(failure))")
             stats.failed += 1
+        }
+    }
+
+    /// Streams plain-text documents separated by lines equal to `separator` from `fd`
+    /// (after `prefix`, bytes already read): the documents a read completes are cleaned
+    /// together, in parallel, and written (the separator line between them) before the
+    /// next read, so an endless stream flows through in the memory of a few documents.
+    private mutating func cleanSeparatedText(fd: Int32, prefix: [UInt8], separator: String, out: Output) {
+        var splitter = DocumentSplitter(separator: separator)
+        var number = 0
+        var next = prefix  // documents complete in the prefix go out before any wait
+        var eof = false
+        while !eof, !Interrupt.requested {
+            if next.isEmpty {
+                next = readSome(fd: fd)
+                if Interrupt.requested { break }
+                eof = next.isEmpty
+            }
+            let done = eof ? splitter.finish() : splitter.feed(next)
+            next = []
+            guard !done.isEmpty else { continue }
+            let first = number
+            let results = cleanTexts(done.map { doc in
+                number += 1
+                return ("<stdin>#\(number)", readChecked(doc))
+            })
+            for (k, result) in results.enumerated() {
+                if first + k > 0 { out.write(separator + "\n") }
+                if let text = result { out.write(text); stats.bytesOut += text.utf8.count }
+            }
+            out.flush()
         }
     }
 
@@ -137,16 +166,6 @@ struct Batch {
             Diagnostics.error(name, "write failed (\(failure))")
             stats.failed += 1
         }
-    }
-
-    /// Splits plain text into documents at lines equal to `separator`.
-    static func split(_ bytes: [UInt8], separator: String) -> [[UInt8]] {
-        let text = String(decoding: bytes, as: UTF8.self)
-        var docs: [[UInt8]] = [[]]
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            if line == separator { docs.append([]) } else { docs[docs.count - 1] += Array(line.utf8) + [0x0A] }
-        }
-        return docs
     }
 
     // MARK: - Files and folders
@@ -301,7 +320,7 @@ struct Batch {
                               into stats: inout CorpusStats) {
         guard let bytes = try? InputCheck.prepare(raw) else { return }
         guard jsonl else {
-            for doc in separator.map({ split(bytes, separator: $0) }) ?? [bytes] { stats.add(doc, source: source) }
+            for doc in separator.map({ DocumentSplitter.split(bytes, separator: $0) }) ?? [bytes] { stats.add(doc, source: source) }
             return
         }
         for line in bytes.split(separator: 0x0A) {

@@ -356,6 +356,38 @@ final class RobustnessTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: tmp.path).filter { $0.contains("winnow-tmp") }, [])
     }
 
+    /// Plain-text documents between `--separator` lines stream: a document comes out as
+    /// soon as the separator after it has been read, while standard input is still open.
+    func testSeparatedDocumentsComeOutBeforeStandardInputEnds() throws {
+        let out = tmp.appendingPathComponent("stream.txt")
+        FileManager.default.createFile(atPath: out.path, contents: nil)
+        let outHandle = try FileHandle(forWritingTo: out)
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: Self.binary)
+        p.arguments = ["clean", "--separator=----", "--jobs", "1"]
+        let pipe = Pipe()
+        p.standardInput = pipe
+        p.standardOutput = outHandle
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        pipe.fileHandleForWriting.write(Data("\(articleParagraph)\n----\nThe second  docu".utf8))
+        let deadline = Date().addingTimeInterval(20)
+        var early = ""
+        while Date() < deadline, !early.contains(articleParagraph) {
+            usleep(50_000)
+            early = String(decoding: try Data(contentsOf: out), as: UTF8.self)
+        }
+        XCTAssertTrue(p.isRunning, "stopped before its input ended")
+        XCTAssertEqual(early, "\(articleParagraph)\n", "the first document, alone, while input is open")
+        pipe.fileHandleForWriting.write(Data("ment arrived later, after the first one was out.\n".utf8))
+        try pipe.fileHandleForWriting.close()
+        p.waitUntilExit()
+        try outHandle.close()
+        XCTAssertEqual(p.terminationStatus, 0)
+        XCTAssertEqual(String(decoding: try Data(contentsOf: out), as: UTF8.self),
+                       "\(articleParagraph)\n----\nThe second document arrived later, after the first one was out.\n")
+    }
+
     // MARK: - Resume
 
     /// A JSON Lines run killed outright (SIGKILL: nothing of it runs after) and resumed
