@@ -109,22 +109,77 @@ struct Batch {
         } else if let separator {
             cleanSeparatedText(fd: 0, prefix: head, separator: separator, out: out)
         } else {
-            var bytes = head
-            do { bytes += try Input.readAll(fd: 0) } catch let e as Input.Failure {
-                if Interrupt.requested { return }
-                Diagnostics.error("<stdin>", "cannot read (\(e.message))")
-                stats.failed += 1
-                return
-            }
-            if let text = cleanTexts([("<stdin>", readChecked(bytes))])[0] {
-                out.write(text)
-                stats.bytesOut += text.utf8.count
-            }
+            cleanInParts(fd: 0, prefix: head, id: "<stdin>", out: out)
         }
         if file == nil, let failure = out.failed {
             Diagnostics.error("<stdout>", "write failed (\(failure))")
             stats.failed += 1
         }
+    }
+
+    /// Cleans the one plain-text document read from `fd` (after `prefix`), part by part
+    /// as it is read when it is too long to clean whole (`DocumentParts`), writing each
+    /// batch of parts as it is done: memory stays bounded however long the document is.
+    /// Parts are cleaned in parallel and named "ID part K" in explanations and messages.
+    private mutating func cleanInParts(fd: Int32, prefix: [UInt8], id: String, out: Output) {
+        var cutter = DocumentParts()
+        var joiner = PartJoiner()
+        var next = prefix
+        var eof = false
+        var batch: [DocumentParts.Part] = []
+        var number = 0, read = 0
+        while !eof, !Interrupt.requested {
+            if next.isEmpty {
+                do { next = try Input.readSome(fd: fd) } catch let e as Input.Failure {
+                    if Interrupt.requested { return }
+                    Diagnostics.error(id, "cannot read (\(e.message))")
+                    stats.failed += 1
+                    return
+                } catch { return }
+                eof = next.isEmpty
+            }
+            read += next.count
+            batch += eof ? cutter.finish() : cutter.feed(next)
+            next = []
+            guard batch.count >= cleaner.jobs || (eof && !batch.isEmpty) else { continue }
+            let cut = cutter.isCut
+            let results = cleanTexts(batch.map { part in
+                number += 1
+                return (cut ? "\(id) part \(number)" : id, readChecked(part.bytes))
+            }, asParts: cut)
+            for (part, text) in zip(batch, results) {
+                // A document cleaned whole comes out as it was cleaned.
+                let bytes = cut ? joiner.add(text.map { Array($0.utf8) } ?? [], joint: part.joint) : Array((text ?? "").utf8)
+                out.write(bytes)
+                stats.bytesOut += bytes.count
+            }
+            batch = []
+        }
+        if cutter.isCut {
+            stats.documents += 1
+            let end = joiner.finish()
+            out.write(end)
+            stats.bytesOut += end.count
+            if read == 0 { Diagnostics.error(id, "empty input") }
+        }
+    }
+
+    /// A regular file longer than a document cleaned whole (`DocumentParts.wholeUpTo`).
+    private func isLongFile(_ path: String) -> Bool {
+        var st = stat()
+        return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG && Int(st.st_size) > DocumentParts.wholeUpTo
+    }
+
+    /// Cleans a plain-text file part by part into `out` (`cleanInParts`).
+    private mutating func cleanLongFile(_ path: String, out: Output) {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else {
+            Diagnostics.error(path, String(cString: strerror(errno)))
+            stats.failed += 1
+            return
+        }
+        defer { close(fd) }
+        cleanInParts(fd: fd, prefix: [], id: path, out: out)
     }
 
     /// Streams plain-text documents separated by lines equal to `separator` from `fd`
@@ -201,6 +256,8 @@ struct Batch {
                 if Interrupt.requested || out.failed != nil { break }
                 if isJSONL(job) {
                     cleanJSONLinesFile(job.path, out: out, rejects: sink)
+                } else if isLongFile(job.path) {
+                    cleanLongFile(job.path, out: out)
                 } else if let text = cleanTexts([(job.path, readChecked(job.path))]).first, let text {
                     out.write(text)
                     stats.bytesOut += text.utf8.count
@@ -223,6 +280,21 @@ struct Batch {
             texts.removeAll { isRegularFile(destination($0)) }
             stats.resumed += before - texts.count
         }
+        // A file too long to clean whole goes part by part, alone, into its output.
+        for job in texts where isLongFile(job.path) {
+            if Interrupt.requested { break }
+            guard let file = openForWriting(destination(job)) else { continue }
+            let before = stats.failed
+            cleanLongFile(job.path, out: file.out)
+            // Unread or refused in part, or interrupted: no output rather than part of one.
+            if Interrupt.requested || stats.failed > before {
+                file.discard()
+            } else if let failure = file.commit() {
+                Diagnostics.error(destination(job), "write failed (\(failure))")
+                stats.failed += 1
+            }
+        }
+        texts.removeAll { isLongFile($0.path) }
         var start = 0
         while start < texts.count, !Interrupt.requested {
             let chunk = Array(texts[start..<min(texts.count, start + Self.filesPerBatch)])
@@ -408,7 +480,9 @@ struct Batch {
     // MARK: - Cleaning
 
     /// Cleans whole-text documents in parallel; nil where a document failed (reported).
-    private mutating func cleanTexts(_ docs: [(String, Result<[UInt8], Input.Failure>)]) -> [String?] {
+    /// With `asParts`, they are parts of one document: not counted as documents (the
+    /// caller counts the one), and an empty part is not an empty input.
+    private mutating func cleanTexts(_ docs: [(String, Result<[UInt8], Input.Failure>)], asParts: Bool = false) -> [String?] {
         let views = self.views, sourceName = self.sourceName
         let results: [(String?, String?, [String], Views.Output?)] = cleaner.map(docs) { cleaner, item in
             let (id, input) = item
@@ -431,20 +505,20 @@ struct Batch {
                 texts.append(nil)
                 continue
             }
-            stats.documents += 1
+            if !asParts { stats.documents += 1 }
             if case .success(let bytes) = input { stats.bytesIn += bytes.count; size += bytes.count }
             if let problem {
                 Diagnostics.error(id, problem)
                 stats.failed += 1
                 report?.failed += 1
-            } else if case .success(let bytes) = input, bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+            } else if !asParts, case .success(let bytes) = input, bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
                 Diagnostics.error(id, bytes.isEmpty ? "empty input" : "input holds only white space")
             }
             if problem == nil { for finding in findings { Diagnostics.error(id, finding) } }
             record(view)
             texts.append(text)
         }
-        Progress.current?.advance(bytes: size, documents: docs.count)
+        Progress.current?.advance(bytes: size, documents: asParts ? 0 : docs.count)
         return texts
     }
 

@@ -154,7 +154,16 @@ enum Input {
 
     static func readAll(fd: Int32) throws -> [UInt8] {
         var out: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let chunk = try readSome(fd: fd, upTo: 1 << 16)
+            if chunk.isEmpty { return out }
+            out += chunk
+        }
+    }
+
+    /// What one read returns (at most `upTo` bytes); empty at the end of the input.
+    static func readSome(fd: Int32, upTo: Int = 1 << 20) throws -> [UInt8] {
+        var chunk = [UInt8](repeating: 0, count: upTo)
         while true {
             let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
             if n < 0 {
@@ -164,8 +173,8 @@ enum Input {
                 }
                 throw Failure(message: String(cString: strerror(errno)))
             }
-            if n == 0 { return out }
-            out.append(contentsOf: chunk[0..<n])
+            chunk.removeSubrange(n...)
+            return chunk
         }
     }
 

@@ -1,5 +1,7 @@
 import Foundation
 import XCTest
+import Winnow
+import WinnowInvariants
 
 /// Runs the built `winnow` binary as a user would: stdin/stdout, folders, JSON Lines,
 /// and bad input, checking output, stderr lines and exit status.
@@ -93,6 +95,33 @@ final class EndToEndTests: XCTestCase {
     }
 
     // MARK: - The three ways in
+
+    /// A document too long to clean whole (over 4 MB) is cleaned part by part, from standard
+    /// input and from a file alike: its boilerplate goes, every article paragraph stays,
+    /// the output is one canonical text, and explanations name the part.
+    func testAVeryLongDocumentIsCleanedInPartsIntoOneCanonicalText() throws {
+        let groups = 12_000  // about 5 MB
+        let body = String(repeating: "The council voted on Tuesday to expand the  bus network, a decision that would cost millions. ", count: 4)
+        var text = ""
+        for i in 0..<groups {
+            text += "Paragraph \(i): \(body)Officials said so.\n\n"
+            if i % 10 == 0 { text += "Advertisement\n\n" }
+        }
+        XCTAssertGreaterThan(text.utf8.count, DocumentParts.wholeUpTo)
+        let file = try write("long.txt", text)
+        let fromStdin = try run(["clean", "--explain"], stdin: Data(text.utf8))
+        let fromFile = try run(["clean", "-q", file.path, "-o", tmp.appendingPathComponent("long.out").path])
+        XCTAssertEqual(fromStdin.status, 0, fromStdin.stderr)
+        XCTAssertEqual(fromFile.status, 0, fromFile.stderr)
+        let out = fromStdin.stdout
+        XCTAssertEqual(try read(tmp.appendingPathComponent("long.out")), out)
+        XCTAssertEqual(Invariants.outputViolations(Array(out.utf8)), [])
+        let paragraphs = out.split(separator: "\n", omittingEmptySubsequences: true)
+        XCTAssertEqual(paragraphs.count, groups)
+        XCTAssertTrue(paragraphs.enumerated().allSatisfy { $1.hasPrefix("Paragraph \($0):") && $1.hasSuffix("Officials said so.") })
+        XCTAssertTrue(fromStdin.stderr.contains("<stdin> part 2\t"), String(fromStdin.stderr.prefix(300)))
+        XCTAssertFalse(fromStdin.stderr.contains("<stdin>\t"))
+    }
 
     func testStdinToStdout() throws {
         let r = try run(["clean"], stdin: try Data(contentsOf: seed))
