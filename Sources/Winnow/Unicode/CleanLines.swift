@@ -4,16 +4,18 @@ import CICU
 /// characters, compatibility forms, NFC, look-alike letters) must read at all.
 ///
 /// Each of those passes decides line by line and proposes nothing on a line unless the
-/// line holds something particular: a control or odd space, a compatibility form, a
-/// character that is not "yes" for NFC or marks out of canonical order, a UTF-8 lead
-/// byte of some code page right before a continuation byte of the same page (or U+FFFD
-/// after one, or a space after "Ã", "Г" or "Ă"), a word with letters of two of Latin,
-/// Greek and Cyrillic. One byte loop looks for all of these at once — ASCII eight bytes
-/// at a time, other characters with one table lookup (`CharTable.plain`) — and marks a
-/// line that might hold one of them; every other line is proved clean and skipped by
-/// all the passes. The test is one-sided: a line it marks goes to the exact passes,
-/// which may still find nothing. Text in Cyrillic, Greek, Arabic, Devanagari or CJK is
-/// nearly all non-ASCII, so without this every pass decoded every character.
+/// line holds something particular: a control or odd space; a compatibility form (but
+/// full-width punctuation beside CJK); a character that is not "yes" for NFC (but a
+/// "maybe" after a starter it does not compose with) or marks out of canonical order; a
+/// whole UTF-8 sequence in the bytes of some code page, U+FFFD after a lead byte, or a
+/// space after "Ã", "Г" or "Ă" (what `mayHoldMojibake` looks for, with its own
+/// `completesSequence`); a word with letters of two of Latin, Greek and Cyrillic. One
+/// byte loop looks for all of these at once — ASCII eight bytes at a time, other
+/// characters with one table lookup (`CharTable.plain`) — and marks a line that might
+/// hold one of them; every other line is proved clean and skipped by all the passes. The
+/// test is one-sided: a line it marks goes to the exact passes, which may still find
+/// nothing. Text in Cyrillic, Greek, Arabic, Devanagari or CJK is nearly all non-ASCII,
+/// so without this every pass decoded every character.
 ///
 /// Whether a line needs a pass must never depend on other lines, for the passes to
 /// give the same edits on the marked lines alone as on the whole text: the passes that
@@ -84,6 +86,8 @@ private func scanLine(_ buf: UnsafeBufferPointer<UInt8>, from start: Int, _ tabl
     var afterA = false        // mojibake: the previous character is "Ã", "Г" or "Ă"
     var word: UInt8 = 0       // look-alikes: scripts seen in the current word
     var previous: UInt32 = 0x20  // NFC and compatibility forms: the previous character
+    var prevAt = 0            // mojibake: where the previous character starts
+    var lineEnd = -1          // where the line ends, once needed
     @inline(__always) func marked() -> (Bool, Int) {
         let e = firstByte(buf, 0x0A, from: i)
         return (false, e < n ? e + 1 : n)
@@ -173,8 +177,16 @@ private func scanLine(_ buf: UnsafeBufferPointer<UInt8>, from start: Int, _ tabl
         lastClass = cc
         previous = c
         if c < Codepage.flatLimit {
-            if prevLead & table.contPages[Int(c)] != 0 { return marked() }
+            // Mojibake as `mayHoldMojibake` has it: a lead byte and a continuation byte of
+            // one page side by side are common in correct text ("её", "ЦІ"); only a whole
+            // sequence counts.
+            let pages = prevLead & table.contPages[Int(c)]
+            if pages != 0 {
+                if lineEnd < 0 { lineEnd = firstByte(buf, 0x0A, from: i) }
+                if completesSequence(buf, from: prevAt, end: lineEnd, pages: pages) { return marked() }
+            }
             prevLead = table.leadPages[Int(c)]
+            prevAt = i
         } else {
             prevLead = 0
         }
