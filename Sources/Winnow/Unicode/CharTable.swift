@@ -19,6 +19,9 @@ final class CharTable {
     /// code page mojibake is undone from, not one of the letters after which a space may
     /// be a lost no-break space byte, not full-width punctuation (kept beside CJK). Most
     /// letters of most scripts; the clean-line scan skips them with this one test.
+    /// Bit 5 (`CharTable.plainButPages`): all of that but a lead or continuation byte in
+    /// some code page (most Cyrillic letters, in Windows-1251): only the mojibake test
+    /// looks at it.
     /// Bit 7: the block has been filled (set on every entry of a filled block).
     private let flags: UnsafeMutableBufferPointer<UInt8>
     /// Canonical combining classes.
@@ -50,7 +53,7 @@ final class CharTable {
         pairs.deallocate()
     }
 
-    static let dirty: UInt8 = 8, plain: UInt8 = 16
+    static let dirty: UInt8 = 8, plain: UInt8 = 16, plainButPages: UInt8 = 32
 
     private func fill(block: Int) {
         for c in (block << 8)..<((block + 1) << 8) {
@@ -65,8 +68,8 @@ final class CharTable {
             let compat = isCompatibilityTarget(UInt32(c))
             if f & 5 != 0 || (compat && !isFullWidthPunctuation(UInt32(c))) || c == 0xFFFD { f |= CharTable.dirty }
             let mojibakeByte = c < Int(Codepage.flatLimit) && leadPages[c] | contPages[c] != 0
-            if f & (CharTable.dirty | 2) == 0, cc == 0, !compat, !mojibakeByte, !isLetterBeforeLostNoBreakSpace(UInt32(c)) {
-                f |= CharTable.plain
+            if f & (CharTable.dirty | 2) == 0, cc == 0, !compat, !isLetterBeforeLostNoBreakSpace(UInt32(c)) {
+                f |= mojibakeByte ? CharTable.plainButPages : CharTable.plain
             }
             flags[c] = f
             classes[c] = cc

@@ -92,6 +92,19 @@ private func scanLine(_ buf: UnsafeBufferPointer<UInt8>, from start: Int, _ tabl
         let e = firstByte(buf, 0x0A, from: i)
         return (false, e < n ? e + 1 : n)
     }
+    /// Mojibake as `mayHoldMojibake` has it, for `c` (below `Codepage.flatLimit`) at `i`:
+    /// a lead byte and a continuation byte of one page side by side are common in correct
+    /// text ("ёт", "ЦІ"); only a whole sequence counts. Then `c` is the previous character.
+    @inline(__always) func mayCompleteSequence(_ c: UInt32) -> Bool {
+        let pages = prevLead & table.contPages[Int(c)]
+        if pages != 0 {
+            if lineEnd < 0 { lineEnd = firstByte(buf, 0x0A, from: i) }
+            if completesSequence(buf, from: prevAt, end: lineEnd, pages: pages) { return true }
+        }
+        prevLead = table.leadPages[Int(c)]
+        prevAt = i
+        return false
+    }
     while true {
         let j = firstNotPrintableASCII(buf, from: i)
         if j > i {
@@ -149,6 +162,12 @@ private func scanLine(_ buf: UnsafeBufferPointer<UInt8>, from start: Int, _ tabl
                 i += len
                 continue
             }
+            if f & CharTable.plainButPages != 0 {
+                if mayCompleteSequence(c) { return marked() }
+                lastClass = 0; afterA = false; previous = c
+                i += len
+                continue
+            }
             if f & CharTable.dirty != 0 { return marked() }
             cc = table.combiningClass(c)
             quickCheck = f & 2 == 0 ? 1 : 2
@@ -177,16 +196,7 @@ private func scanLine(_ buf: UnsafeBufferPointer<UInt8>, from start: Int, _ tabl
         lastClass = cc
         previous = c
         if c < Codepage.flatLimit {
-            // Mojibake as `mayHoldMojibake` has it: a lead byte and a continuation byte of
-            // one page side by side are common in correct text ("её", "ЦІ"); only a whole
-            // sequence counts.
-            let pages = prevLead & table.contPages[Int(c)]
-            if pages != 0 {
-                if lineEnd < 0 { lineEnd = firstByte(buf, 0x0A, from: i) }
-                if completesSequence(buf, from: prevAt, end: lineEnd, pages: pages) { return marked() }
-            }
-            prevLead = table.leadPages[Int(c)]
-            prevAt = i
+            if mayCompleteSequence(c) { return marked() }
         } else {
             prevLead = 0
         }
