@@ -305,6 +305,113 @@ final class UnicodeRepairTests: XCTestCase {
         }
     }
 
+    // MARK: Clean-line scan
+
+    /// Lines built to sit on both sides of every test the clean-line scan makes: clean
+    /// text in many scripts, and characters that are clean or not by their neighbours
+    /// (Windows-1251 lead and continuation letters side by side, "Г" before a space,
+    /// full-width punctuation beside CJK or Latin, Devanagari's nukta after letters it
+    /// composes with or not, combining marks in and out of order, Greek and Latin letters
+    /// in one word, emoji with tags), joined by line breaks.
+    private func scanTestText(_ rng: inout SplitMix64) -> String {
+        let pieces = sentences + [
+            "займёт её ещё молодёжь", "ЗРОЗУМІЛІ ІНСТРУКЦІЇ", "дії", "«Газпром» заявил", "«Газпром»", "Г ", "Г\tа",
+            "Ã ", "Ã\u{A0}", "东京，大阪", "Tokyo，Osaka", "，", "（注）", "ＡＢＣ", "ﬁ", "\u{0928}\u{093C}", "\u{0921}\u{093C}",
+            "\u{0B15}\u{0B3E}", "a\u{0301}", "x\u{0305}\u{0332}", "x\u{0332}\u{0305}", "Ρaris", "Москвa", "μm",
+            "\u{1F3F4}\u{E0067}\u{E0062}\u{E0065}\u{E006E}\u{E0067}\u{E007F}", "\u{E0067}", "\u{1F44D}\u{1F3FD}", "\u{200D}",
+            "\u{FFFD}", "Ð\u{FFFD}", "Ð?", "?", "\u{A0}", "\u{2028}", "\t", "\r", "\u{0007}", "\u{0085}", " ", " ", "\u{1D15E}",
+            "\u{2F800}", "Ã©", "РџСЂРёРІРµС‚", "Ä‘", "\u{0301}", "&amp;", "<br>", "\u{3000}", "ǆ", "\u{0306}\u{0301}",
+        ]
+        var lines: [String] = []
+        for _ in 0..<(1 + Int(rng.next() % 6)) {
+            var line = ""
+            for _ in 0..<Int(rng.next() % 8) {
+                line += pieces[Int(rng.next() % UInt64(pieces.count))]
+                if rng.next() % 3 == 0 { line += " " }
+            }
+            lines.append(line)
+        }
+        return lines.joined(separator: rng.next() % 4 == 0 ? "\n\n" : "\n")
+    }
+
+    /// The stage gives the same text and the same edits whether or not the per-line passes
+    /// skip the lines the scan proves clean; and on a line it proves clean, no per-line
+    /// pass proposes anything.
+    func testCleanLineScanChangesNothing() {
+        var rng = SplitMix64(seed: 20_261_123)
+        let table = CharTable()
+        var skipped = 0, marked = 0
+        for round in 0..<3000 {
+            let input = scanTestText(&rng)
+            var fast = Document(id: "fast", text: input), slow = Document(id: "slow", text: input)
+            UnicodeStage(skipsCleanLines: true).run(&fast)
+            UnicodeStage(skipsCleanLines: false).run(&slow)
+            XCTAssertEqual(fast.string, slow.string, "round \(round): \(debug(input))")
+            XCTAssertEqual(fast.edits, slow.edits, "round \(round): \(debug(input))")
+
+            for line in input.split(separator: "\n", omittingEmptySubsequences: false) {
+                let bytes = Array(line.utf8)
+                guard linesNeedingRepair(bytes, table: table).isEmpty else { marked += 1; continue }
+                skipped += 1
+                let passes: [(String, [ProposedEdit])] = [
+                    ("mojibake", mojibakeRepairs(bytes)), ("character", characterRepairs(bytes)),
+                    ("compat", compatRepairs(bytes)), ("nfc", nfcRepairs(bytes)), ("confusable", confusableRepairs(bytes)),
+                ]
+                for (pass, edits) in passes {
+                    XCTAssertEqual(edits.map(\.rule), [], "\(pass) on a clean line, round \(round): \(debug(String(line)))")
+                }
+            }
+        }
+        // Both kinds of line were met, often.
+        XCTAssertGreaterThan(skipped, 1000)
+        XCTAssertGreaterThan(marked, 1000)
+    }
+
+    /// The scan's mojibake test is `mayHoldMojibake`'s: over every pair (and triple, with a
+    /// space or a third character) of characters that are bytes of mojibake in some code
+    /// page, a line the scan proves clean gets no mojibake repair.
+    func testCleanLineScanNeverSkipsALineWithMojibake() {
+        let table = CharTable()
+        var mojibakeBytes: [UInt32] = []
+        for c in 0x80..<Int(Codepage.flatLimit) where Codepages.leadBits[c] | Codepages.contBits[c] != 0 {
+            mojibakeBytes.append(UInt32(c))
+        }
+        XCTAssertGreaterThan(mojibakeBytes.count, 200)
+        let thirds: [UInt32] = [0x20, 0x3F, 0xFFFD, 0xA9, 0x2122, 0x0451, 0x61]
+        var checked = 0
+        for a in mojibakeBytes {
+            for b in mojibakeBytes {
+                for third in thirds.prefix(a % 5 == 0 ? thirds.count : 1) {
+                    var line = String.UnicodeScalarView()
+                    for v in [a, b, third, 0x61] { line.append(Unicode.Scalar(v)!) }
+                    let bytes = Array(String(line).utf8)
+                    guard linesNeedingRepair(bytes, table: table).isEmpty else { continue }
+                    checked += 1
+                    XCTAssertEqual(mojibakeRepairs(bytes).map(\.rule), [], debug(String(line)))
+                }
+            }
+        }
+        XCTAssertGreaterThan(checked, 10_000)
+    }
+
+    /// Clean lines in many scripts are skipped; a line with a chance UTF-8 sequence in
+    /// Windows-1251 ("МІ" is 0xCC 0xB2), an odd space, full-width punctuation away from
+    /// CJK, a look-alike letter or a decomposed accent is marked, alone.
+    func testCleanLineScanMarksOnlyTheLinesThatNeedALook() {
+        let table = CharTable()
+        func marked(_ s: String) -> [String] {
+            let bytes = Array(s.utf8)
+            return linesNeedingRepair(bytes, table: table).map { String(decoding: bytes[$0], as: UTF8.self) }
+        }
+        XCTAssertEqual(marked("Власти Новосибирска\nзаймёт ещё молодёжь\n東京，大阪\nनई दिल्ली में ज़्यादा\nΗ Αθήνα\n"), [])
+        XCTAssertEqual(marked("Власти\nЗРОЗУМІЛІ\nчисто\nдва\u{A0}слова\nтри\n"), ["ЗРОЗУМІЛІ\n", "два\u{A0}слова\n"])
+        // "её " is a whole sequence in Windows-1251 (the space may stand for a lost 0xA0).
+        XCTAssertEqual(marked("её слова\nеё"), ["её слова\n"])
+        XCTAssertEqual(marked("Tokyo，Osaka\nok"), ["Tokyo，Osaka\n"])
+        XCTAssertEqual(marked("ok\nМосквa"), ["Москвa"])
+        XCTAssertEqual(marked("a\u{0301}\nx"), ["a\u{0301}\n"])
+    }
+
     private func debug(_ s: String) -> String {
         s.unicodeScalars.map { $0.value < 0x80 && $0.value >= 0x20 ? String($0) : "\\u{\(String($0.value, radix: 16))}" }.joined()
     }

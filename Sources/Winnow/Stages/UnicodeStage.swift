@@ -8,11 +8,20 @@ import CICU
 ///
 /// Each pass is a byte loop with an ASCII fast path that proposes nothing on clean text
 /// (so `Document.apply` is not even reached); NFC is asked of ICU only for lines that
-/// hold non-ASCII text and that ICU's quick check does not pass.
+/// hold non-ASCII text and that ICU's quick check does not pass. The passes that judge
+/// line by line read only the lines the clean-line scan (`linesNeedingRepair`) could not
+/// prove clean, so clean text in any script costs one byte loop.
 final class UnicodeStage: Stage {
     let name = "unicode"
     /// This worker's character facts (filled as text reaches each block of code points).
     private let table = CharTable()
+    /// False runs the per-line passes over the whole text, as before the clean-line scan;
+    /// the output is the same either way (tests compare the two).
+    let skipsCleanLines: Bool
+
+    init(skipsCleanLines: Bool = true) {
+        self.skipsCleanLines = skipsCleanLines
+    }
 
     /// Rounds of all the passes at most: each round repairs what the previous one
     /// uncovered, and real text settles in one or two.
@@ -25,29 +34,40 @@ final class UnicodeStage: Stage {
         // a round proposes nothing (cleaning twice then changes nothing); on clean text the
         // first round proposes nothing and is the only one.
         var windows1252Evidence = false
+        let table = self.table
         for _ in 0..<UnicodeStage.maxRounds {
             var changed = false
+            // The lines the per-line passes must read, found again after any change.
+            var regions: [Range<Int>]? = nil
             func apply(_ proposals: [ProposedEdit]) {
                 guard !proposals.isEmpty else { return }
                 changed = true
+                regions = nil
                 document.apply(proposals, stage: name)
+            }
+            func inLines(_ pass: ([UInt8]) -> [ProposedEdit]) -> [ProposedEdit] {
+                let text = document.text
+                if regions == nil {
+                    regions = skipsCleanLines ? linesNeedingRepair(text, table: table) : [text.indices]
+                }
+                return proposals(of: pass, over: text, in: regions!)
             }
             apply(entityRepairs(document.text))
             apply(tagRepairs(document.text))
-            let mojibake = mojibakeRepairs(document.text)
+            let mojibake = inLines(mojibakeRepairs)
             windows1252Evidence = windows1252Evidence || !mojibake.isEmpty
             apply(mojibake)
             apply(c1Repairs(document.text, windows1252Evidence: windows1252Evidence))
-            apply(characterRepairs(document.text, table: table))
-            apply(compatRepairs(document.text))
-            apply(nfcRepairs(document.text, table: table))
+            apply(inLines { characterRepairs($0, table: table) })
+            apply(inLines(compatRepairs))
+            apply(inLines { nfcRepairs($0, table: table) })
             // Marks that a removed joiner kept apart, or a replaced letter and the mark
             // after it, may need NFC again.
             let joiners = joinerRepairs(document.text)
             apply(joiners)
-            let confusables = confusableRepairs(document.text)
+            let confusables = inLines(confusableRepairs)
             apply(confusables)
-            if !joiners.isEmpty || !confusables.isEmpty { apply(nfcRepairs(document.text, table: table)) }
+            if !joiners.isEmpty || !confusables.isEmpty { apply(inLines { nfcRepairs($0, table: table) }) }
             if !changed { break }
         }
     }

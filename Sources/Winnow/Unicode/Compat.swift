@@ -5,18 +5,20 @@ import CICU
 /// punctuation. Their plain form is ICU's NFKC of the one character; other
 /// compatibility characters (², ½, ™) are kept.
 
-/// True for the compatibility characters this pass replaces.
+/// True for the compatibility characters this pass replaces (the clean-line scan asks
+/// too: a line without them gives this pass nothing to do).
 @inline(__always)
-private func isTarget(_ c: UInt32) -> Bool {
+func isCompatibilityTarget(_ c: UInt32) -> Bool {
     switch c {
     case 0xFB00...0xFB06, 0x01C4...0x01CC, 0x01F1...0x01F3, 0x0132, 0x0133, 0x0149, 0xFF01...0xFF5E: return true
     default: return false
     }
 }
 
-/// Full-width punctuation (not letters or digits): kept in CJK text, where it belongs.
+/// Full-width punctuation (not letters or digits): kept in CJK text, where it belongs
+/// (next to a CJK character; the clean-line scan asks the same).
 @inline(__always)
-private func isFullWidthPunctuation(_ c: UInt32) -> Bool {
+func isFullWidthPunctuation(_ c: UInt32) -> Bool {
     (0xFF01...0xFF5E).contains(c) && !(0xFF10...0xFF19).contains(c) && !(0xFF21...0xFF3A).contains(c)
         && !(0xFF41...0xFF5A).contains(c)
 }
@@ -24,7 +26,7 @@ private func isFullWidthPunctuation(_ c: UInt32) -> Bool {
 /// Characters of CJK text: Han, kana, Hangul, CJK punctuation, half-width kana and
 /// Hangul (not the full-width forms of ASCII, which this pass turns into ASCII).
 @inline(__always)
-private func isCJK(_ c: UInt32) -> Bool {
+func isCJK(_ c: UInt32) -> Bool {
     (0x2E80...0x9FFF).contains(c) || (0xAC00...0xD7AF).contains(c) || (0xF900...0xFAFF).contains(c)
         || (0xFF5F...0xFFEF).contains(c) || (0x20000...0x3FFFF).contains(c)
 }
@@ -56,7 +58,7 @@ func compatRepairs(_ text: [UInt8]) -> [ProposedEdit] {
             // Only EF (full-width, ligatures), C4/C5/C7 (digraphs) can start a target.
             if b != 0xEF && b != 0xC4 && b != 0xC5 && b != 0xC7 { prev = scalarValue(buf, i, len); i += len; continue }
             let c = scalarValue(buf, i, len)
-            if isTarget(c) {
+            if isCompatibilityTarget(c) {
                 var keep = false
                 if isFullWidthPunctuation(c) {
                     var next: UInt32 = 0x20

@@ -363,7 +363,7 @@ private func pagesWithSequences(_ s: [UInt32]) -> UInt8 {
 /// Whether the characters from `start` hold a whole UTF-8 sequence (as `sequence` reads
 /// it inside a run) in one of `pages` (a bit each, in `Codepages.all`'s order). White
 /// space is read as the line's view below reads it: a tab or CR a space, a run one space.
-private func completesSequence(_ buf: UnsafeBufferPointer<UInt8>, from start: Int, end: Int, pages: UInt8) -> Bool {
+func completesSequence(_ buf: UnsafeBufferPointer<UInt8>, from start: Int, end: Int, pages: UInt8) -> Bool {
     var chars: [UInt32] = []
     var k = start
     while k < end, chars.count < 4 {
