@@ -378,27 +378,54 @@ struct Batch {
         }
         for file in files.sorted() {
             if Interrupt.requested { break }
-            guard let raw = try? Input.readFile(file) else { continue }
+            let fd = open(file, O_RDONLY)
+            guard fd >= 0 else { continue }
+            defer { close(fd) }
             let jsonl = format == .jsonl || (format == .auto && (file.hasSuffix(".jsonl") || file.hasSuffix(".ndjson")))
-            addStatistics(of: raw, jsonl: jsonl, source: sourceName ?? (jsonl ? file : source(ofFile: file)), into: &stats)
+            try? addStatistics(fd: fd, jsonl: jsonl, source: sourceName ?? (jsonl ? file : source(ofFile: file)), into: &stats)
         }
         return stats
     }
 
-    /// Adds one input's documents to `stats`, the same way `clean` names their sources:
-    /// a record's `url` host, else `source`. Plain text is one document, or several
-    /// between `separator` lines.
-    static func addStatistics(of raw: [UInt8], jsonl: Bool, source: String, separator: String? = nil,
-                              into stats: inout CorpusStats) {
-        guard let bytes = try? InputCheck.prepare(raw) else { return }
-        guard jsonl else {
-            for doc in separator.map({ DocumentSplitter.split(bytes, separator: $0) }) ?? [bytes] { stats.add(doc, source: source) }
-            return
+    /// Adds the documents read from `fd` (after `prefix`, bytes already read) to `stats`,
+    /// a read at a time, so memory holds a read and a document, not the input. Documents
+    /// are cut and their sources named as `clean` does: a record's `url` host, else
+    /// `source`; plain text is one document, or several between `separator` lines. A
+    /// plain-text document too long to clean whole (`DocumentParts`) is left out: it is no
+    /// page of a site's template.
+    static func addStatistics(fd: Int32, prefix: [UInt8] = [], jsonl: Bool, source: String, separator: String? = nil,
+                              into stats: inout CorpusStats) throws {
+        func addText(_ doc: [UInt8]) {
+            if let bytes = try? InputCheck.prepare(doc) { stats.add(bytes, source: source) }
         }
-        for line in bytes.split(separator: 0x0A) {
-            guard let record = try? JSONRecord(Array(line)) else { continue }
-            stats.add(record.text, source: record.sourceHost ?? source)
+        var splitter = separator.map { DocumentSplitter(separator: $0) }
+        var pending: [UInt8] = []  // JSON Lines: bytes of a record not complete yet
+        var scanned = 0            // bytes at the start of `pending` known to hold no line break
+        var whole: [UInt8]? = []   // the one plain-text document; nil once too long
+        var next = prefix
+        var eof = false
+        while !eof, !Interrupt.requested {
+            if next.isEmpty {
+                next = try Input.readSome(fd: fd)
+                eof = next.isEmpty
+            }
+            if jsonl {
+                pending += next
+                let end = eof ? pending.count : pending[scanned...].lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
+                for line in pending[..<end].split(separator: 0x0A) {
+                    if let record = try? JSONRecord(Array(line)) { stats.add(record.text, source: record.sourceHost ?? source) }
+                }
+                pending.removeSubrange(..<end)
+                scanned = pending.count
+            } else if splitter != nil {
+                for doc in splitter!.feed(next) + (eof ? splitter!.finish() : []) { addText(doc) }
+            } else if whole != nil {
+                whole! += next
+                if whole!.count > DocumentParts.wholeUpTo { whole = nil }
+            }
+            next = []
         }
+        if !jsonl, separator == nil, let whole { addText(whole) }
     }
 
     private struct FileJob {

@@ -30,9 +30,9 @@ struct StatsCommand: ParsableCommand {
     func run() throws {
         var stats = CorpusStats()
         if paths.isEmpty || paths == ["-"] {
-            let bytes = try Input.readAll(fd: 0)
-            let jsonl = format == .jsonl || (format == .auto && bytes.first(where: { $0 != 0x20 && $0 != 0x0A }) == UInt8(ascii: "{"))
-            Batch.addStatistics(of: bytes, jsonl: jsonl, source: source ?? "<stdin>", separator: separator, into: &stats)
+            let head = try Input.readSome(fd: 0)
+            let jsonl = format == .jsonl || (format == .auto && head.first(where: { $0 != 0x20 && $0 != 0x0A }) == UInt8(ascii: "{"))
+            try Batch.addStatistics(fd: 0, prefix: head, jsonl: jsonl, source: source ?? "<stdin>", separator: separator, into: &stats)
         } else {
             stats = Batch.gatherStatistics(paths, format: format, sourceName: source)
         }
