@@ -622,14 +622,16 @@ struct Batch {
 
     private mutating func cleanRecords(_ lines: [(Int, ArraySlice<UInt8>)], source: String, out: Output, rejects: RejectSink) {
         let views = self.views, sourceName = self.sourceName
-        let results: [Result<([UInt8], [String], Views.Output), JSONRecord.Invalid>] = cleaner.map(lines) { cleaner, item in
+        let results: [Result<([UInt8], [String], [Views.Output]), JSONRecord.Invalid>] = cleaner.map(lines) { cleaner, item in
             let (number, line) = item
             do {
                 let record = try JSONRecord(Array(line))
-                var doc = Document(id: "\(source):\(number)", bytes: record.text, metadata: record.fields)
-                doc.source = record.sourceHost ?? sourceName ?? source
-                cleaner.clean(&doc)
-                return .success((record.rewritten(text: doc.text, winnow: doc.winnowJSON), doc.findings, views.of(doc)))
+                // A record too long to clean whole is cleaned in parts (bounded working memory).
+                let (docs, text) = cleaner.cleanInParts(id: "\(source):\(number)", bytes: record.text,
+                                                        source: record.sourceHost ?? sourceName ?? source,
+                                                        metadata: record.fields)
+                return .success((record.rewritten(text: text, winnow: Document.winnowJSON(of: docs)),
+                                 docs.flatMap(\.findings), docs.map { views.of($0) }))
             } catch let e as JSONRecord.Invalid {
                 return .failure(e)
             } catch {
@@ -642,12 +644,12 @@ struct Batch {
             stats.bytesIn += line.count + 1
             size += line.count + 1
             switch result {
-            case .success(let (bytes, findings, view)):
+            case .success(let (bytes, findings, partViews)):
                 out.write(bytes)
                 out.write([0x0A])
                 stats.bytesOut += bytes.count + 1
                 for finding in findings { Diagnostics.error("\(source):\(number)", finding) }
-                record(view)
+                for view in partViews { record(view) }
             case .failure(let e):
                 Diagnostics.error("\(source):\(number)", e.description)
                 rejects.write(source: source, line: number, error: e.description, record: line)

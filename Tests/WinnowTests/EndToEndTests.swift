@@ -99,14 +99,20 @@ final class EndToEndTests: XCTestCase {
     /// A document too long to clean whole (over 4 MB) is cleaned part by part, from standard
     /// input and from a file alike: its boilerplate goes, every article paragraph stays,
     /// the output is one canonical text, and explanations name the part.
-    func testAVeryLongDocumentIsCleanedInPartsIntoOneCanonicalText() throws {
-        let groups = 12_000  // about 5 MB
+    /// About 5 MB of numbered article paragraphs with an advertising marker after every tenth.
+    private func longText(groups: Int = 12_000) -> String {
         let body = String(repeating: "The council voted on Tuesday to expand the  bus network, a decision that would cost millions. ", count: 4)
         var text = ""
         for i in 0..<groups {
             text += "Paragraph \(i): \(body)Officials said so.\n\n"
             if i % 10 == 0 { text += "Advertisement\n\n" }
         }
+        return text
+    }
+
+    func testAVeryLongDocumentIsCleanedInPartsIntoOneCanonicalText() throws {
+        let groups = 12_000
+        let text = longText(groups: groups)
         XCTAssertGreaterThan(text.utf8.count, DocumentParts.wholeUpTo)
         let file = try write("long.txt", text)
         let fromStdin = try run(["clean", "--explain"], stdin: Data(text.utf8))
@@ -121,6 +127,24 @@ final class EndToEndTests: XCTestCase {
         XCTAssertTrue(paragraphs.enumerated().allSatisfy { $1.hasPrefix("Paragraph \($0):") && $1.hasSuffix("Officials said so.") })
         XCTAssertTrue(fromStdin.stderr.contains("<stdin> part 2\t"), String(fromStdin.stderr.prefix(300)))
         XCTAssertFalse(fromStdin.stderr.contains("<stdin>\t"))
+    }
+
+    /// A JSON Lines record too long to clean whole is cleaned in parts too: one record out,
+    /// its text as long as the parts joined, its `winnow` field adding up every part's edits.
+    func testAVeryLongRecordIsCleanedInPartsIntoOneRecord() throws {
+        let text = longText()
+        let record = try JSONSerialization.data(withJSONObject: ["id": "long", "text": text])
+        let result = try run(["clean", "--format", "jsonl"], stdin: record + Data("\n".utf8))
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let lines = result.stdout.split(separator: "\n")
+        XCTAssertEqual(lines.count, 1)
+        let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any])
+        let clean = try XCTUnwrap(object["text"] as? String)
+        XCTAssertEqual(clean, try run(["clean"], stdin: Data(text.utf8)).stdout)
+        XCTAssertFalse(clean.contains("Advertisement"))
+        let winnow = try XCTUnwrap(object["winnow"] as? [String: Any])
+        let edits = try XCTUnwrap(winnow["edits"] as? [String: Int])
+        XCTAssertEqual(edits["ad.marker"], 1200)
     }
 
     func testStdinToStdout() throws {

@@ -128,3 +128,45 @@ public struct PartJoiner {
         started ? [0x0A] : []
     }
 }
+
+extension Cleaner {
+    /// Cleans a document's text whole, or, when it is too long to clean whole
+    /// (`DocumentParts`), part by part on this thread, joined as `PartJoiner` joins them;
+    /// the parts are cut from the text a read's worth at a time, so only one is held.
+    /// Returns the documents cleaned (one, or one per part, "ID part K") and the clean text.
+    public func cleanInParts(id: String, bytes: [UInt8], source: String?,
+                             metadata: [(key: String, json: String)] = []) -> (documents: [Document], text: [UInt8]) {
+        func cleaned(_ id: String, _ bytes: [UInt8], _ metadata: [(key: String, json: String)]) -> Document {
+            var doc = Document(id: id, bytes: bytes, metadata: metadata)
+            doc.source = source
+            clean(&doc)
+            return doc
+        }
+        guard bytes.count > DocumentParts.wholeUpTo else {
+            let doc = cleaned(id, bytes, metadata)
+            return ([doc], doc.text)
+        }
+        var cutter = DocumentParts()
+        var joiner = PartJoiner()
+        var documents: [Document] = []
+        var text: [UInt8] = []
+        var start = 0
+        while start < bytes.count {
+            let end = min(start + DocumentParts.partSize, bytes.count)
+            var parts = cutter.feed(Array(bytes[start..<end]))
+            start = end
+            if start == bytes.count { parts += cutter.finish() }
+            guard cutter.isCut else { continue }
+            for part in parts {
+                let doc = cleaned("\(id) part \(documents.count + 1)", part.bytes, [])
+                text += joiner.add(doc.text, joint: part.joint)
+                documents.append(doc)
+            }
+        }
+        guard cutter.isCut else {  // never cut (UTF-16): whole after all
+            let doc = cleaned(id, bytes, metadata)
+            return ([doc], doc.text)
+        }
+        return (documents, text + joiner.finish())
+    }
+}

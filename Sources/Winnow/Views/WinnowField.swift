@@ -3,17 +3,29 @@
 extension Document {
     /// Raw JSON: `{"bylines":[…],"credits":[…],"dates":[…],"edits":{"rule":n,…},"findings":[…]}`,
     /// keys in a fixed order so that output is byte-identical run to run.
-    public var winnowJSON: String {
-        var parts: [String] = []
+    public var winnowJSON: String { Document.winnowJSON(of: [self]) }
+
+    /// The field for a document cleaned in parts (`Cleaner.cleanInParts`): the values kept
+    /// in text order, the edits added up, every finding once.
+    public static func winnowJSON(of parts: [Document]) -> String {
+        var kept: [String: [String]] = [:]
+        var counts: [String: Int] = [:]
+        var findings: [String] = []
+        for part in parts {
+            for (field, values) in part.kept { kept[field, default: []] += values }
+            for (rule, n) in part.editCounts { counts[rule, default: 0] += n }
+            for finding in part.findings where !findings.contains(finding) { findings.append(finding) }
+        }
+        var fields: [String] = []
         for (field, values) in kept.sorted(by: { $0.key < $1.key }) {
-            parts.append("\(encodeJSONString(field)):[\(values.map(encodeJSONString).joined(separator: ","))]")
+            fields.append("\(encodeJSONString(field)):[\(values.map(encodeJSONString).joined(separator: ","))]")
         }
-        let counts = editCounts.sorted { $0.key < $1.key }
+        let edits = counts.sorted { $0.key < $1.key }
             .map { "\(encodeJSONString($0.key)):\($0.value)" }.joined(separator: ",")
-        parts.append("\"edits\":{\(counts)}")
+        fields.append("\"edits\":{\(edits)}")
         if !findings.isEmpty {
-            parts.append("\"findings\":[\(findings.map(encodeJSONString).joined(separator: ","))]")
+            fields.append("\"findings\":[\(findings.map(encodeJSONString).joined(separator: ","))]")
         }
-        return "{" + parts.joined(separator: ",") + "}"
+        return "{" + fields.joined(separator: ",") + "}"
     }
 }
