@@ -59,16 +59,17 @@ struct Diff: ParsableCommand {
                 failed += 1
                 return
             }
-            var doc = Document(id: id, bytes: bytes)
-            cleaner.clean(&doc)
-            let comparison = Comparison(doc)
-            if stat {
-                out.write(renderer.stat(comparison, document: doc))
-                total.add(doc, comparison: comparison)
-            } else if sideBySide {
-                out.write(renderer.sideBySide(comparison, width: columns))
-            } else {
-                out.write(renderer.unified(comparison))
+            // As `clean` cleans it: a document too long to clean whole, part by part.
+            for doc in cleaner.cleanInParts(id: id, bytes: bytes, source: nil).documents {
+                let comparison = Comparison(doc)
+                if stat {
+                    out.write(renderer.stat(comparison, document: doc))
+                    total.add(doc, comparison: comparison)
+                } else if sideBySide {
+                    out.write(renderer.sideBySide(comparison, width: columns))
+                } else {
+                    out.write(renderer.unified(comparison))
+                }
             }
             out.flush()
         }
