@@ -273,10 +273,12 @@ private func lineGain(_ choices: [Choice], _ rawInfo: LazyCharInfos, _ contextIn
 private func withoutGarbleFragments(_ choices: [Choice], _ line: [UInt32], _ context: [UInt32]) -> [Choice] {
     guard !choices.isEmpty else { return choices }
     let n = context.count
-    func inCodepage(_ c: UInt32) -> Bool { Codepages.all.contains { $0.byte(c) != nil } }
+    let anyPage = Codepages.inAnyPage
     func inStretch(_ k: Int) -> Bool {
         let c = context[k]
-        return c < 0x80 ? c != 0x20 : charInfo(c).kind != .space && inCodepage(c)
+        // (The no-break space is the only non-ASCII white space a code page has.)
+        if c < 0x80 { return c != 0x20 }
+        return c != 0xA0 && (c < Codepage.flatLimit ? anyPage[Int(c)] : Codepages.inSomePage(c))
     }
     var kept: [Choice] = []
     var k = 0
@@ -290,25 +292,36 @@ private func withoutGarbleFragments(_ choices: [Choice], _ line: [UInt32], _ con
             if last + 1 < choices.count, choices[last + 1].range.lowerBound == hi { last += 1; hi = choices[last].range.upperBound } else { break }
         }
         let group = choices[k...last]
-        var after: [UInt32] = [], decoded: [UInt32] = []
+        k = last + 1
         var stray = 0, explained = 0
         var at = lo
         for c in group {
             stray += context[at..<c.range.lowerBound].count(where: staysNonASCII)
             explained += c.range.count
-            after += line[at..<c.range.lowerBound]
-            after += c.replacement
-            if !decoded.isEmpty, at < c.range.lowerBound { decoded.append(0x20) }
-            decoded += c.replacement
             at = c.range.upperBound
         }
         stray += context[at..<hi].count(where: staysNonASCII)
+        if stray == 0 { kept += group; continue }
+        if stray <= 2 || explained >= 2 * stray {
+            var decoded: [UInt32] = []
+            at = lo
+            for c in group {
+                if !decoded.isEmpty, at < c.range.lowerBound { decoded.append(0x20) }
+                decoded += c.replacement
+                at = c.range.upperBound
+            }
+            if badness(forScoring(decoded).map(charInfo)) == 0 { kept += group; continue }
+        }
+        // Decoded on as repair would go on (mojibake of mojibake settles over rounds).
+        var after: [UInt32] = []
+        at = lo
+        for c in group {
+            after += line[at..<c.range.lowerBound]
+            after += c.replacement
+            at = c.range.upperBound
+        }
         after += line[at..<hi]
-        let remnant = stray <= 2 || explained >= 2 * stray
-        if stray == 0 || (remnant && badness(forScoring(decoded).map(charInfo)) == 0)
-            // Decoded on as repair would go on (mojibake of mojibake settles over rounds).
-            || badness(forScoring(repairLine(after, garbleCheck: false)?.0 ?? after).map(charInfo)) == 0 { kept += group }
-        k = last + 1
+        if badness(forScoring(repairLine(after, garbleCheck: false)?.0 ?? after).map(charInfo)) == 0 { kept += group }
     }
     return kept
 }
