@@ -160,7 +160,7 @@ func badness(_ infos: [CharInfo]) -> Int {
         // A Windows-1252 symbol glued before a letter.
         if isSymbolBeforeLetters(p.scalar), c.isLetter { bad += 1 }
         // Box drawing, arrows and math touching a letter: "e┼í", "t√©". Drawings and tables
-        // put box-drawing characters beside ASCII letters ("├┤a┼┐a", "│ Name │"), so those
+        // put box-drawing characters beside ASCII letters ("├┤x┼┐y", "│ Name │"), so those
         // count only beside a non-ASCII letter, where code page 437 mojibake puts them
         // ("┼í", "ß║").
         if (p.kind == .symbol && p.scalar >= 0x2190 && c.isLetter && !(isDrawing(p.scalar) && c.scalar < 0x80))
@@ -186,10 +186,10 @@ func badness(_ infos: [CharInfo]) -> Int {
         // "Ã" or "Â" (the lead bytes of U+0080...U+00FF) followed by what would be a
         // continuation byte in Windows-1252, apart from the apostrophe, and apart from a
         // no-break space between a capital and anything but a lowercase letter: there the
-        // letter ends a word in capitals ("MISUTÂ\u{A0}AJIKKO"), as "Ã" before a plain
+        // letter ends a word in capitals ("BOKUÂ\u{A0}NO"), as "Ã" before a plain
         // space after a capital does for `lostAGrave`. Mojibake of a no-break space
         // follows lowercase text, digits or punctuation, and "à" sits inside words
-        // ("GÃ\u{A0}idhlig").
+        // ("DÃ\u{A0}il").
         if p.scalar == 0xC3 || p.scalar == 0xC2, c.scalar != 0x2019,
            !(c.scalar == 0xA0 && i >= 2 && infos[i - 2].kind == .upper && (i + 1 == n || infos[i + 1].kind != .lower)),
            let b = Codepages.windows1252.byte(c.scalar), (0x80...0xBF).contains(b) { bad += 1 }

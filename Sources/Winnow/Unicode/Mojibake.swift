@@ -258,13 +258,14 @@ private func lineGain(_ choices: [Choice], _ rawInfo: LazyCharInfos, _ contextIn
 /// `choices` without those that decode only part of a garble. A stretch of text with no
 /// white space in it, made of ASCII and of characters that some code page has (the
 /// stuff of mojibake), is a garble when no decoding explains all its non-ASCII
-/// characters: mojibake of mojibake that lost its case or bytes ("ã†â€™ãƒâ€ ã¢â‚¬"),
-/// where a sequence is there by chance and decoding it turns garbage into other garbage
-/// (Armenian and Arabic letters among Latin ones). A choice in a stretch with characters
-/// that no choice explains is kept only when the stretch, with the choices in it
-/// decoded (and decoded on, as further rounds would), no longer looks bad at all: then
-/// the rest is text beside the repair ("ï" in "naïveÃ©"), or a layer that the next round
-/// decodes ("â\u{80}" before "â\u{80}\u{9C}", which decodes to "“": together "–").
+/// characters: mojibake of mojibake that lost its case or bytes ("cafãƒæ’ã‚â©" for
+/// "café" three times over, lowercased), where a sequence is there by chance and
+/// decoding it turns garbage into other garbage (Armenian and Arabic letters among Latin
+/// ones). A choice in a stretch with characters that no choice explains is kept only
+/// when the stretch, with the choices in it decoded (and decoded on, as further rounds
+/// would), no longer looks bad at all: then the rest is text beside the repair ("ï" in
+/// "naïveÃ©"), or a layer that the next round decodes ("â\u{80}" before
+/// "â\u{80}\u{9C}", which decodes to "“": together "–").
 /// One or two characters beside a repair, or fewer than half as many as it explains,
 /// are a remnant (a byte lost or left over: "Ä" after "podkreÅ›la"), not a garble: the
 /// repair is kept when what it decodes to looks right on its own (not "ľՋ≩", Latin,
@@ -333,12 +334,12 @@ private func staysNonASCII(_ c: UInt32) -> Bool { c >= 0x80 && c != 0x2026 }
 
 /// Whether `choices` (of `page`) is one two-character sequence standing alone in a line
 /// whose other non-ASCII text is correct as it stands, and which is ambiguous: "Ã¥" in
-/// "Bremer/Mccoy – DrÃ¥ber". Three facts together leave it alone:
+/// "Tour dates – SmÃ¥land". Three facts together leave it alone:
 /// - the line is read right elsewhere (the dash is no mojibake), so this pair has no
 ///   company to show what happened to the line;
 /// - the pair on its own is a capital and a currency sign, which text writes side by
-///   side ("JP¥", "E£"); only the letters around it make it look bad ("r" before a
-///   capital). (The generic currency sign "¤" is no text's: "MÃ¤scot" is repaired.)
+///   side ("JP¥", "E£"); only the letters around it make it look bad ("m" before a
+///   capital). (The generic currency sign "¤" is no text's: "MÃ¤lardalen" is repaired.)
 /// - another code page reads the same two characters as a different character (Mac Roman
 ///   reads "Ã¥" as a combining tilde), so even the encoding is a guess.
 /// White space, quotes and the ellipsis (ASCII once canonical) are no evidence either way.
