@@ -318,3 +318,23 @@ extension FuzzRegressionTests {
         XCTAssertFalse(once.contains("lanets"), once)
     }
 }
+
+extension FuzzRegressionTests {
+    /// `mojibake-chain-after-replacement`: invalid bytes read as Windows-1252 left a long
+    /// run of "¬" before "±±". In Mac Roman "¬" is a lead byte and "¬±" is the UTF-8 of
+    /// "±", so every round of repair ate one "¬" and made the next pair, and cleaning the
+    /// output again ate more. A run whose decoding would make a new sequence with the text
+    /// beside it (a lead before it, or a decoded lead before continuations) is now left
+    /// alone; a single sequence is still repaired.
+    func testLeadByteChainsSettleInOneRun() {
+        let cleaner = sharedPipeline.makeCleaner()
+        for n in [1, 2, 3, 8, 20, 60] {  // beyond what the repair rounds of one run could eat
+            for (lead, tail) in [("\u{AC}", "\u{B1}\u{B1}"), ("\u{C2}", "\u{A9}"), ("\u{C3}\u{192}", "")] {
+                let chain = lead == "\u{C3}\u{192}" ? "\u{C3}" + String(repeating: "\u{192}", count: n) : String(repeating: lead, count: n) + tail
+                let text = "\u{C11C}\u{C6B8} " + chain + " b"
+                XCTAssertEqual(Invariants.violations(of: Array(text.utf8), cleaner: cleaner), [], "\(n) \(lead)")
+            }
+        }
+        XCTAssertEqual(clean("The room was at 20\u{C2}\u{B0}C all day."), "The room was at 20\u{B0}C all day.\n")
+    }
+}

@@ -429,3 +429,91 @@ private struct SplitMix64 {
         return z ^ (z >> 31)
     }
 }
+
+// MARK: - Mojibake decisions: garbles, drawings, lone pairs, capitals
+
+extension UnicodeRepairTests {
+    /// Characters of code page 437 for bytes 0x80...0xFF (its published table): box
+    /// drawing for most UTF-8 lead bytes.
+    private static let cp437High: [UInt32] = [
+        0x00C7, 0x00FC, 0x00E9, 0x00E2, 0x00E4, 0x00E0, 0x00E5, 0x00E7, 0x00EA, 0x00EB, 0x00E8, 0x00EF,
+        0x00EE, 0x00EC, 0x00C4, 0x00C5, 0x00C9, 0x00E6, 0x00C6, 0x00F4, 0x00F6, 0x00F2, 0x00FB, 0x00F9,
+        0x00FF, 0x00D6, 0x00DC, 0x00A2, 0x00A3, 0x00A5, 0x20A7, 0x0192, 0x00E1, 0x00ED, 0x00F3, 0x00FA,
+        0x00F1, 0x00D1, 0x00AA, 0x00BA, 0x00BF, 0x2310, 0x00AC, 0x00BD, 0x00BC, 0x00A1, 0x00AB, 0x00BB,
+        0x2591, 0x2592, 0x2593, 0x2502, 0x2524, 0x2561, 0x2562, 0x2556, 0x2555, 0x2563, 0x2551, 0x2557,
+        0x255D, 0x255C, 0x255B, 0x2510, 0x2514, 0x2534, 0x252C, 0x251C, 0x2500, 0x253C, 0x255E, 0x255F,
+        0x255A, 0x2554, 0x2569, 0x2566, 0x2560, 0x2550, 0x256C, 0x2567, 0x2568, 0x2564, 0x2565, 0x2559,
+        0x2558, 0x2552, 0x2553, 0x256B, 0x256A, 0x2518, 0x250C, 0x2588, 0x2584, 0x258C, 0x2590, 0x2580,
+        0x03B1, 0x00DF, 0x0393, 0x03C0, 0x03A3, 0x03C3, 0x00B5, 0x03C4, 0x03A6, 0x0398, 0x03A9, 0x03B4,
+        0x221E, 0x03C6, 0x03B5, 0x2229, 0x2261, 0x00B1, 0x2265, 0x2264, 0x2320, 0x2321, 0x00F7, 0x2248,
+        0x00B0, 0x2219, 0x00B7, 0x221A, 0x207F, 0x00B2, 0x25A0, 0x00A0,
+    ]
+
+    /// UTF-8 bytes read as code page 437.
+    private func asCP437(_ s: String) -> String {
+        var out = String.UnicodeScalarView()
+        for b in s.utf8 { out.append(Unicode.Scalar(b < 0x80 ? UInt32(b) : Self.cp437High[Int(b) - 0x80])!) }
+        return String(out)
+    }
+
+    /// The replacements mojibake repair made in `text`.
+    private func mojibakeRepairs(_ text: String) -> [String] {
+        cleanDocument(text).edits.filter { $0.rule == "unicode.mojibake" }.map(\.after)
+    }
+
+    /// Mojibake of mojibake of mojibake whose case was changed afterwards no longer
+    /// decodes whole; a few of its sequences still decode by chance, into letters of other
+    /// scripts among the Latin ones. It is left as it is, not made into other garbage.
+    func testLayeredMojibakeThatLostItsCaseIsLeftAsItIs() {
+        for s in ["Café \u{201C}crème\u{201D} \u{2014} déjà vu", "Größere Straßen führen über Köln", "São Paulo não é só concreto"] {
+            let garble = asWindows1252(asWindows1252(asWindows1252(s))).lowercased()
+            XCTAssertEqual(mojibakeRepairs(garble), [], garble)
+        }
+    }
+
+    /// Two layers inside one stretch: the inner sequence decodes to a quote that completes
+    /// the outer one, so the stretch is decoded although the first round leaves it bad.
+    func testAnInnerLayerThatCompletesAnOuterOneIsDecoded() {
+        let outer = asLatin1("\u{2013}")  // "â\u{80}\u{93}"; 0x93 is "“" in Windows-1252
+        let twice = String(outer.unicodeScalars.dropLast()) + asLatin1("\u{201C}")
+        XCTAssertEqual(clean("The friendly \(twice) kicks off at noon."), "The friendly \u{2013} kicks off at noon.\n")
+    }
+
+    /// Drawings, tables and tree listings put box-drawing characters beside ASCII letters;
+    /// read as code page 437 some pairs are UTF-8 ("├┤" is "ô"), but that is chance. Code
+    /// page 437 mojibake of text puts them beside accented letters, and is still repaired.
+    func testBoxDrawingBesideASCIILettersIsADrawing() {
+        for s in ["├┤x┼┐y┼┐z┼┐w", "│ ab├┤cd┼┐ef │", "┬┐a ├┤b ┼┐c"] {
+            XCTAssertEqual(mojibakeRepairs(s), [], s)
+        }
+        for s in ["Příliš žluťoučký kůň úpěl ďábelské ódy.", "Łódź i Kraków są pięknymi miastami, mówią turyści.",
+                  "Café crème, déjà vu, naïve façade: l'été à Besançon."] {
+            XCTAssertEqual(clean(asCP437(s)), clean(s), s)
+        }
+    }
+
+    /// One two-character sequence in a line whose other non-ASCII text is read right, made
+    /// of a capital and a currency sign (text writes them side by side) and read by two
+    /// code pages as different characters, is too weak a sign: it is left alone.
+    func testALoneAmbiguousPairInACorrectLineIsLeftAlone() {
+        let pair = asLatin1("Småland")  // "SmÃ¥land": Latin-1 "å", or Mac Roman's combining tilde
+        XCTAssertEqual(mojibakeRepairs("Tour dates \u{2013} \(pair)"), [])
+        // Nothing else in the line read right: repaired.
+        XCTAssertEqual(clean("Tour dates - \(pair)"), "Tour dates - Småland\n")
+        // More than one pair: the line shows what happened to it.
+        XCTAssertEqual(clean("Tour dates \u{2013} \(asLatin1("Småland och Västerås"))"), "Tour dates \u{2013} Småland och Västerås\n")
+        // The generic currency sign is no text's ("Ã¤" is "ä").
+        XCTAssertEqual(clean("Tour dates \u{2013} \(asLatin1("Mälardalen"))"), "Tour dates \u{2013} Mälardalen\n")
+        // Only one code page reads "Â£".
+        XCTAssertEqual(clean("Tickets \u{2013} \(asLatin1("£"))5 each"), "Tickets \u{2013} £5 each\n")
+    }
+
+    /// "Â" (or "Ã") then a no-break space after a capital, and no lowercase letter after it,
+    /// ends a word in capitals. Mojibake of a no-break space after lowercase text or
+    /// punctuation, and "à" inside a word after a capital, are still repaired.
+    func testANoBreakSpaceAfterACapitalAInCapitalsIsText() {
+        XCTAssertEqual(mojibakeRepairs("OKAASAN TO BOKUÂ\u{A0}NO NATSU"), [])
+        XCTAssertEqual(clean(asLatin1("Prices\u{A0}rise.\u{A0}Again")), "Prices rise. Again\n")
+        XCTAssertEqual(clean(asLatin1("The Dàil sat late")), "The Dàil sat late\n")
+    }
+}

@@ -51,6 +51,11 @@ private func isSymbolBeforeLetters(_ c: UInt32) -> Bool {
     }
 }
 
+/// Box-drawing characters and block elements (U+2500...U+259F): what drawings, tables
+/// and tree listings are made of, and what code page 437 shows for UTF-8 lead bytes.
+@inline(__always)
+private func isDrawing(_ c: UInt32) -> Bool { (0x2500...0x259F).contains(c) }
+
 /// Opening and closing quotes that do not belong between two letters (the apostrophe does).
 @inline(__always)
 private func isQuote(_ c: UInt32) -> Bool {
@@ -154,12 +159,17 @@ func badness(_ infos: [CharInfo]) -> Int {
         if p.isLetter, nonASCIIPrev, isWindows1252Letter(c.scalar) { bad += 1 }
         // A Windows-1252 symbol glued before a letter.
         if isSymbolBeforeLetters(p.scalar), c.isLetter { bad += 1 }
-        // Box drawing, arrows and math touching a letter: "e┼í", "t√©".
-        if (p.kind == .symbol && p.scalar >= 0x2190 && c.isLetter) || (c.kind == .symbol && c.scalar >= 0x2190 && p.isLetter) { bad += 1 }
+        // Box drawing, arrows and math touching a letter: "e┼í", "t√©". Drawings and tables
+        // put box-drawing characters beside ASCII letters ("├┤x┼┐y", "│ Name │"), so those
+        // count only beside a non-ASCII letter, where code page 437 mojibake puts them
+        // ("┼í", "ß║").
+        if (p.kind == .symbol && p.scalar >= 0x2190 && c.isLetter && !(isDrawing(p.scalar) && c.scalar < 0x80))
+            || (c.kind == .symbol && c.scalar >= 0x2190 && p.isLetter && !(isDrawing(c.scalar) && p.scalar < 0x80)) { bad += 1 }
         // A multiplication or division sign between two letters: "nĂˇm" read as "n÷m".
         if i >= 2, p.scalar == 0xD7 || p.scalar == 0xF7, infos[i - 2].isLetter, c.isLetter { bad += 1 }
-        // Two non-ASCII symbols in a row: "€™", "Â°±".
-        if p.kind == .symbol, nonASCIIPrev, c.kind == .symbol, c.scalar >= 0x80 { bad += 1 }
+        // Two non-ASCII symbols in a row: "€™", "Â°±" (two box-drawing characters are a
+        // drawing's line: "├──┤").
+        if p.kind == .symbol, nonASCIIPrev, c.kind == .symbol, c.scalar >= 0x80, !(isDrawing(p.scalar) && isDrawing(c.scalar)) { bad += 1 }
         // A lowercase letter followed by a non-ASCII capital: "tÃ©", "rГ©".
         if p.kind == .lower, c.kind == .upper, c.scalar >= 0x80 { bad += 1 }
         // Letters of clashing scripts touching (marks count with their script).
@@ -174,8 +184,14 @@ func badness(_ infos: [CharInfo]) -> Int {
         if (p.kind == .digit && p.scalar < 0x80 && c.isLetter && (c.script == 19 || c.script == 2))
             || (c.kind == .digit && c.scalar < 0x80 && p.isLetter && (p.script == 19 || p.script == 2)) { bad += 1 }
         // "Ã" or "Â" (the lead bytes of U+0080...U+00FF) followed by what would be a
-        // continuation byte in Windows-1252, apart from the apostrophe.
+        // continuation byte in Windows-1252, apart from the apostrophe, and apart from a
+        // no-break space between a capital and anything but a lowercase letter: there the
+        // letter ends a word in capitals ("BOKUÂ\u{A0}NO"), as "Ã" before a plain
+        // space after a capital does for `lostAGrave`. Mojibake of a no-break space
+        // follows lowercase text, digits or punctuation, and "à" sits inside words
+        // ("DÃ\u{A0}il").
         if p.scalar == 0xC3 || p.scalar == 0xC2, c.scalar != 0x2019,
+           !(c.scalar == 0xA0 && i >= 2 && infos[i - 2].kind == .upper && (i + 1 == n || infos[i + 1].kind != .lower)),
            let b = Codepages.windows1252.byte(c.scalar), (0x80...0xBF).contains(b) { bad += 1 }
     }
     return bad

@@ -83,6 +83,21 @@ enum Codepages {
         return (lead, cont)
     }()
 
+    /// For code points below `Codepage.flatLimit`: whether some page has the code point
+    /// as a byte 0x80...0xFF (the stuff mojibake is made of).
+    static let inAnyPage: [Bool] = {
+        var table = [Bool](repeating: false, count: Int(Codepage.flatLimit))
+        for page in all { for cp in page.encode.keys where cp < Codepage.flatLimit { table[Int(cp)] = true } }
+        return table
+    }()
+
+    /// Whether some page has `c` as a byte 0x80...0xFF.
+    @inline(__always) static func inSomePage(_ c: UInt32) -> Bool {
+        if c < 0x80 { return false }
+        if c < Codepage.flatLimit { return inAnyPage[Int(c)] }
+        return all.contains { $0.encode[c] != nil }
+    }
+
     /// The pages in which `c` is a lead byte (a bit each).
     @inline(__always) static func leadPages(_ c: UInt32) -> UInt8 {
         c < Codepage.flatLimit ? leadBits[Int(c)] : 0

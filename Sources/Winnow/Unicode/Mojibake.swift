@@ -140,10 +140,35 @@ private func candidates(_ s: [UInt32], _ page: Codepage, lenient: Bool = false) 
                 k += 1
             }
         }
-        if ok { out.append(Run(range: i..<j, decoded: decoded, units: units)) }
+        if ok, !startsChain(s, i..<j, decoded, page) { out.append(Run(range: i..<j, decoded: decoded, units: units)) }
         i = ok ? j : i + 1
     }
     return out
+}
+
+/// Whether decoding `range` of `s` to `decoded` would make a new sequence with the text
+/// beside it: a lead byte just before the run and a decoded character that is a
+/// continuation byte ("¬¬¬±" in Mac Roman, "ÂÂÂ©" in Latin-1: "¬±" is "±", so every
+/// round eats one lead), or a decoded lead byte and continuations just after the run
+/// ("Ãƒƒƒ"). Layered mojibake is one run, decoded whole; a chain like these is no
+/// encoding's output (its bytes are not UTF-8), and repairing it one link a round means
+/// no number of runs leaves the text as it found it: it is left alone. Quotes are read
+/// as canonical folding leaves them (see `sequence`).
+private func startsChain(_ s: [UInt32], _ range: Range<Int>, _ decoded: [UInt32], _ page: Codepage) -> Bool {
+    let after = s[range.upperBound...].prefix(3).map(foldedQuoteUnit)
+    let out = decoded.map(foldedQuoteUnit)
+    func isLead(_ c: UInt32) -> Bool {
+        guard c >= 0x80, let b = page.byte(c) else { return false }
+        return b >= 0xC2 && b <= 0xF4
+    }
+    if range.lowerBound > 0, case let p = foldedQuoteUnit(s[range.lowerBound - 1]), isLead(p),
+       sequence([p] + out.prefix(3) + after, 0, page, inRun: false) != nil {
+        return true
+    }
+    if let last = out.last, isLead(last), !after.isEmpty, sequence([last] + after, 0, page, inRun: false) != nil {
+        return true
+    }
+    return false
 }
 
 /// The whole of `s` decoded through `page` as one run, or nil.
@@ -201,8 +226,9 @@ private func applied(_ s: [UInt32], _ choices: [Choice]) -> [UInt32] {
 }
 
 /// How much less bad the line looks with `choices` (sorted, disjoint) applied. The
-/// badness rules look at most two characters back, so only stretches around the choices
-/// change: each is scored before and after, which is exact and spares the whole line.
+/// badness rules look at most two characters back and one ahead, so only stretches
+/// around the choices change: each is scored before and after, which is exact and spares
+/// the whole line.
 private func lineGain(_ choices: [Choice], _ rawInfo: LazyCharInfos, _ contextInfo: LazyCharInfos) -> Int {
     let n = contextInfo.count
     var gain = 0
@@ -227,6 +253,109 @@ private func lineGain(_ choices: [Choice], _ rawInfo: LazyCharInfos, _ contextIn
         k = j
     }
     return gain
+}
+
+/// `choices` without those that decode only part of a garble. A stretch of text with no
+/// white space in it, made of ASCII and of characters that some code page has (the
+/// stuff of mojibake), is a garble when no decoding explains all its non-ASCII
+/// characters: mojibake of mojibake that lost its case or bytes ("cafãƒæ’ã‚â©" for
+/// "café" three times over, lowercased), where a sequence is there by chance and
+/// decoding it turns garbage into other garbage (Armenian and Arabic letters among Latin
+/// ones). A choice in a stretch with characters that no choice explains is kept only
+/// when the stretch, with the choices in it decoded (and decoded on, as further rounds
+/// would), no longer looks bad at all: then the rest is text beside the repair ("ï" in
+/// "naïveÃ©"), or a layer that the next round decodes ("â\u{80}" before
+/// "â\u{80}\u{9C}", which decodes to "“": together "–").
+/// One or two characters beside a repair, or fewer than half as many as it explains,
+/// are a remnant (a byte lost or left over: "Ä" after "podkreÅ›la"), not a garble: the
+/// repair is kept when what it decodes to looks right on its own (not "ľՋ≩", Latin,
+/// Armenian and a math sign, out of "ƒæ’ã‚â©"). Text is read with quotes folded, as the
+/// canonical form will have it.
+private func withoutGarbleFragments(_ choices: [Choice], _ line: [UInt32], _ context: [UInt32]) -> [Choice] {
+    guard !choices.isEmpty else { return choices }
+    let n = context.count
+    let anyPage = Codepages.inAnyPage
+    func inStretch(_ k: Int) -> Bool {
+        let c = context[k]
+        // (The no-break space is the only non-ASCII white space a code page has.)
+        if c < 0x80 { return c != 0x20 }
+        return c != 0xA0 && (c < Codepage.flatLimit ? anyPage[Int(c)] : Codepages.inSomePage(c))
+    }
+    var kept: [Choice] = []
+    var k = 0
+    while k < choices.count {
+        // The stretch around choice k, taking in the choices it reaches.
+        var lo = choices[k].range.lowerBound, hi = choices[k].range.upperBound
+        var last = k
+        while lo > 0, inStretch(lo - 1) { lo -= 1 }
+        while true {
+            while hi < n, inStretch(hi), !(last + 1 < choices.count && choices[last + 1].range.lowerBound == hi) { hi += 1 }
+            if last + 1 < choices.count, choices[last + 1].range.lowerBound == hi { last += 1; hi = choices[last].range.upperBound } else { break }
+        }
+        let group = choices[k...last]
+        k = last + 1
+        var stray = 0, explained = 0
+        var at = lo
+        for c in group {
+            stray += context[at..<c.range.lowerBound].count(where: staysNonASCII)
+            explained += c.range.count
+            at = c.range.upperBound
+        }
+        stray += context[at..<hi].count(where: staysNonASCII)
+        if stray == 0 { kept += group; continue }
+        if stray <= 2 || explained >= 2 * stray {
+            var decoded: [UInt32] = []
+            at = lo
+            for c in group {
+                if !decoded.isEmpty, at < c.range.lowerBound { decoded.append(0x20) }
+                decoded += c.replacement
+                at = c.range.upperBound
+            }
+            if badness(forScoring(decoded).map(charInfo)) == 0 { kept += group; continue }
+        }
+        // Decoded on as repair would go on (mojibake of mojibake settles over rounds).
+        var after: [UInt32] = []
+        at = lo
+        for c in group {
+            after += line[at..<c.range.lowerBound]
+            after += c.replacement
+            at = c.range.upperBound
+        }
+        after += line[at..<hi]
+        if badness(forScoring(repairLine(after, garbleCheck: false)?.0 ?? after).map(charInfo)) == 0 { kept += group }
+    }
+    return kept
+}
+
+/// Whether `c` (read with quotes folded) is still non-ASCII in the canonical form, which
+/// also makes the ellipsis "...": what the output, cleaned again, will see.
+@inline(__always)
+private func staysNonASCII(_ c: UInt32) -> Bool { c >= 0x80 && c != 0x2026 }
+
+/// Whether `choices` (of `page`) is one two-character sequence standing alone in a line
+/// whose other non-ASCII text is correct as it stands, and which is ambiguous: "Ã¥" in
+/// "Tour dates – SmÃ¥land". Three facts together leave it alone:
+/// - the line is read right elsewhere (the dash is no mojibake), so this pair has no
+///   company to show what happened to the line;
+/// - the pair on its own is a capital and a currency sign, which text writes side by
+///   side ("JP¥", "E£"); only the letters around it make it look bad ("m" before a
+///   capital). (The generic currency sign "¤" is no text's: "MÃ¤lardalen" is repaired.)
+/// - another code page reads the same two characters as a different character (Mac Roman
+///   reads "Ã¥" as a combining tilde), so even the encoding is a guess.
+/// White space, quotes and the ellipsis (ASCII once canonical) are no evidence either way.
+private func isLoneAmbiguousSequence(_ choices: [Choice], _ page: Codepage, _ s: [UInt32], _ context: [UInt32],
+                                     _ found: [(Codepage, [Run])]) -> Bool {
+    guard choices.count == 1, case let range = choices[0].range, range.count == 2 else { return false }
+    let letter = s[range.lowerBound], sign = s[range.lowerBound + 1]
+    guard charInfo(letter).kind == .upper, sign != 0xA4,
+          Unicode.Scalar(sign)?.properties.generalCategory == .currencySymbol else { return false }
+    let elsewhere = context.indices.contains { k in
+        !range.contains(k) && staysNonASCII(context[k]) && charInfo(context[k]).kind != .space
+    }
+    guard elsewhere else { return false }
+    return found.contains { other, runs in
+        other.name != page.name && runs.contains { $0.range == range && $0.decoded != choices[0].replacement }
+    }
 }
 
 /// Repairs one line of characters; returns nil when nothing changes, else the new
@@ -256,8 +385,9 @@ func repairMojibake(_ line: [UInt32]) -> ([UInt32], [String])? {
     return (spliced, undone + pages.filter { !undone.contains($0) })
 }
 
-/// `repairMojibake` on the line as it is.
-private func repairLine(_ line: [UInt32]) -> ([UInt32], [String])? {
+/// `repairMojibake` on the line as it is. `garbleCheck` false leaves garble fragments
+/// in (to see where a repair would lead; see `withoutGarbleFragments`).
+private func repairLine(_ line: [UInt32], garbleCheck: Bool = true) -> ([UInt32], [String])? {
     var s = line
     var undone: [String] = []
     let allPages = Codepages.all
@@ -315,6 +445,8 @@ private func repairLine(_ line: [UInt32]) -> ([UInt32], [String])? {
                 }
                 choices.append(choice)
             }
+            if garbleCheck { choices = withoutGarbleFragments(choices, s, context) }
+            if isLoneAmbiguousSequence(choices, page, s, context, found) { continue }
             if choices.isEmpty { continue }
             let single = choices.filter { $0.after < $0.before }
             let all = choices.filter { $0.after - page.cost <= $0.before }
