@@ -457,7 +457,7 @@ extension UnicodeRepairTests {
     }
 
     /// The replacements mojibake repair made in `text`.
-    private func mojibakeRepairs(_ text: String) -> [String] {
+    private func mojibakeReplacements(_ text: String) -> [String] {
         cleanDocument(text).edits.filter { $0.rule == "unicode.mojibake" }.map(\.after)
     }
 
@@ -467,7 +467,7 @@ extension UnicodeRepairTests {
     func testLayeredMojibakeThatLostItsCaseIsLeftAsItIs() {
         for s in ["Café \u{201C}crème\u{201D} \u{2014} déjà vu", "Größere Straßen führen über Köln", "São Paulo não é só concreto"] {
             let garble = asWindows1252(asWindows1252(asWindows1252(s))).lowercased()
-            XCTAssertEqual(mojibakeRepairs(garble), [], garble)
+            XCTAssertEqual(mojibakeReplacements(garble), [], garble)
         }
     }
 
@@ -484,7 +484,7 @@ extension UnicodeRepairTests {
     /// page 437 mojibake of text puts them beside accented letters, and is still repaired.
     func testBoxDrawingBesideASCIILettersIsADrawing() {
         for s in ["├┤x┼┐y┼┐z┼┐w", "│ ab├┤cd┼┐ef │", "┬┐a ├┤b ┼┐c"] {
-            XCTAssertEqual(mojibakeRepairs(s), [], s)
+            XCTAssertEqual(mojibakeReplacements(s), [], s)
         }
         for s in ["Příliš žluťoučký kůň úpěl ďábelské ódy.", "Łódź i Kraków są pięknymi miastami, mówią turyści.",
                   "Café crème, déjà vu, naïve façade: l'été à Besançon."] {
@@ -497,7 +497,7 @@ extension UnicodeRepairTests {
     /// code pages as different characters, is too weak a sign: it is left alone.
     func testALoneAmbiguousPairInACorrectLineIsLeftAlone() {
         let pair = asLatin1("Småland")  // "SmÃ¥land": Latin-1 "å", or Mac Roman's combining tilde
-        XCTAssertEqual(mojibakeRepairs("Tour dates \u{2013} \(pair)"), [])
+        XCTAssertEqual(mojibakeReplacements("Tour dates \u{2013} \(pair)"), [])
         // Nothing else in the line read right: repaired.
         XCTAssertEqual(clean("Tour dates - \(pair)"), "Tour dates - Småland\n")
         // More than one pair: the line shows what happened to it.
@@ -506,13 +506,15 @@ extension UnicodeRepairTests {
         XCTAssertEqual(clean("Tour dates \u{2013} \(asLatin1("Mälardalen"))"), "Tour dates \u{2013} Mälardalen\n")
         // Only one code page reads "Â£".
         XCTAssertEqual(clean("Tickets \u{2013} \(asLatin1("£"))5 each"), "Tickets \u{2013} £5 each\n")
+        // The letter it stands for is written right elsewhere in the line: repaired.
+        XCTAssertEqual(clean("Classificação: Divis\(asLatin1("ã"))o - Jornadas"), "Classificação: Divisão - Jornadas\n")
     }
 
     /// "Â" (or "Ã") then a no-break space after a capital, and no lowercase letter after it,
     /// ends a word in capitals. Mojibake of a no-break space after lowercase text or
     /// punctuation, and "à" inside a word after a capital, are still repaired.
     func testANoBreakSpaceAfterACapitalAInCapitalsIsText() {
-        XCTAssertEqual(mojibakeRepairs("OKAASAN TO BOKUÂ\u{A0}NO NATSU"), [])
+        XCTAssertEqual(mojibakeReplacements("OKAASAN TO BOKUÂ\u{A0}NO NATSU"), [])
         XCTAssertEqual(clean(asLatin1("Prices\u{A0}rise.\u{A0}Again")), "Prices rise. Again\n")
         XCTAssertEqual(clean(asLatin1("The Dàil sat late")), "The Dàil sat late\n")
     }

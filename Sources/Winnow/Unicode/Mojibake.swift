@@ -342,6 +342,8 @@ private func staysNonASCII(_ c: UInt32) -> Bool { c >= 0x80 && c != 0x2026 }
 ///   capital). (The generic currency sign "¤" is no text's: "MÃ¤lardalen" is repaired.)
 /// - another code page reads the same two characters as a different character (Mac Roman
 ///   reads "Ã¥" as a combining tilde), so even the encoding is a guess.
+/// But when the letter it would decode to is written right elsewhere in the line
+/// ("Classificação: DivisÃ£o"), the line's own language vouches for the repair.
 /// White space, quotes and the ellipsis (ASCII once canonical) are no evidence either way.
 private func isLoneAmbiguousSequence(_ choices: [Choice], _ page: Codepage, _ s: [UInt32], _ context: [UInt32],
                                      _ found: [(Codepage, [Run])]) -> Bool {
@@ -353,6 +355,11 @@ private func isLoneAmbiguousSequence(_ choices: [Choice], _ page: Codepage, _ s:
         !range.contains(k) && staysNonASCII(context[k]) && charInfo(context[k]).kind != .space
     }
     guard elsewhere else { return false }
+    let decoded = choices[0].replacement
+    let written = context.indices.contains { k in
+        !range.contains(k) && decoded.count == 1 && context[k] == decoded[0]
+    }
+    if written { return false }
     return found.contains { other, runs in
         other.name != page.name && runs.contains { $0.range == range && $0.decoded != choices[0].replacement }
     }
