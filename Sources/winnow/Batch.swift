@@ -127,7 +127,8 @@ struct Batch {
         var next = prefix
         var eof = false
         var batch: [DocumentParts.Part] = []
-        var number = 0, read = 0
+        var number = 0
+        var failed = false  // some part could not be cleaned (reported): the document failed
         while !eof, !Interrupt.requested {
             if next.isEmpty {
                 do { next = try Input.readSome(fd: fd) } catch let e as Input.Failure {
@@ -138,16 +139,27 @@ struct Batch {
                 } catch { return }
                 eof = next.isEmpty
             }
-            read += next.count
             batch += eof ? cutter.finish() : cutter.feed(next)
             next = []
             guard batch.count >= cleaner.jobs || (eof && !batch.isEmpty) else { continue }
             let cut = cutter.isCut
+            // Binary data is refused once, by its head, not part after part.
+            if cut, number == 0, let first = batch.first {
+                do { try InputCheck.requireText(first.bytes) } catch {
+                    stats.documents += 1
+                    if skipBinary { stats.skipped += 1 } else {
+                        Diagnostics.error(id, "\(error)")
+                        stats.failed += 1
+                    }
+                    return
+                }
+            }
             let results = cleanTexts(batch.map { part in
                 number += 1
                 return (cut ? "\(id) part \(number)" : id, readChecked(part.bytes))
             }, asParts: cut)
             for (part, text) in zip(batch, results) {
+                if cut, text == nil { failed = true }
                 // A document cleaned whole comes out as it was cleaned.
                 let bytes = cut ? joiner.add(text.map { Array($0.utf8) } ?? [], joint: part.joint) : Array((text ?? "").utf8)
                 out.write(bytes)
@@ -157,10 +169,10 @@ struct Batch {
         }
         if cutter.isCut {
             stats.documents += 1
+            if failed { stats.failed += 1; report?.failed += 1 }
             let end = joiner.finish()
             out.write(end)
             stats.bytesOut += end.count
-            if read == 0 { Diagnostics.error(id, "empty input") }
         }
     }
 
@@ -507,8 +519,8 @@ struct Batch {
     // MARK: - Cleaning
 
     /// Cleans whole-text documents in parallel; nil where a document failed (reported).
-    /// With `asParts`, they are parts of one document: not counted as documents (the
-    /// caller counts the one), and an empty part is not an empty input.
+    /// With `asParts`, they are parts of one document: not counted as documents or
+    /// failures (the caller counts the one), and an empty part is not an empty input.
     private mutating func cleanTexts(_ docs: [(String, Result<[UInt8], Input.Failure>)], asParts: Bool = false) -> [String?] {
         let views = self.views, sourceName = self.sourceName
         let results: [(String?, String?, [String], Views.Output?)] = cleaner.map(docs) { cleaner, item in
@@ -536,8 +548,10 @@ struct Batch {
             if case .success(let bytes) = input { stats.bytesIn += bytes.count; size += bytes.count }
             if let problem {
                 Diagnostics.error(id, problem)
-                stats.failed += 1
-                report?.failed += 1
+                if !asParts {
+                    stats.failed += 1
+                    report?.failed += 1
+                }
             } else if !asParts, case .success(let bytes) = input, bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
                 Diagnostics.error(id, bytes.isEmpty ? "empty input" : "input holds only white space")
             }

@@ -108,6 +108,24 @@ final class RobustnessTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: out.path), ["good.txt"])
     }
 
+    /// Binary data too long to clean whole (which would be cleaned in parts) is refused
+    /// once, by its head, from a file and from standard input alike.
+    func testLongBinaryInputIsRefusedOnce() throws {
+        var bytes: [UInt8] = [0x1F, 0x8B, 0x08, 0x00]
+        var x: UInt32 = 12345
+        for _ in 0..<(5 << 20) { x = x &* 1_103_515_245 &+ 12345; bytes.append(UInt8(truncatingIfNeeded: x >> 16)) }
+        let file = try write("in/big.gz", Data(bytes))
+        let out = tmp.appendingPathComponent("out")
+        let fromFile = try run(["clean", "-q", file.path, "-o", out.appendingPathComponent("big.txt").path])
+        XCTAssertEqual(fromFile.status, 1)
+        XCTAssertEqual(problems(fromFile), ["winnow: \(file.path): binary data (gzip), not text"], fromFile.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out.appendingPathComponent("big.txt").path))
+        let fromStdin = try run(["clean", "-q"], stdin: Data(bytes))
+        XCTAssertEqual(fromStdin.status, 1)
+        XCTAssertEqual(problems(fromStdin), ["winnow: <stdin>: binary data (gzip), not text"], fromStdin.stderr)
+        XCTAssertEqual(fromStdin.stdout, Data())
+    }
+
     func testBinarySkipPassesOverBinaryFilesSilentlyAndCountsThem() throws {
         try write("in/photo.png", Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D]))
         try write("in/data.gz", Data([0x1F, 0x8B, 0x08, 0x00, 0, 0, 0, 0, 0, 0x03]))
