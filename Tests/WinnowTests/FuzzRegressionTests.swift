@@ -179,6 +179,22 @@ extension FuzzRegressionTests {
         XCTAssertEqual(out.components(separatedBy: articleParagraph).count, 3, out)
     }
 
+    /// `mojibake-ellipsis-read-as-dots`: a repair left "…" before "¬" and a U+FFFD. "…" is a
+    /// Mac Roman lead byte, so the pair after it stayed; once canonical folding had made it
+    /// "...", the second run decoded "¬" plus the lost byte. The mojibake pass's second
+    /// reading of a line, as canonical folding will leave it, now folds the ellipsis to
+    /// three dots as well as the quotes.
+    func testMojibakeIsDecidedWithTheEllipsisReadAsThreeDots() throws {
+        let input = [UInt8](try Data(contentsOf: Self.fixtures.appendingPathComponent("mojibake-ellipsis-read-as-dots.bin")))
+        let cleaner = sharedPipeline.makeCleaner()
+        var once = Document(id: "once", bytes: input)
+        cleaner.clean(&once)
+        var twice = Document(id: "twice", bytes: once.text)
+        cleaner.clean(&twice)
+        XCTAssertEqual(twice.edits.filter { $0.rule == "unicode.mojibake" }.map(\.before), [])
+        XCTAssertEqual(twice.string, once.string)
+    }
+
     /// The longer reach is only for a close that stays: a close that a block rule drops on
     /// its own is not there when the output is cleaned again, so it cannot pull a name
     /// line, the dropped lines after it and an article paragraph into a byline.

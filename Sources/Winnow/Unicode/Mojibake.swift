@@ -379,15 +379,32 @@ func repairMojibake(_ line: [UInt32]) -> ([UInt32], [String])? {
     // "’"), so the line is read as it is first. Then once more as canonical folding will
     // leave it (quotes made ASCII): what that reading still repairs, cleaning the output
     // again would repair, so it is repaired now. Only the stretch it changes is taken.
+    // The ellipsis becomes three dots there too ("…¬" holds back what "...¬" does not).
     let first = repairLine(line)
     let base = first?.0 ?? line
-    let folded = base.map(foldedQuoteUnit)
+    var folded: [UInt32] = []
+    var origin: [Int] = []  // the index in `base` each unit of `folded` comes from
+    folded.reserveCapacity(base.count)
+    for (k, c) in base.enumerated() {
+        if c == 0x2026 {
+            folded += [0x2E, 0x2E, 0x2E]
+            origin += [k, k, k]
+        } else {
+            folded.append(foldedQuoteUnit(c))
+            origin.append(k)
+        }
+    }
     guard folded != base, let (fixed, pages) = repairLine(folded) else { return first }
     var p = 0
     while p < folded.count, p < fixed.count, folded[p] == fixed[p] { p += 1 }
     var q = 0
     while q < folded.count - p, q < fixed.count - p, folded[folded.count - 1 - q] == fixed[fixed.count - 1 - q] { q += 1 }
-    let spliced = Array(base[..<p]) + fixed[p..<(fixed.count - q)] + base[(base.count - q)...]
+    // Widen the changed stretch to whole units of `base` (all three dots of an ellipsis).
+    while p > 0, p < folded.count, origin[p - 1] == origin[p] { p -= 1 }
+    while q > 0, q < folded.count, origin[folded.count - q - 1] == origin[folded.count - q] { q -= 1 }
+    let lo = p < folded.count ? origin[p] : base.count
+    let hi = max(lo, q > 0 ? origin[folded.count - q] : base.count)
+    let spliced = Array(base[..<lo]) + fixed[p..<(fixed.count - q)] + base[hi...]
     let undone = first?.1 ?? []
     return (spliced, undone + pages.filter { !undone.contains($0) })
 }
