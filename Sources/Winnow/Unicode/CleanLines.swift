@@ -7,8 +7,9 @@ import CICU
 /// line holds something particular: a control or odd space; a compatibility form (but
 /// full-width punctuation beside CJK); a character that is not "yes" for NFC (but a
 /// "maybe" after a starter it does not compose with) or marks out of canonical order; a
-/// whole UTF-8 sequence in the bytes of some code page, U+FFFD after a lead byte, or a
-/// space after "Ã", "Г" or "Ă" (what `mayHoldMojibake` looks for, with its own
+/// whole UTF-8 sequence in the bytes of some code page (unless `cannotLookBad` proves
+/// the mojibake pass will keep none on the line), U+FFFD after a lead byte, or a space
+/// after "Ã", "Г" or "Ă" (what `mayHoldMojibake` looks for, with its own
 /// `completesSequence`); a word with letters of two of Latin, Greek and Cyrillic. One
 /// byte loop looks for all of these at once — ASCII eight bytes at a time, other
 /// characters with one table lookup (`CharTable.plain`) — and marks a line that might
@@ -88,6 +89,7 @@ private func scanLine(_ buf: UnsafeBufferPointer<UInt8>, from start: Int, _ tabl
     var previous: UInt32 = 0x20  // NFC and compatibility forms: the previous character
     var prevAt = 0            // mojibake: where the previous character starts
     var lineEnd = -1          // where the line ends, once needed
+    var chance = false        // mojibake: a whole sequence seen, left to `cannotLookBad`
     @inline(__always) func marked() -> (Bool, Int) {
         let e = firstByte(buf, 0x0A, from: i)
         return (false, e < n ? e + 1 : n)
@@ -95,15 +97,24 @@ private func scanLine(_ buf: UnsafeBufferPointer<UInt8>, from start: Int, _ tabl
     /// Mojibake as `mayHoldMojibake` has it, for `c` (below `Codepage.flatLimit`) at `i`:
     /// a lead byte and a continuation byte of one page side by side are common in correct
     /// text ("ёт", "ЦІ"); only a whole sequence counts. Then `c` is the previous character.
-    @inline(__always) func mayCompleteSequence(_ c: UInt32) -> Bool {
+    ///
+    /// A whole sequence does not mark the line at once: clean Cyrillic text is full of
+    /// them by chance ("МІ" is 0xCC 0xB2 in Windows-1251), and `cannotLookBad` often
+    /// proves that the mojibake pass will find nothing on such a line. The scan goes on
+    /// for the other passes' reasons, and at the line's end asks it.
+    @inline(__always) func noteSequence(_ c: UInt32) {
         let pages = prevLead & table.contPages[Int(c)]
-        if pages != 0 {
+        if pages != 0, !chance {
             if lineEnd < 0 { lineEnd = firstByte(buf, 0x0A, from: i) }
-            if completesSequence(buf, from: prevAt, end: lineEnd, pages: pages) { return true }
+            if completesSequence(buf, from: prevAt, end: lineEnd, pages: pages) { chance = true }
         }
         prevLead = table.leadPages[Int(c)]
         prevAt = i
-        return false
+    }
+    /// The line, from `start` to `end` (its `\n` or the text's end), seen through: clean
+    /// unless a chance sequence was seen that `cannotLookBad` does not clear.
+    @inline(__always) func seenThrough(_ end: Int) -> (Bool, Int) {
+        (!chance || cannotLookBad(buf, start..<end), end < n ? end + 1 : n)
     }
     while true {
         let j = firstNotPrintableASCII(buf, from: i)
@@ -120,10 +131,10 @@ private func scanLine(_ buf: UnsafeBufferPointer<UInt8>, from start: Int, _ tabl
             prevLead = 0; lastClass = 0; afterA = false; previous = UInt32(buf[j - 1])
             i = j
         }
-        if i >= n { return (true, n) }
+        if i >= n { return seenThrough(n) }
         let b = buf[i]
         if b < 0x80 {
-            if b == 0x0A { return (true, i + 1) }
+            if b == 0x0A { return seenThrough(i) }
             if b == 0x09 {
                 if afterA { return marked() }
             } else if b != 0x0D {
@@ -163,7 +174,7 @@ private func scanLine(_ buf: UnsafeBufferPointer<UInt8>, from start: Int, _ tabl
                 continue
             }
             if f & CharTable.plainButPages != 0 {
-                if mayCompleteSequence(c) { return marked() }
+                noteSequence(c)
                 lastClass = 0; afterA = false; previous = c
                 i += len
                 continue
@@ -196,7 +207,7 @@ private func scanLine(_ buf: UnsafeBufferPointer<UInt8>, from start: Int, _ tabl
         lastClass = cc
         previous = c
         if c < Codepage.flatLimit {
-            if mayCompleteSequence(c) { return marked() }
+            noteSequence(c)
         } else {
             prevLead = 0
         }

@@ -581,11 +581,11 @@ struct PlainClass: OptionSet {
 @inline(__always)
 func plainClass(_ c: UInt32) -> PlainClass? {
     switch c {
+    case 0x0430...0x045F, 0x0491: return [.letter, .lower, .cyrillic]
+    case 0x0400...0x042F, 0x0490: return [.letter, .upper, .cyrillic]
     case 0x61...0x7A: return [.letter, .lower, .latin]
     case 0x41...0x5A: return [.letter, .upper, .latin]
     case 0x20...0x7E, 0x09, 0x0D, 0xA0, 0x2013, 0x2014, 0x2019, 0x2026: return []
-    case 0x0400...0x042F, 0x0490: return [.letter, .upper, .cyrillic]
-    case 0x0430...0x045F, 0x0491: return [.letter, .lower, .cyrillic]
     case 0xAB, 0xBB: return [.quote, .symbol]
     case 0x2018, 0x201C, 0x201D, 0x201E: return [.quote]
     default: return nil
@@ -618,6 +618,8 @@ func cannotLookBad(_ buf: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bo
         let c: UInt32, len: Int
         if b < 0x80 {
             c = UInt32(b); len = 1
+        } else if b >= 0xC2, b < 0xE0, i + 1 < range.upperBound, buf[i + 1] & 0xC0 == 0x80 {
+            c = UInt32(b & 0x1F) << 6 | UInt32(buf[i + 1] & 0x3F); len = 2
         } else {
             guard let l = validSequenceLength(buf, i), i + l <= range.upperBound else { return false }
             c = scalarValue(buf, i, l); len = l
