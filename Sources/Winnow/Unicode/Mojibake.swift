@@ -571,7 +571,7 @@ struct PlainClass: OptionSet {
     static let cyrillic = PlainClass(rawValue: 8)     // a non-ASCII letter, script Cyrillic
     static let latin = PlainClass(rawValue: 16)       // an ASCII letter, script Latin
     static let quote = PlainClass(rawValue: 32)       // `isQuote`: odd between two letters
-    static let symbol = PlainClass(rawValue: 64)      // « »: a non-ASCII symbol for `charInfo`
+    static let symbol = PlainClass(rawValue: 64)      // « » „: non-ASCII symbols for `charInfo`
 }
 
 /// The class of `c` if the proof admits it: ASCII but controls (tab and CR are white
@@ -586,8 +586,8 @@ func plainClass(_ c: UInt32) -> PlainClass? {
     case 0x61...0x7A: return [.letter, .lower, .latin]
     case 0x41...0x5A: return [.letter, .upper, .latin]
     case 0x20...0x7E, 0x09, 0x0D, 0xA0, 0x2013, 0x2014, 0x2019, 0x2026: return []
-    case 0xAB, 0xBB: return [.quote, .symbol]
-    case 0x2018, 0x201C, 0x201D, 0x201E: return [.quote]
+    case 0xAB, 0xBB, 0x201E: return [.quote, .symbol]
+    case 0x2018, 0x201C, 0x201D: return [.quote]
     default: return nil
     }
 }
@@ -595,7 +595,7 @@ func plainClass(_ c: UInt32) -> PlainClass? {
 /// True when the line at `range` certainly gets no mojibake repair, proved without
 /// building the line's arrays: every character is one `plainClass` admits, and no
 /// neighbours set off a badness rule — no Cyrillic letter beside a Latin one, before
-/// « or », or (as a capital) after a lowercase letter; no two of « » together; no quote
+/// «, » or „, or (as a capital) after a lowercase letter; no two of those together; no quote
 /// between two letters; no Cyrillic lowercase letter after two capitals; no "Г" before
 /// white space (`lostAGrave` in Windows-1251).
 ///
