@@ -89,7 +89,7 @@ private func scanLine(_ buf: UnsafeBufferPointer<UInt8>, from start: Int, _ tabl
     var previous: UInt32 = 0x20  // NFC and compatibility forms: the previous character
     var prevAt = 0            // mojibake: where the previous character starts
     var lineEnd = -1          // where the line ends, once needed
-    var chance = false        // mojibake: a whole sequence seen, left to `cannotLookBad`
+    var cleared = false       // mojibake: `cannotLookBad` cleared the line
     @inline(__always) func marked() -> (Bool, Int) {
         let e = firstByte(buf, 0x0A, from: i)
         return (false, e < n ? e + 1 : n)
@@ -98,23 +98,22 @@ private func scanLine(_ buf: UnsafeBufferPointer<UInt8>, from start: Int, _ tabl
     /// a lead byte and a continuation byte of one page side by side are common in correct
     /// text ("ёт", "ЦІ"); only a whole sequence counts. Then `c` is the previous character.
     ///
-    /// A whole sequence does not mark the line at once: clean Cyrillic text is full of
-    /// them by chance ("МІ" is 0xCC 0xB2 in Windows-1251), and `cannotLookBad` often
-    /// proves that the mojibake pass will find nothing on such a line. The scan goes on
-    /// for the other passes' reasons, and at the line's end asks it.
-    @inline(__always) func noteSequence(_ c: UInt32) {
+    /// A whole sequence marks the line only when `cannotLookBad` does not clear it: clean
+    /// Cyrillic text is full of them by chance ("МІ" is 0xCC 0xB2 in Windows-1251), and
+    /// that proof reads the whole line once; then the scan goes on for the other passes'
+    /// reasons, and no later sequence on the line needs a look.
+    @inline(__always) func mayCompleteSequence(_ c: UInt32) -> Bool {
         let pages = prevLead & table.contPages[Int(c)]
-        if pages != 0, !chance {
+        if pages != 0, !cleared {
             if lineEnd < 0 { lineEnd = firstByte(buf, 0x0A, from: i) }
-            if completesSequence(buf, from: prevAt, end: lineEnd, pages: pages) { chance = true }
+            if completesSequence(buf, from: prevAt, end: lineEnd, pages: pages) {
+                if !cannotLookBad(buf, start..<lineEnd) { return true }
+                cleared = true
+            }
         }
         prevLead = table.leadPages[Int(c)]
         prevAt = i
-    }
-    /// The line, from `start` to `end` (its `\n` or the text's end), seen through: clean
-    /// unless a chance sequence was seen that `cannotLookBad` does not clear.
-    @inline(__always) func seenThrough(_ end: Int) -> (Bool, Int) {
-        (!chance || cannotLookBad(buf, start..<end), end < n ? end + 1 : n)
+        return false
     }
     while true {
         let j = firstNotPrintableASCII(buf, from: i)
@@ -131,10 +130,10 @@ private func scanLine(_ buf: UnsafeBufferPointer<UInt8>, from start: Int, _ tabl
             prevLead = 0; lastClass = 0; afterA = false; previous = UInt32(buf[j - 1])
             i = j
         }
-        if i >= n { return seenThrough(n) }
+        if i >= n { return (true, n) }
         let b = buf[i]
         if b < 0x80 {
-            if b == 0x0A { return seenThrough(i) }
+            if b == 0x0A { return (true, i + 1) }
             if b == 0x09 {
                 if afterA { return marked() }
             } else if b != 0x0D {
@@ -174,7 +173,7 @@ private func scanLine(_ buf: UnsafeBufferPointer<UInt8>, from start: Int, _ tabl
                 continue
             }
             if f & CharTable.plainButPages != 0 {
-                noteSequence(c)
+                if mayCompleteSequence(c) { return marked() }
                 lastClass = 0; afterA = false; previous = c
                 i += len
                 continue
@@ -207,7 +206,7 @@ private func scanLine(_ buf: UnsafeBufferPointer<UInt8>, from start: Int, _ tabl
         lastClass = cc
         previous = c
         if c < Codepage.flatLimit {
-            noteSequence(c)
+            if mayCompleteSequence(c) { return marked() }
         } else {
             prevLead = 0
         }
