@@ -404,9 +404,12 @@ final class UnicodeRepairTests: XCTestCase {
             return linesNeedingRepair(bytes, table: table).map { String(decoding: bytes[$0], as: UTF8.self) }
         }
         XCTAssertEqual(marked("Власти Новосибирска\nзаймёт ещё молодёжь\n東京，大阪\nनई दिल्ली में ज़्यादा\nΗ Αθήνα\n"), [])
-        XCTAssertEqual(marked("Власти\nЗРОЗУМІЛІ\nчисто\nдва\u{A0}слова\nтри\n"), ["ЗРОЗУМІЛІ\n", "два\u{A0}слова\n"])
-        // "её " is a whole sequence in Windows-1251 (the space may stand for a lost 0xA0).
-        XCTAssertEqual(marked("её слова\nеё"), ["её слова\n"])
+        XCTAssertEqual(marked("Власти\nЗРОЗУМІЛІ\nчисто\nдва\u{A0}слова\nтри\n"), ["два\u{A0}слова\n"])
+        // "МІ" (0xCC 0xB2) and "её " (the space may stand for a lost 0xA0) are whole
+        // sequences in Windows-1251; they mark a line only when `cannotLookBad` does not
+        // clear it (a Cyrillic letter before "»" looks bad).
+        XCTAssertEqual(marked("её слова\nеё"), [])
+        XCTAssertEqual(marked("ЗРОЗУМІЛІ\n«ЗРОЗУМІЛІ»\nеё «слова»\nеё"), ["«ЗРОЗУМІЛІ»\nеё «слова»\n"])
         XCTAssertEqual(marked("Tokyo，Osaka\nok"), ["Tokyo，Osaka\n"])
         XCTAssertEqual(marked("ok\nМосквa"), ["Москвa"])
         XCTAssertEqual(marked("a\u{0301}\nx"), ["a\u{0301}\n"])
@@ -517,5 +520,95 @@ extension UnicodeRepairTests {
         XCTAssertEqual(mojibakeReplacements("OKAASAN TO BOKUÂ\u{A0}NO NATSU"), [])
         XCTAssertEqual(clean(asLatin1("Prices\u{A0}rise.\u{A0}Again")), "Prices rise. Again\n")
         XCTAssertEqual(clean(asLatin1("The Dàil sat late")), "The Dàil sat late\n")
+    }
+}
+
+// MARK: - Lines proved to need no mojibake repair
+
+extension UnicodeRepairTests {
+    /// `cannotLookBad` admits only characters with no rarity that are no marks, and
+    /// classes each as `charInfo` does: letters by case and script, « » as the only
+    /// non-ASCII symbols, and every quote that the badness rules count between letters.
+    func testCannotLookBadAdmitsOnlyPlainCharacters() {
+        let quotes: Set<UInt32> = [0x2018, 0x201C, 0x201D, 0x201E, 0x201A, 0x2039, 0x203A, 0xAB, 0xBB]
+        var admitted = 0
+        for c in UInt32(0)..<0x11_0000 {
+            guard let k = plainClass(c) else { continue }
+            admitted += 1
+            let info = charInfo(c)
+            let what = String(c, radix: 16)
+            XCTAssertEqual(info.rarity, 0, what)
+            XCTAssertNotEqual(info.kind, .mark, what)
+            if c != 0x09 && c != 0x0D { XCTAssertNotEqual(info.kind, .control, what) }
+            XCTAssertEqual(k.contains(.letter), info.isLetter, what)
+            XCTAssertEqual(k.contains(.upper), info.kind == .upper, what)
+            XCTAssertEqual(k.contains(.lower), info.kind == .lower, what)
+            XCTAssertEqual(k.contains(.latin), info.isLetter && c < 0x80, what)
+            XCTAssertEqual(k.contains(.cyrillic), info.isLetter && c >= 0x80, what)
+            if info.isLetter { XCTAssertEqual(info.script, c < 0x80 ? 25 : 8, what) }
+            XCTAssertEqual(k.contains(.symbol), info.kind == .symbol && c >= 0x80, what)
+            XCTAssertEqual(k.contains(.quote), quotes.contains(c), what)
+            XCTAssertFalse([0xC2, 0xC3].contains(c), what)
+        }
+        XCTAssertGreaterThan(admitted, 200)
+    }
+
+    /// Random lines of Cyrillic with Latin letters, quotes, dashes, "Г" and spaces (and
+    /// now and then a character the proof does not admit), full of chance sequences in
+    /// Windows-1251: on a line `cannotLookBad` proves, every window, with any of its quotes
+    /// folded, has no badness (what the proof rests on); and the pass gives the same edits
+    /// with the proof as without it on every line.
+    func testLinesProvedCleanGetTheSameMojibakeDecision() {
+        var rng = SplitMix64(seed: 20_261_124)
+        let cyrillic = (UInt32(0x0400)...0x045F).map { $0 } + [0x0490, 0x0491, 0x0413, 0x0413]
+        let chance: [[UInt32]] = [[0x041C, 0x0406], [0x0435, 0x0451, 0x20], [0x0434, 0x0451], [0x0426, 0x0406], [0x043C, 0xBB, 0x20]]
+        let others: [UInt32] = [0x20, 0x20, 0x20, 0x09, 0x0D, 0xA0, 0x2C, 0x2E, 0x27, 0x2D, 0x31, 0x61, 0x5A, 0x41,
+                                0xAB, 0xBB, 0x2018, 0x2019, 0x201C, 0x201D, 0x201E, 0x2013, 0x2014, 0x2026]
+        let outsiders: [UInt32] = [0xE9, 0xC3, 0xD0, 0xA9, 0x2022, 0xD7, 0x0301, 0x0483, 0x04D8, 0x2116, 0x3F, 0xFFFD]
+        var proved = 0, repaired = 0
+        for round in 0..<20_000 {
+            var line: [UInt32] = []
+            let length = 2 + Int(rng.next() % 12)
+            for _ in 0..<length {
+                switch rng.next() % 20 {
+                case 0..<9: line.append(cyrillic[Int(rng.next() % UInt64(cyrillic.count))])
+                case 9..<12: line += chance[Int(rng.next() % UInt64(chance.count))]
+                case 12..<19: line.append(others[Int(rng.next() % UInt64(others.count))])
+                default:
+                    // Now and then a character the proof does not admit, or real mojibake
+                    // ("РџСЂРёРІРµС‚" is "Привет" read as Windows-1251).
+                    if rng.next() % 4 == 0 { line.append(outsiders[Int(rng.next() % UInt64(outsiders.count))]) }
+                    if rng.next() % 8 == 0 { line += [0x0420, 0x045F, 0x0421, 0x0402, 0x0420, 0x0451, 0x0420, 0x0406] }
+                }
+            }
+            var view = String.UnicodeScalarView()
+            for v in line { view.append(Unicode.Scalar(v)!) }
+            let text = String(view)
+            let bytes = Array(text.utf8)
+            func described(_ edits: [ProposedEdit]) -> [String] { edits.map { "\($0.range) \($0.replacement) \($0.reason)" } }
+            let fast = mojibakeRepairs(bytes), slow = mojibakeRepairs(bytes, provesClean: false)
+            XCTAssertEqual(described(fast), described(slow), "round \(round): \(debug(text))")
+            if !slow.isEmpty { repaired += 1 }
+            guard bytes.withUnsafeBufferPointer({ cannotLookBad($0, 0..<$0.count) }) else { continue }
+            proved += 1
+            // The line's view (white space as `mojibakeRepairs` reads it) and its windows.
+            var s: [UInt32] = []
+            for v in line {
+                let white = v == 0x20 || v == 0x09 || v == 0x0D
+                if white, s.isEmpty || s.last == 0x20 { continue }
+                s.append(white ? 0x20 : v)
+            }
+            if s.last == 0x20 { s.removeLast() }
+            for lo in 0..<s.count {
+                for hi in (lo + 1)...min(s.count, lo + 10) {
+                    let window = s[lo..<hi].map { rng.next() % 2 == 0 ? foldedQuoteUnit($0) : $0 }
+                    XCTAssertEqual(badness(window.map(charInfo)), 0, "round \(round): \(debug(text)) at \(lo)..<\(hi)")
+                }
+            }
+        }
+        // Both kinds of line were met, often, and the full decision did repair some lines.
+        XCTAssertGreaterThan(proved, 3000)
+        XCTAssertGreaterThan(20_000 - proved, 3000)
+        XCTAssertGreaterThan(repaired, 0)
     }
 }

@@ -7,8 +7,9 @@ import CICU
 /// line holds something particular: a control or odd space; a compatibility form (but
 /// full-width punctuation beside CJK); a character that is not "yes" for NFC (but a
 /// "maybe" after a starter it does not compose with) or marks out of canonical order; a
-/// whole UTF-8 sequence in the bytes of some code page, U+FFFD after a lead byte, or a
-/// space after "Ã", "Г" or "Ă" (what `mayHoldMojibake` looks for, with its own
+/// whole UTF-8 sequence in the bytes of some code page (unless `cannotLookBad` proves
+/// the mojibake pass will keep none on the line), U+FFFD after a lead byte, or a space
+/// after "Ã", "Г" or "Ă" (what `mayHoldMojibake` looks for, with its own
 /// `completesSequence`); a word with letters of two of Latin, Greek and Cyrillic. One
 /// byte loop looks for all of these at once — ASCII eight bytes at a time, other
 /// characters with one table lookup (`CharTable.plain`) — and marks a line that might
@@ -88,6 +89,7 @@ private func scanLine(_ buf: UnsafeBufferPointer<UInt8>, from start: Int, _ tabl
     var previous: UInt32 = 0x20  // NFC and compatibility forms: the previous character
     var prevAt = 0            // mojibake: where the previous character starts
     var lineEnd = -1          // where the line ends, once needed
+    var cleared = false       // mojibake: `cannotLookBad` cleared the line
     @inline(__always) func marked() -> (Bool, Int) {
         let e = firstByte(buf, 0x0A, from: i)
         return (false, e < n ? e + 1 : n)
@@ -95,11 +97,19 @@ private func scanLine(_ buf: UnsafeBufferPointer<UInt8>, from start: Int, _ tabl
     /// Mojibake as `mayHoldMojibake` has it, for `c` (below `Codepage.flatLimit`) at `i`:
     /// a lead byte and a continuation byte of one page side by side are common in correct
     /// text ("ёт", "ЦІ"); only a whole sequence counts. Then `c` is the previous character.
+    ///
+    /// A whole sequence marks the line only when `cannotLookBad` does not clear it: clean
+    /// Cyrillic text is full of them by chance ("МІ" is 0xCC 0xB2 in Windows-1251), and
+    /// that proof reads the whole line once; then the scan goes on for the other passes'
+    /// reasons, and no later sequence on the line needs a look.
     @inline(__always) func mayCompleteSequence(_ c: UInt32) -> Bool {
         let pages = prevLead & table.contPages[Int(c)]
-        if pages != 0 {
+        if pages != 0, !cleared {
             if lineEnd < 0 { lineEnd = firstByte(buf, 0x0A, from: i) }
-            if completesSequence(buf, from: prevAt, end: lineEnd, pages: pages) { return true }
+            if completesSequence(buf, from: prevAt, end: lineEnd, pages: pages) {
+                if !cannotLookBad(buf, start..<lineEnd) { return true }
+                cleared = true
+            }
         }
         prevLead = table.leadPages[Int(c)]
         prevAt = i

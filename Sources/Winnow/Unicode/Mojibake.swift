@@ -576,12 +576,98 @@ private func mayHoldMojibake(_ buf: UnsafeBufferPointer<UInt8>, _ range: Range<I
     return false
 }
 
+// MARK: - Lines that cannot look bad
+
+/// What `cannotLookBad` needs to know of a character: the badness rules it can set off
+/// (`badness` in Badness.swift) among the characters the proof admits.
+struct PlainClass: OptionSet {
+    let rawValue: UInt8
+    static let letter = PlainClass(rawValue: 1)
+    static let upper = PlainClass(rawValue: 2)
+    static let lower = PlainClass(rawValue: 4)
+    static let cyrillic = PlainClass(rawValue: 8)     // a non-ASCII letter, script Cyrillic
+    static let latin = PlainClass(rawValue: 16)       // an ASCII letter, script Latin
+    static let quote = PlainClass(rawValue: 32)       // `isQuote`: odd between two letters
+    static let symbol = PlainClass(rawValue: 64)      // « » „: non-ASCII symbols for `charInfo`
+}
+
+/// The class of `c` if the proof admits it: ASCII but controls (tab and CR are white
+/// space in the line's view), the no-break space, the Cyrillic letters of U+0400...U+045F
+/// and Ґ ґ, dashes, the ellipsis, and quotes. Each has no rarity and is no mark
+/// (`testCannotLookBadAdmitsOnlyPlainCharacters` holds this to `charInfo`).
+@inline(__always)
+func plainClass(_ c: UInt32) -> PlainClass? {
+    switch c {
+    case 0x0430...0x045F, 0x0491: return [.letter, .lower, .cyrillic]
+    case 0x0400...0x042F, 0x0490: return [.letter, .upper, .cyrillic]
+    case 0x61...0x7A: return [.letter, .lower, .latin]
+    case 0x41...0x5A: return [.letter, .upper, .latin]
+    case 0x20...0x7E, 0x09, 0x0D, 0xA0, 0x2013, 0x2014, 0x2019, 0x2026: return []
+    case 0xAB, 0xBB, 0x201E: return [.quote, .symbol]
+    case 0x2018, 0x201C, 0x201D: return [.quote]
+    default: return nil
+    }
+}
+
+/// True when the line at `range` certainly gets no mojibake repair, proved without
+/// building the line's arrays: every character is one `plainClass` admits, and no
+/// neighbours set off a badness rule — no Cyrillic letter beside a Latin one, before
+/// «, » or „, or (as a capital) after a lowercase letter; no two of those together; no quote
+/// between two letters; no Cyrillic lowercase letter after two capitals; no "Г" before
+/// white space (`lostAGrave` in Windows-1251).
+///
+/// Why that is enough: each badness rule looks at a character and at most two before and
+/// one after it, and adds to the count only for a pattern of those; a window of the line
+/// (with any of its quotes folded to ASCII, which only takes patterns away) holds no
+/// pattern the whole line lacks. So every candidate's stretch looks no bad at all before
+/// decoding, `repairLine` passes over every code page ("where nothing looks bad, no
+/// decoding can look better"), the folded reading likewise, and no "à" was lost. Clean
+/// Cyrillic text has chance sequences in it ("МІ" is 0xCC 0xB2 in Windows-1251, "её "
+/// is U+5E20 with the space as 0xA0), and without this each such line was decoded into
+/// arrays and searched page by page, about a tenth of the speed of the rest of the stage.
+/// One-sided: a line it does not prove goes to the full decision.
+func cannotLookBad(_ buf: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+    var i = range.lowerBound
+    var p: PlainClass = [], pp: PlainClass = []  // the previous two characters
+    var afterGhe = false
+    while i < range.upperBound {
+        let b = buf[i]
+        let c: UInt32, len: Int
+        if b < 0x80 {
+            c = UInt32(b); len = 1
+        } else if b >= 0xC2, b < 0xE0, i + 1 < range.upperBound, buf[i + 1] & 0xC0 == 0x80 {
+            c = UInt32(b & 0x1F) << 6 | UInt32(buf[i + 1] & 0x3F); len = 2
+        } else {
+            guard let l = validSequenceLength(buf, i), i + l <= range.upperBound else { return false }
+            c = scalarValue(buf, i, l); len = l
+        }
+        guard let k = plainClass(c) else { return false }
+        if afterGhe, c == 0x20 || c == 0x09 || c == 0x0D { return false }
+        if p.contains(.cyrillic), k.contains(.symbol) { return false }
+        if p.contains(.symbol), k.contains(.symbol) { return false }
+        if p.contains(.lower), k.contains(.upper), k.contains(.cyrillic) { return false }
+        if p.contains(.latin), k.contains(.cyrillic) { return false }
+        if p.contains(.cyrillic), k.contains(.latin) { return false }
+        if pp.contains(.letter), p.contains(.quote), k.contains(.letter) { return false }
+        if pp.contains(.upper), p.contains(.upper), k.contains(.lower), k.contains(.cyrillic) { return false }
+        afterGhe = c == 0x0413
+        pp = p; p = k
+        i += len
+    }
+    return true
+}
+
 /// Edits that repair mojibake, one per changed stretch of a line.
-func mojibakeRepairs(_ text: [UInt8]) -> [ProposedEdit] {
+func mojibakeRepairs(_ text: [UInt8]) -> [ProposedEdit] { mojibakeRepairs(text, provesClean: true) }
+
+/// `mojibakeRepairs`; `provesClean` false sends every line that may hold mojibake to the
+/// full decision, even one `cannotLookBad` proves (for tests).
+func mojibakeRepairs(_ text: [UInt8], provesClean: Bool) -> [ProposedEdit] {
     var proposals: [ProposedEdit] = []
     text.withUnsafeBufferPointer { buf in
         forEachNonASCIILine(buf) { line, _ in
             guard mayHoldMojibake(buf, line) else { return }
+            if provesClean, cannotLookBad(buf, line) { return }
             // Characters of the line with their byte offsets, white space seen as the
             // canonical form will have it (runs as one space, none at the ends), so
             // that what is decided here does not change once the text is canonical.
