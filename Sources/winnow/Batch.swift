@@ -674,16 +674,10 @@ struct Batch {
         Progress.current?.advance(bytes: size, documents: lines.count)
     }
 
+    /// One read of `fd`; empty at its end, on an interrupt, or on a read error (a stream
+    /// that fails ends there, with what was read cleaned and written).
     private func readSome(fd: Int32) -> [UInt8] {
-        var chunk = [UInt8](repeating: 0, count: Self.readChunk)
-        while true {
-            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
-            if n < 0, errno == EINTR {
-                if Interrupt.requested { return [] }
-                continue
-            }
-            return n <= 0 ? [] : Array(chunk[0..<n])
-        }
+        (try? Input.readSome(fd: fd, upTo: Self.readChunk)) ?? []
     }
 
     /// Standard input is JSON Lines when its first line is a JSON object with a `text` field.
