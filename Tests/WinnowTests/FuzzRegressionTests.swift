@@ -354,3 +354,24 @@ extension FuzzRegressionTests {
         XCTAssertEqual(clean("The room was at 20\u{C2}\u{B0}C all day."), "The room was at 20\u{B0}C all day.\n")
     }
 }
+
+extension FuzzRegressionTests {
+    /// `typo-quote-window-in-bytes`: whether a quotation was open at a word was read in a
+    /// window of 1000 bytes before it. On a long line full of low quotes (‚, three bytes,
+    /// folded later to the one-byte ') the window began inside a quotation, saw only its
+    /// closing mark, and read the word as quoted; folded, the window held both marks and the
+    /// second run repaired the word. Quotes are now counted from the line's start.
+    func testQuoteParityDoesNotDependOnTheBytesOfFoldedMarks() {
+        let quotation = "The court said: \u{201C}The grounds for the warrant are strong, the evidence is clear, "
+            + "and the judges of the chamber agreed with every part of the case that was put to them by the "
+            + "prosecutor in the spring of this year, after a long and careful inquiry into what had been done "
+            + "to the children of the occupied towns and what the officials knew.\u{201D}"
+        // However far the typo stands past the quotation, it is outside it, and repaired.
+        for repeats in [40, 66, 70, 90] {
+            let padding = Array(repeating: "people%@s", count: repeats).joined(separator: " ")
+            let text = quotation + " Then xqzvw spoke to the " + padding + " and Moscow has repeatedly demied any accusations."
+            let ascii = assertFormsReadAlike(text, ascii: "'", apostropheLikeQuotes)
+            XCTAssertTrue(ascii.contains("repeatedly denied"), "\(repeats) repeats: \(ascii.suffix(60))")
+        }
+    }
+}

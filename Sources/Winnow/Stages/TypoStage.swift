@@ -283,31 +283,24 @@ private struct TokenAnalysis {
     /// another language: a quotation with another strange word in it (“Ne partez pas sans
     /// moi.”). Either way the word is quoted as it was written, and left alone.
     func quotedAside(_ t: Int) -> Bool {
-        // The window: the line, but no more than `quoteReach` bytes either side of the word,
-        // so that a huge line costs no more per word than a short one.
+        // Whether a quotation is open at the word is read from the line's start: a window
+        // counted in bytes would start elsewhere once typographic marks fold to shorter
+        // straight ones, and read the same quotes the other way round.
+        let marks = quoteMarks(t)
         let wordStart = tokens[t].range.lowerBound
-        var start = wordStart
-        while start > 0, buf[start - 1] != 0x0A, wordStart - start < Self.quoteReach { start -= 1 }
-        // Is an opening quote before the word still open? Every double quote mark counts as
-        // the straight one it folds to (`foldedQuote`), each one opening or closing in turn:
-        // the output, folded, must be read the same way.
-        var open = false
-        var k = start
-        while k < wordStart {
-            let length = doubleQuoteLength(k)
-            if length > 0 { open.toggle(); k += length } else { k += 1 }
-        }
-        guard open else { return false }
-        // Where the quotation closes (or the line ends).
-        var end = tokens[t].range.upperBound
-        let limit = min(buf.count, end + Self.quoteReach)
-        while end < limit, buf[end] != 0x0A, doubleQuoteLength(end) == 0 { end += 1 }
-        let opening = quoteOpening(before: wordStart, from: start)
+        var lo = 0, hi = marks.starts.count  // marks starting before the word
+        while lo < hi { let mid = (lo + hi) / 2; if marks.starts[mid] < wordStart { lo = mid + 1 } else { hi = mid } }
+        guard lo % 2 == 1 else { return false }
+        let opening = marks.ends[lo - 1]
+        let closing = lo < marks.starts.count ? marks.starts[lo] : marks.lineEnd
+        // The quotation's words, no more than `quoteReach` of them either side of the word:
+        // a huge line then costs no more per word than a short one, and words count alike
+        // before and after folding.
         var words = 0, commonEnglish = 0
         var otherStrange = false
         var first = t, last = t
-        while first > 0, tokens[first - 1].range.lowerBound > opening { first -= 1 }
-        while last + 1 < tokens.count, tokens[last + 1].range.upperBound <= end { last += 1 }
+        while first > 0, t - first < Self.quoteReach, tokens[first - 1].range.lowerBound >= opening { first -= 1 }
+        while last + 1 < tokens.count, last - t < Self.quoteReach, tokens[last + 1].range.upperBound <= closing { last += 1 }
         for j in first...last {
             words += 1
             guard j != t else { continue }
@@ -332,20 +325,32 @@ private struct TokenAnalysis {
         return index.counts[id] >= 1e7
     }
 
-    static let quoteReach = 1000
+    /// Words of a quotation read either side of a word (`quotedAside`).
+    static let quoteReach = 150
 
-    /// Offset of the last opening quote before `limit` on the line starting at `start`.
-    private func quoteOpening(before limit: Int, from start: Int) -> Int {
-        var k = limit - 1
-        while k >= start {
-            // A quote mark's last byte: " itself, or the end of a two- or three-byte mark.
-            if buf[k] == 0x22 { return k }
-            if k >= 2, doubleQuoteLength(k - 2) == 3 { return k }
-            if k >= 1, doubleQuoteLength(k - 1) == 2 { return k }
-            k -= 1
+    /// The double quote marks (" and every mark that folds to it) of `t`'s line: where each
+    /// starts and ends, and where the line ends. Made once per line, since words are asked
+    /// about in text order.
+    private func quoteMarks(_ t: Int) -> QuoteMarks {
+        let line = tokens[t].line
+        if quotes.line == line { return quotes }
+        var start = tokens[t].range.lowerBound, end = tokens[t].range.upperBound
+        while start > 0, buf[start - 1] != 0x0A { start -= 1 }
+        while end < buf.count, buf[end] != 0x0A { end += 1 }
+        quotes.line = line
+        quotes.lineEnd = end
+        quotes.starts.removeAll(keepingCapacity: true)
+        quotes.ends.removeAll(keepingCapacity: true)
+        var k = start
+        while k < end {
+            let length = doubleQuoteLength(k)
+            if length > 0 { quotes.starts.append(k); quotes.ends.append(k + length); k += length } else { k += 1 }
         }
-        return start
+        return quotes
     }
+
+    private final class QuoteMarks { var line: Int32 = -1; var lineEnd = 0; var starts: [Int] = []; var ends: [Int] = [] }
+    private let quotes = QuoteMarks()
 
     /// The byte length of a double quote mark at `k` (" or one that folds to it), or 0.
     @inline(__always) private func doubleQuoteLength(_ k: Int) -> Int {
