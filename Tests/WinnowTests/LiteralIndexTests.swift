@@ -7,7 +7,7 @@ final class LiteralIndexTests: XCTestCase {
     func testIndexAgreesWithAPlainScanOnRandomText() {
         var rng = SystemRandomNumberGenerator()
         let alphabet = Array("abcAB C.©é\n".utf8)
-        let literals = ["a", "ab", "cab", "b c", "©", "é", "abcab"].map { Array($0.lowercased().utf8) }
+        let literals = ["a", "ab", "cab", "b c", "©", "é", "abca", "ab c", "abcab"].map { Array($0.lowercased().utf8) }
         // One index for all texts, reset between them, as the boilerplate stage keeps one
         // per worker (and a literal added midway, as a user rule pack would).
         var index = LiteralIndex()

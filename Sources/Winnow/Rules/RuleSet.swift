@@ -116,24 +116,9 @@ struct LiteralIndex {
     /// Distinct literals, lower-cased, as bytes.
     private(set) var literals: [[UInt8]] = []
     private var ids: [[UInt8]: Int] = [:]
-    /// Literals of one byte, by that byte (-1: none).
-    private var byByte = [Int32](repeating: -1, count: 256)
-    /// Literals of two bytes or more, by their first two bytes: `byPair[b0 << 8 | b1]` is
-    /// an index into `pairLists` (-1: none).
-    private var byPair = [Int32](repeating: -1, count: 65536)
-    private var pairLists: [[Int]] = []
-    /// One bit per entry of `byPair` that is set: a small table, so the scan stays in cache.
-    private var pairBits = [UInt64](repeating: 0, count: 1024)
-    /// A bit per hashed first three bytes of the literals of three bytes or more, and per
-    /// first two bytes of those of two (`triKey`): common pairs ("re", "co") start many
-    /// literals, and this second small table turns most of their hits away unread.
-    private var triBits = [UInt64](repeating: 0, count: 1024)
-    /// The literals and pair lists laid out flat for the scan (no nested arrays to retain
-    /// on every byte): literal `i` is `flatBytes[flatStart[i]..<flatStart[i + 1]]`, pair
-    /// list `j` is `flatPairs[pairStart[j]..<pairStart[j + 1]]`. Made again after `id` adds one.
-    private var flatBytes: [UInt8] = [], flatStart: [Int32] = [0]
-    private var flatPairs: [Int32] = [], pairStart: [Int32] = [0]
-    private var flatStale = false
+    /// The literals laid out for the scan; nil after `id` adds one, made again on the
+    /// next scan.
+    private var tables: ScanTables?
     /// Every occurrence of every literal in the document, by literal: the start offsets of
     /// literal `i` are `positions[occStart[i]..<occStart[i + 1]]`, sorted (overlapping ones too).
     private var positions: [Int32] = [], occStart: [Int32] = []
@@ -147,24 +132,8 @@ struct LiteralIndex {
         let id = literals.count
         ids[literal] = id
         literals.append(literal)
-        if literal.count == 1 {
-            byByte[Int(literal[0])] = Int32(id)
-        } else {
-            let t = literal.count == 2 ? Self.triKey(literal[0], literal[1], nil) : Self.triKey(literal[0], literal[1], literal[2])
-            triBits[t >> 6] |= 1 << UInt64(t & 63)
-            let key = Int(literal[0]) << 8 | Int(literal[1])
-            if byPair[key] < 0 { byPair[key] = Int32(pairLists.count); pairLists.append([]) }
-            pairBits[key >> 6] |= 1 << UInt64(key & 63)
-            pairLists[Int(byPair[key])].append(id)
-        }
-        flatStale = true
+        tables = nil
         return id
-    }
-
-    /// A 16-bit hash of a literal's first three bytes (or of its two, `third` nil).
-    @inline(__always) static func triKey(_ a: UInt8, _ b: UInt8, _ third: UInt8?) -> Int {
-        let c = third.map { Int($0) } ?? 0x100
-        return (Int(a) &* 0x9E3 ^ Int(b) &* 0x3B1 ^ c &* 0x65) & 0xFFFF
     }
 
     /// Forgets the previous document.
@@ -197,22 +166,14 @@ struct LiteralIndex {
         return lo < end && Int(positions[lo]) + n <= range.upperBound
     }
 
-    private mutating func flatten() {
-        flatStale = false
-        flatBytes = literals.flatMap { $0 }
-        flatStart = [0]
-        for lit in literals { flatStart.append(flatStart.last! + Int32(lit.count)) }
-        flatPairs = pairLists.flatMap { $0.map(Int32.init) }
-        pairStart = [0]
-        for list in pairLists { pairStart.append(pairStart.last! + Int32(list.count)) }
-    }
-
     private mutating func build(_ text: UnsafeBufferPointer<UInt8>) {
         built = true
-        if flatStale { flatten() }
         hits.removeAll(keepingCapacity: true)
         let n = text.count
-        if n > 0, n < Int(Int32.max) { scan(text) }
+        if n > 0, n < Int(Int32.max) {
+            if tables == nil { tables = ScanTables(literals) }
+            tables!.scan(text, into: &hits)
+        }
         // Group the hits by literal (a counting sort keeps each literal's in text order).
         let count = literals.count
         occStart = [Int32](repeating: 0, count: count + 1)
@@ -225,49 +186,132 @@ struct LiteralIndex {
             next[Int(h.id)] += 1
         }
     }
+}
 
-    /// One pass over the text, case folded, noting where each literal starts.
-    private mutating func scan(_ text: UnsafeBufferPointer<UInt8>) {
+/// `LiteralIndex`'s literals, laid out for its one pass over a text, in memory of their
+/// own (nothing to retain or bounds-check per byte). Made once per set of literals and
+/// never changed, so copies of an index share them.
+///
+/// Literals of one byte are found by that byte, of two by the pair, of three by a hash of
+/// the three and of four or more by a hash of the first four, each behind a bit per key
+/// that fits in cache. Bucketing the long ones by four bytes leaves few positions to look
+/// at: common pairs ("re", "co") start dozens of literals, and common triples ("the",
+/// "por") start several, but on article text only about one position in twenty-five
+/// begins the first four bytes of some literal.
+private final class ScanTables {
+    /// All literals end to end: literal `i` is `bytes[start[i]..<start[i + 1]]`.
+    let bytes: UnsafeMutableBufferPointer<UInt8>, start: UnsafeMutableBufferPointer<Int32>
+    /// The literal of one byte by that byte, of two by `b0 << 8 | b1` (-1: none; literals
+    /// are distinct, so there is one at most).
+    let byByte: UnsafeMutableBufferPointer<Int32>, byPair: UnsafeMutableBufferPointer<Int32>
+    let pairBits: UnsafeMutableBufferPointer<UInt64>
+    let three: HashedLists, four: HashedLists
+
+    init(_ literals: [[UInt8]]) {
+        bytes = .allocate(capacity: max(1, literals.reduce(0) { $0 + $1.count }))
+        start = .allocate(capacity: literals.count + 1)
+        byByte = .allocate(capacity: 256)
+        byByte.initialize(repeating: -1)
+        byPair = .allocate(capacity: 65536)
+        byPair.initialize(repeating: -1)
+        pairBits = .allocate(capacity: 1024)
+        pairBits.initialize(repeating: 0)
+        var threes: [(key: Int, id: Int32)] = [], fours: [(key: Int, id: Int32)] = []
+        var at = 0
+        for (id, literal) in literals.enumerated() {
+            start[id] = Int32(at)
+            for b in literal { bytes[at] = b; at += 1 }
+            switch literal.count {
+            case 1: byByte[Int(literal[0])] = Int32(id)
+            case 2:
+                let key = Int(literal[0]) << 8 | Int(literal[1])
+                byPair[key] = Int32(id)
+                pairBits[key >> 6] |= 1 << UInt64(key & 63)
+            case 3: threes.append((Self.key(literal[0], literal[1], literal[2], 0), Int32(id)))
+            default: fours.append((Self.key(literal[0], literal[1], literal[2], literal[3]), Int32(id)))
+            }
+        }
+        start[literals.count] = Int32(at)
+        three = HashedLists(threes)
+        four = HashedLists(fours)
+    }
+
+    deinit {
+        bytes.deallocate(); start.deallocate(); byByte.deallocate(); byPair.deallocate()
+        pairBits.deallocate()
+    }
+
+    /// A 16-bit hash of a literal's first three bytes (`d` 0) or four.
+    @inline(__always) static func key(_ a: UInt8, _ b: UInt8, _ c: UInt8, _ d: UInt8) -> Int {
+        (Int(a) &* 0x9E3 ^ Int(b) &* 0x3B1 ^ Int(c) &* 0x65 ^ Int(d) &* 0x1D7) & 0xFFFF
+    }
+
+    /// One pass over the text, ASCII case folded, appending where each literal starts,
+    /// in text order.
+    func scan(_ text: UnsafeBufferPointer<UInt8>, into found: inout [(id: Int32, at: Int32)]) {
         let n = text.count
         @inline(__always) func fold(_ b: UInt8) -> UInt8 { b &- 0x41 < 26 ? b | 0x20 : b }
-        var found = hits
-        hits = []
-        defer { hits = found }
-        byByte.withUnsafeBufferPointer { byByte in
-        byPair.withUnsafeBufferPointer { byPair in
-        pairBits.withUnsafeBufferPointer { pairBits in
-        triBits.withUnsafeBufferPointer { triBits in
-        flatBytes.withUnsafeBufferPointer { bytes in
-        flatStart.withUnsafeBufferPointer { start in
-        flatPairs.withUnsafeBufferPointer { pairs in
-        pairStart.withUnsafeBufferPointer { pairStart in
-            var prev = fold(text[0])
-            for i in 0..<n {
-                let single = byByte[Int(prev)]
-                if single >= 0 { found.append((single, Int32(i))) }
-                guard i + 1 < n else { break }
-                let next = fold(text[i + 1])
-                let key = Int(prev) << 8 | Int(next)
-                if pairBits[key >> 6] & (1 << UInt64(key & 63)) != 0 {
-                    let two = Self.triKey(prev, next, nil)
-                    if triBits[two >> 6] & (1 << UInt64(two & 63)) == 0 {
-                        guard i + 2 < n else { prev = next; continue }
-                        let three = Self.triKey(prev, next, fold(text[i + 2]))
-                        if triBits[three >> 6] & (1 << UInt64(three & 63)) == 0 { prev = next; continue }
-                    }
-                    let slot = Int(byPair[key])
-                    for p in Int(pairStart[slot])..<Int(pairStart[slot + 1]) {
-                        let id = Int(pairs[p])
-                        let lo = Int(start[id]), length = Int(start[id + 1]) - lo
-                        guard i + length <= n else { continue }
-                        var k = 2
-                        while k < length, fold(text[i + k]) == bytes[lo + k] { k += 1 }
-                        if k == length { found.append((Int32(id), Int32(i))) }
-                    }
-                }
-                prev = next
+        @inline(__always) func at(_ i: Int) -> UInt8 { i < n ? fold(text[i]) : 0 }
+        /// Whether literal `id` starts at `i`, its first `known` bytes already compared.
+        @inline(__always) func matches(_ id: Int, _ i: Int, _ known: Int) -> Bool {
+            let lo = Int(start[id]), length = Int(start[id + 1]) - lo
+            guard i + length <= n else { return false }
+            var k = known
+            while k < length, fold(text[i + k]) == bytes[lo + k] { k += 1 }
+            return k == length
+        }
+        // The bytes at i ..< i + 4, folded (0 past the end: the length checks keep every
+        // match inside the text).
+        var a = at(0), b = at(1), c = at(2), d = at(3)
+        for i in 0..<n {
+            let single = byByte[Int(a)]
+            if single >= 0 { found.append((single, Int32(i))) }
+            let pair = Int(a) << 8 | Int(b)
+            if pairBits[pair >> 6] & (1 << UInt64(pair & 63)) != 0, i + 2 <= n {
+                found.append((byPair[pair], Int32(i)))
             }
-        }}}}}}}}
+            let k3 = Self.key(a, b, c, 0)
+            if three.has(k3) {
+                for id in three.bucket(k3) where matches(Int(id), i, 0) { found.append((id, Int32(i))) }
+            }
+            let k4 = Self.key(a, b, c, d)
+            if four.has(k4) {
+                for id in four.bucket(k4) where matches(Int(id), i, 0) { found.append((id, Int32(i))) }
+            }
+            a = b; b = c; c = d; d = at(i + 4)
+        }
+    }
+}
+
+/// Literal numbers bucketed by a 16-bit key, behind a bit per key.
+private final class HashedLists {
+    let bits: UnsafeMutableBufferPointer<UInt64>
+    /// The bucket of key `k` is `ids[start[k]..<start[k + 1]]`.
+    let start: UnsafeMutableBufferPointer<Int32>, ids: UnsafeMutableBufferPointer<Int32>
+
+    init(_ entries: [(key: Int, id: Int32)]) {
+        bits = .allocate(capacity: 1024)
+        bits.initialize(repeating: 0)
+        start = .allocate(capacity: 65537)
+        start.initialize(repeating: 0)
+        ids = .allocate(capacity: max(1, entries.count))
+        for e in entries {
+            bits[e.key >> 6] |= 1 << UInt64(e.key & 63)
+            start[e.key + 1] += 1
+        }
+        for k in 0..<65536 { start[k + 1] += start[k] }
+        var next = Array(start)
+        for e in entries {
+            ids[Int(next[e.key])] = e.id
+            next[e.key] += 1
+        }
+    }
+
+    deinit { bits.deallocate(); start.deallocate(); ids.deallocate() }
+
+    @inline(__always) func has(_ key: Int) -> Bool { bits[key >> 6] & (1 << UInt64(key & 63)) != 0 }
+    @inline(__always) func bucket(_ key: Int) -> UnsafeMutableBufferPointer<Int32>.SubSequence {
+        ids[Int(start[key])..<Int(start[key + 1])]
     }
 }
 
