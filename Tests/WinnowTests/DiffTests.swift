@@ -123,6 +123,20 @@ final class DiffTests: XCTestCase {
         }
     }
 
+    /// A text that only gains its final line break grows: the summary says how much was
+    /// added instead of a negative share removed.
+    func testSummaryOfATextThatGrewSaysAddedNotANegativeRemoval() {
+        var grew = Tally()
+        grew.add(cleanDocument("Short."))
+        let summary = grew.summary(documents: 1, failed: 0, read: 6, written: 7, seconds: nil)
+        let line = summary.split(separator: "\n").first { $0.contains("text:") } ?? ""
+        XCTAssertTrue(line.contains("% added)"), summary)
+        XCTAssertFalse(line.contains("-"), summary)
+        var shrank = Tally()
+        shrank.add(cleanDocument("Advertisement\n\nThe court heard the appeal on Monday and said it would rule soon.\n"))
+        XCTAssertTrue(shrank.summary(documents: 1, failed: 0, read: 1, written: 1, seconds: nil).contains("% removed)"))
+    }
+
     // MARK: - Golden: the seeds
 
     /// On every seed, the diff shows each line the expected text leaves out as a removed

@@ -95,7 +95,9 @@ extension Tally {
         if let seconds { out += " in \(formatOne(seconds)) s" }
         out += "\n"
         if self.documents > 0 {
-            out += "  text: \(bytesIn) bytes in, \(bytesOut) out (\(formatOne(removed))% removed)\n"
+            // Short texts can grow (a final line break is added): say so rather than "-10% removed".
+            let share = removed >= 0 ? "\(formatOne(removed))% removed" : "\(formatOne(-removed))% added"
+            out += "  text: \(bytesIn) bytes in, \(bytesOut) out (\(share))\n"
         }
         let ranked = byRule.sorted {
             ($0.value.bytesRemoved, $0.value.edits, $1.key) > ($1.value.bytesRemoved, $1.value.edits, $0.key)
