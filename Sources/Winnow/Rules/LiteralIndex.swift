@@ -1,0 +1,222 @@
+/// Where the `requires` literals occur in one document, found in one pass over it (on
+/// the first question about the document), so that each block, prefix or suffix check is
+/// a binary search instead of a scan per literal. Same answer as
+/// `containsIgnoringASCIICase` on the same range.
+struct LiteralIndex {
+    /// Distinct literals, lower-cased, as bytes.
+    private(set) var literals: [[UInt8]] = []
+    private var ids: [[UInt8]: Int] = [:]
+    /// The literals as one automaton; nil after `id` adds one, made again on the next scan.
+    private var automaton: LiteralAutomaton?
+    /// Every occurrence of every literal in the document, by literal: the start offsets of
+    /// literal `i` are `positions[occStart[i]..<occStart[i + 1]]`, sorted (overlapping ones too).
+    private var positions: [Int32] = [], occStart: [Int32] = []
+    /// The scan's hits in text order, before they are grouped by literal.
+    private var hits: [(id: Int32, at: Int32)] = []
+    private var built = false
+
+    /// The number of `literal` (not empty), adding it if new.
+    mutating func id(_ literal: [UInt8]) -> Int {
+        if let id = ids[literal] { return id }
+        let id = literals.count
+        ids[literal] = id
+        literals.append(literal)
+        automaton = nil
+        return id
+    }
+
+    /// Forgets the previous document.
+    mutating func reset() {
+        built = false
+    }
+
+    /// True when `ids` is empty or `text[range]` contains one of those literals,
+    /// ignoring ASCII case.
+    @inline(__always)
+    mutating func mayMatch(_ ids: [Int], _ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        if ids.isEmpty { return true }
+        if !built { build(text) }
+        // Offsets are kept as Int32: a text of 2 GiB or more is scanned range by range.
+        if text.count >= Int(Int32.max) { return ids.contains { containsIgnoringASCIICase(text, range, literals[$0]) } }
+        for id in ids where contains(id, range) { return true }
+        return false
+    }
+
+    private func contains(_ id: Int, _ range: Range<Int>) -> Bool {
+        let n = literals[id].count
+        guard n <= range.count else { return false }
+        // First occurrence starting at or after the range's start.
+        var lo = Int(occStart[id]), hi = Int(occStart[id + 1])
+        let end = hi
+        while lo < hi {
+            let mid = (lo + hi) >> 1
+            if Int(positions[mid]) < range.lowerBound { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < end && Int(positions[lo]) + n <= range.upperBound
+    }
+
+    private mutating func build(_ text: UnsafeBufferPointer<UInt8>) {
+        built = true
+        hits.removeAll(keepingCapacity: true)
+        let n = text.count
+        if n > 0, n < Int(Int32.max) {
+            if automaton == nil { automaton = LiteralAutomaton(literals) }
+            automaton!.scan(text, into: &hits)
+        }
+        // Group the hits by literal (a counting sort keeps each literal's in text order).
+        let count = literals.count
+        occStart = [Int32](repeating: 0, count: count + 1)
+        for h in hits { occStart[Int(h.id) + 1] += 1 }
+        for i in 0..<count { occStart[i + 1] += occStart[i] }
+        positions = [Int32](repeating: 0, count: hits.count)
+        var next = occStart
+        for h in hits {
+            positions[Int(next[Int(h.id)])] = h.at
+            next[Int(h.id)] += 1
+        }
+    }
+}
+
+/// `LiteralIndex`'s literals as one Aho–Corasick automaton over ASCII-case-folded bytes,
+/// in memory of its own (nothing to retain or bounds-check per byte): a text is read once,
+/// one table step a byte, whatever the number of literals. Made once per set of literals
+/// and never changed, so copies of an index share it.
+///
+/// Bytes that occur in no literal share one input class, so the table has a column per
+/// byte some literal uses (a few dozen), not 256. Each entry is the next state's row
+/// offset, shifted left once, with the low bit set when some literal ends there.
+private final class LiteralAutomaton {
+    /// The input class of each text byte (ASCII capitals read as their lower case).
+    let classOf: UnsafeMutableBufferPointer<UInt16>
+    let classes: Int
+    /// `next[row + class]`: the next state's row (state × classes) << 1 | ends-a-literal.
+    let next: UnsafeMutableBufferPointer<Int32>
+    /// For each state, the literal it completes or, failing that, the nearest state on its
+    /// failure chain that completes one (-1: none); and the literal each state completes.
+    let firstOutput: UnsafeMutableBufferPointer<Int32>, outputLink: UnsafeMutableBufferPointer<Int32>
+    let literalAt: UnsafeMutableBufferPointer<Int32>
+    let lengths: [Int32]
+
+    init(_ literals: [[UInt8]]) {
+        // Input classes: one per distinct literal byte, 0 for every other byte.
+        var classOfLiteralByte = [UInt16](repeating: 0, count: 256)
+        var classes = 1
+        for literal in literals {
+            for b in literal where classOfLiteralByte[Int(b)] == 0 {
+                classOfLiteralByte[Int(b)] = UInt16(classes)
+                classes += 1
+            }
+        }
+        classOf = .allocate(capacity: 256)
+        for b in 0..<256 {
+            let folded = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
+            classOf[b] = classOfLiteralByte[folded]
+        }
+        self.classes = classes
+        lengths = literals.map { Int32($0.count) }
+
+        // The trie: goto[state * classes + class] (-1: no edge), and what each state ends.
+        var goto: [Int32] = Array(repeating: -1, count: classes)
+        var ends: [Int32] = [-1]
+        for (id, literal) in literals.enumerated() {
+            var s = 0
+            for b in literal {
+                let c = Int(classOfLiteralByte[Int(b)])
+                if goto[s * classes + c] < 0 {
+                    goto[s * classes + c] = Int32(ends.count)
+                    ends.append(-1)
+                    goto += Array(repeating: -1, count: classes)
+                }
+                s = Int(goto[s * classes + c])
+            }
+            ends[s] = Int32(id)
+        }
+        let states = ends.count
+        precondition(states * classes < Int(Int32.max) / 2)
+
+        // Breadth first: failure links, the complete transition table, output links.
+        var fail = [Int](repeating: 0, count: states)
+        var link = [Int32](repeating: -1, count: states)
+        var queue: [Int] = []
+        queue.reserveCapacity(states)
+        for c in 0..<classes {
+            let t = Int(goto[c])
+            if t > 0 { queue.append(t) } else { goto[c] = 0 }
+        }
+        var head = 0
+        while head < queue.count {
+            let s = queue[head]
+            head += 1
+            let f = fail[s]
+            link[s] = ends[f] >= 0 ? Int32(f) : link[f]
+            for c in 0..<classes {
+                let t = Int(goto[s * classes + c])
+                if t >= 0 {
+                    fail[t] = Int(goto[f * classes + c])
+                    queue.append(t)
+                } else {
+                    goto[s * classes + c] = goto[f * classes + c]
+                }
+            }
+        }
+
+        next = .allocate(capacity: states * classes)
+        firstOutput = .allocate(capacity: states)
+        outputLink = .allocate(capacity: states)
+        literalAt = .allocate(capacity: states)
+        for s in 0..<states {
+            firstOutput[s] = ends[s] >= 0 ? Int32(s) : link[s]
+            outputLink[s] = link[s]
+            literalAt[s] = ends[s]
+        }
+        for k in 0..<(states * classes) {
+            let t = Int(goto[k])
+            next[k] = Int32(t * classes) << 1 | (firstOutput[t] >= 0 ? 1 : 0)
+        }
+    }
+
+    deinit {
+        classOf.deallocate(); next.deallocate(); firstOutput.deallocate(); outputLink.deallocate()
+        literalAt.deallocate()
+    }
+
+    /// One pass over the text, appending where each literal starts, in the order the
+    /// literals end.
+    func scan(_ text: UnsafeBufferPointer<UInt8>, into found: inout [(id: Int32, at: Int32)]) {
+        var row = 0
+        for i in 0..<text.count {
+            let entry = next[row + Int(classOf[Int(text[i])])]
+            row = Int(entry >> 1)
+            guard entry & 1 != 0 else { continue }
+            var s = Int(firstOutput[row / classes])
+            while s >= 0 {
+                let id = literalAt[s]
+                found.append((id, Int32(i + 1) - lengths[Int(id)]))
+                s = Int(outputLink[s])
+            }
+        }
+    }
+}
+
+/// Whether `text[range]` contains `needle` (given in lower case), ignoring ASCII case: the
+/// plain scan that `LiteralIndex` must agree with (its tests use it as the reference).
+func containsIgnoringASCIICase(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ needle: [UInt8]) -> Bool {
+    guard let first = needle.first, needle.count <= range.count else { return false }
+    let last = range.upperBound - needle.count
+    var i = range.lowerBound
+    while i <= last {
+        let b = text[i]
+        if b == first || (b >= 0x41 && b <= 0x5A && b | 0x20 == first) {
+            var k = 1
+            while k < needle.count {
+                let c = text[i + k]
+                let folded = c >= 0x41 && c <= 0x5A ? c | 0x20 : c
+                if folded != needle[k] { break }
+                k += 1
+            }
+            if k == needle.count { return true }
+        }
+        i += 1
+    }
+    return false
+}
