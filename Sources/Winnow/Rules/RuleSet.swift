@@ -9,9 +9,15 @@ final class CompiledRule {
     let end: ICURegex?
     /// `requires`, lower-cased, as bytes.
     let required: [[UInt8]]
-    /// Numbers of `required` in the owning stage's `LiteralIndex` (set by the stage on
-    /// its own clone of the rules).
+    /// Literals every match of `patterns[k]`, `start` and `end` contains, read off the
+    /// pattern (`RegexLiterals`) where `requires` does not stand for it; empty when the
+    /// pattern restricts its matches to none.
+    let patternLiterals: [[[UInt8]]]
+    let startLiterals: [[UInt8]], endLiterals: [[UInt8]]
+    /// Numbers of `required` and of the pattern literals in the owning stage's
+    /// `LiteralIndex` (set by the stage on its own clone of the rules).
     var requiredIDs: [Int] = []
+    var patternIDs: [[Int]] = [], startIDs: [Int] = [], endIDs: [Int] = []
 
     init(spec: RuleSpec, pack: RulePack) throws {
         self.spec = spec
@@ -29,6 +35,14 @@ final class CompiledRule {
         self.start = try spec.start.map { try compile($0, "start") }
         self.end = try spec.end.map { try compile($0, "end") }
         self.required = (spec.requires ?? []).flatMap { foldVariants(Array($0.lowercased().utf8)) }
+        // Read off only where the pack declares no `requires` for the pattern: a run's
+        // patterns and a span's close are judged line by line, without it.
+        let declared = spec.requires != nil
+        func read(_ p: String?) -> [[UInt8]] { p.flatMap { RegexLiterals.required($0) } ?? [] }
+        self.patternLiterals = ((spec.pattern.map { [$0] } ?? []) + (spec.patterns ?? []))
+            .map { declared && spec.scope != .run ? [] : read($0) }
+        self.startLiterals = declared ? [] : read(spec.start)
+        self.endLiterals = read(spec.end)
     }
 
     private init(copying other: CompiledRule) {
@@ -39,6 +53,9 @@ final class CompiledRule {
         start = other.start?.clone()
         end = other.end?.clone()
         required = other.required
+        patternLiterals = other.patternLiterals
+        startLiterals = other.startLiterals
+        endLiterals = other.endLiterals
     }
 
     func clone() -> CompiledRule { CompiledRule(copying: self) }

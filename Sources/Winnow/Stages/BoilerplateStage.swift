@@ -44,6 +44,11 @@ final class BoilerplateStage: Stage {
         for rule in blockRules + prefixes + suffixes + spans + lists {
             rule.requiredIDs = rule.required.map { literals.id($0) }
         }
+        for rule in blockRules + prefixes + suffixes + spans + lists + runs {
+            rule.patternIDs = rule.patternLiterals.map { $0.map { literals.id($0) } }
+            rule.startIDs = rule.startLiterals.map { literals.id($0) }
+            rule.endIDs = rule.endLiterals.map { literals.id($0) }
+        }
     }
 
     /// Passes over a document at most (real text settles in one or two).
@@ -275,6 +280,7 @@ private struct Pass {
         while i < blocks.count {
             guard drops[i] == nil, rule.fits(words: blocks[i].words, defaultMax: 16),
                   literals.mayMatch(rule.requiredIDs, text, blocks[i].range),
+                  literals.mayMatch(rule.startIDs, text, blocks[i].range),
                   matchBlock(rule, start, blocks[i].range) != nil else { i += 1; continue }
             metOpening = true
             guard var j = firstClose(end, rule, after: i, blocks: rule.spec.maxBlocks ?? BoilerplateStage.defaultSpanMaxBlocks) else {
@@ -303,14 +309,17 @@ private struct Pass {
         for j in (i + 1)..<blocks.count where drops[j] == nil && blockVerdict(j) == nil {
             staying += 1
             if staying > count { break }
-            if j > near, match(end, rule, blocks[j].range, .find) != nil { return j }
+            if j > near, literals.mayMatch(rule.endIDs, text, blocks[j].range),
+               match(end, rule, blocks[j].range, .find) != nil { return j }
         }
         return nil
     }
 
+    /// The first block after `i`, through `limit`, where the span's close matches.
     private mutating func firstMatch(_ re: ICURegex, _ rule: CompiledRule, after i: Int, through limit: Int) -> Int? {
         guard i + 1 <= limit else { return nil }
-        for j in (i + 1)...limit where match(re, rule, blocks[j].range, .find) != nil { return j }
+        for j in (i + 1)...limit where literals.mayMatch(rule.endIDs, text, blocks[j].range)
+            && match(re, rule, blocks[j].range, .find) != nil { return j }
         return nil
     }
 
@@ -324,6 +333,7 @@ private struct Pass {
         var i = 0
         while i < blocks.count {
             guard drops[i] == nil, blocks[i].words <= 8, literals.mayMatch(rule.requiredIDs, text, blocks[i].range),
+                  literals.mayMatch(rule.start == nil ? rule.patternIDs[0] : rule.startIDs, text, blocks[i].range),
                   matchBlock(rule, heading, blocks[i].range) != nil else {
                 i += 1
                 continue
@@ -366,7 +376,8 @@ private struct Pass {
             if j - i >= 2 {
                 var hits = 0
                 for k in i..<j {
-                    for re in rule.patterns where match(re, rule, blocks[k].range, .find) != nil {
+                    for (p, re) in rule.patterns.enumerated() where literals.mayMatch(rule.patternIDs[p], text, blocks[k].range)
+                        && match(re, rule, blocks[k].range, .find) != nil {
                         hits += 1
                         break
                     }
@@ -399,7 +410,8 @@ private struct Pass {
         let findingsBefore = findings.count
         var verdict: (rule: CompiledRule, kept: Kept?)? = nil
         for rule in blockRules where rule.fits(words: block.words, defaultMax: BoilerplateStage.defaultMaxWords)
-            && literals.mayMatch(rule.requiredIDs, text, block.range) {
+            && literals.mayMatch(rule.requiredIDs, text, block.range)
+            && literals.mayMatch(rule.patternIDs[0], text, block.range) {
             if let m = matchBlock(rule, rule.patterns[0], block.range) {
                 verdict = (rule, kept(rule, m))
                 break
@@ -464,7 +476,7 @@ private struct Pass {
         var edits: [BlockEdit] = []
         let o = block.range.lowerBound
         var body = block.range
-        for rule in prefixes where literals.mayMatch(rule.requiredIDs, text, body) {
+        for rule in prefixes where literals.mayMatch(rule.requiredIDs, text, body) && literals.mayMatch(rule.patternIDs[0], text, body) {
             guard let m = match(rule.patterns[0], rule, body, .lookingAt), !m.range.isEmpty else { continue }
             let whole = m.range.upperBound >= body.upperBound
             edits.append(BlockEdit(rule: rule, kind: whole ? .dropBlock : .stripPrefix,
@@ -478,7 +490,8 @@ private struct Pass {
         // no more than a short one.
         var tailStart = max(body.lowerBound, body.upperBound - BoilerplateStage.suffixWindow)
         while tailStart > body.lowerBound, text[tailStart] & 0xC0 == 0x80 { tailStart -= 1 }
-        for rule in suffixes where literals.mayMatch(rule.requiredIDs, text, tailStart..<body.upperBound) {
+        let tail = tailStart..<body.upperBound
+        for rule in suffixes where literals.mayMatch(rule.requiredIDs, text, tail) && literals.mayMatch(rule.patternIDs[0], text, tail) {
             guard let m = match(rule.patterns[0], rule, tailStart..<body.upperBound, .find), !m.range.isEmpty,
                   m.range.upperBound == body.upperBound, m.range.lowerBound > body.lowerBound else { continue }
             edits.append(BlockEdit(rule: rule, kind: .stripSuffix,

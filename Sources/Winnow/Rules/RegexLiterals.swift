@@ -1,0 +1,303 @@
+/// Literals that every match of a pattern must contain, read off the pattern itself, so
+/// that a rule without `requires` (and each run pattern and span close) is still run only
+/// on text that holds one of them: `LiteralIndex` answers that from its one pass, where
+/// ICU would otherwise try the pattern at every position of the block.
+///
+/// The reading is conservative: what it cannot follow (a class, `\w`, a back reference,
+/// a quantifier that allows no repeat) stands for "any text", and a pattern whose every
+/// reading leads there gets no literals (it always runs). A literal holds only ASCII
+/// letters, digits and a few punctuation marks: the text the rules match has quotes and
+/// the ellipsis folded (`UTF16Text`), which the byte-level literal check does not see, and
+/// in case-insensitive parts ICU folds letters beyond ASCII. Literals are lower case, as
+/// `LiteralIndex` compares them ignoring ASCII case; under `(?i)` one holding "ss" also
+/// stands as "ß" and "ẞ", which ICU's full case folding matches to it.
+///
+/// Shape of the reading (as in RE2's prefilters): each piece of the pattern either
+/// matches one of a few exact strings, or is known to contain one of a set of literals,
+/// or tells nothing; a sequence keeps the best of its parts, alternatives the union.
+enum RegexLiterals {
+    /// The literals, or nil when the pattern does not restrict its matches to any (or
+    /// only to very short ones, which would let nearly every block through anyway).
+    static func required(_ pattern: String, minLength: Int = 3) -> [[UInt8]]? {
+        var parser = Parser(Array(pattern.unicodeScalars))
+        guard let node = parser.parseAlternation(caseless: false), parser.atEnd else { return nil }
+        guard let set = node.containedSet, !set.isEmpty else { return nil }
+        if set.contains(where: { $0.count < minLength }) { return nil }
+        let literals = Set(set.flatMap(sharpSVariants))
+        guard !literals.contains(where: { $0.utf8.count < minLength }) else { return nil }
+        return literals.map { Array($0.utf8) }.sorted { $0.lexicographicallyPrecedes($1) }
+    }
+
+    /// "ss" read case-insensitively also matches ß and ẞ: a literal with one "ss" stands
+    /// in all three spellings; one with more gives way to its longest piece without "ss".
+    private static func sharpSVariants(_ s: Lit) -> [String] {
+        guard s.caseless, let r = s.text.range(of: "ss") else { return [s.text] }
+        let head = s.text[..<r.lowerBound], tail = s.text[r.upperBound...]
+        guard tail.contains("ss") || tail.hasPrefix("s") || head.hasSuffix("s") else {
+            return [s.text, head + "ß" + tail, head + "ẞ" + tail]
+        }
+        let pieces = s.text.components(separatedBy: "s")
+        return [pieces.max { $0.utf8.count < $1.utf8.count } ?? ""]
+    }
+
+    /// A literal in lower case, and whether some letter of it was read case-insensitively.
+    struct Lit: Hashable {
+        var text: String
+        var caseless: Bool
+        var count: Int { text.utf8.count }
+        static func + (a: Lit, b: Lit) -> Lit { Lit(text: a.text + b.text, caseless: a.caseless || b.caseless) }
+    }
+
+    /// What is known of a piece's matches: exactly one of `exact`, or (when `exact` is
+    /// nil) containing one of `contained` (nil: nothing known).
+    struct Info {
+        var exact: Set<Lit>?
+        var contained: Set<Lit>?
+
+        static let empty = Info(exact: [Lit(text: "", caseless: false)], contained: nil)
+        static let unknown = Info(exact: nil, contained: nil)
+
+        /// The set every match contains one of (exact strings count when none is empty).
+        var containedSet: Set<Lit>? {
+            if let e = exact { return e.contains { $0.count == 0 } ? nil : e }
+            return contained
+        }
+
+        /// Shortest literal of a set: its worth as a filter (longer is rarer).
+        static func worth(_ s: Set<Lit>?) -> Int { s.map { $0.map(\.count).min() ?? 0 } ?? -1 }
+
+        static let maxExact = 16
+
+        /// Either `a` or `b`.
+        static func alternate(_ a: Info, _ b: Info) -> Info {
+            if let x = a.exact, let y = b.exact, x.count + y.count <= maxExact {
+                return Info(exact: x.union(y), contained: nil)
+            }
+            guard let l = a.containedSet, let r = b.containedSet else { return .unknown }
+            return Info(exact: nil, contained: l.union(r))
+        }
+    }
+
+    /// A recursive-descent reader of the ICU pattern syntax the rule packs use.
+    struct Parser {
+        let s: [Unicode.Scalar]
+        var i = 0
+        init(_ s: [Unicode.Scalar]) { self.s = s }
+        var atEnd: Bool { i >= s.count }
+
+        /// Alternatives up to the group's `)`. An inline `(?i)` stays on for the rest of the
+        /// group, later alternatives included: reading more as case-insensitive than ICU
+        /// does only costs literals, never a match.
+        mutating func parseAlternation(caseless: Bool) -> Info? {
+            var flags = caseless
+            guard var result = parseSequence(&flags) else { return nil }
+            while i < s.count, s[i] == "|" {
+                i += 1
+                guard let next = parseSequence(&flags) else { return nil }
+                result = Info.alternate(result, next)
+            }
+            return result
+        }
+
+        /// A sequence up to `|` or `)`; an inline `(?i)` sets `caseless` for the rest.
+        /// Adjacent exact pieces join into runs of exact strings; the sequence is exact
+        /// when it is one such run, and otherwise contains the best of its runs and of
+        /// its other pieces' literals.
+        mutating func parseSequence(_ caseless: inout Bool) -> Info? {
+            var run: Set<Lit> = [Lit(text: "", caseless: false)]
+            var best: Set<Lit>? = nil
+            var exact = true
+            func better(_ a: Set<Lit>?, _ b: Set<Lit>?) -> Set<Lit>? { Info.worth(a) >= Info.worth(b) ? a : b }
+            func closeRun() {
+                best = better(best, Info(exact: run, contained: nil).containedSet)
+                run = [Lit(text: "", caseless: false)]
+                exact = false
+            }
+            while i < s.count, s[i] != "|", s[i] != ")" {
+                guard let atom = parseAtom(&caseless) else { return nil }
+                guard let piece = parseQuantifier(atom) else { return nil }
+                if let e = piece.exact {
+                    if run.count * e.count > Info.maxExact { closeRun() }
+                    var joined = Set<Lit>()
+                    for p in run { for q in e { joined.insert(p + q) } }
+                    run = joined
+                } else {
+                    closeRun()
+                    best = better(best, piece.contained)
+                }
+            }
+            if exact { return Info(exact: run, contained: nil) }
+            closeRun()
+            return Info(exact: nil, contained: best)
+        }
+
+        mutating func parseQuantifier(_ atom: Info) -> Info? {
+            guard i < s.count else { return atom }
+            var lo = 1, hi: Int? = 1
+            switch s[i] {
+            case "?": lo = 0; hi = 1; i += 1
+            case "*": lo = 0; hi = nil; i += 1
+            case "+": lo = 1; hi = nil; i += 1
+            case "{":
+                var j = i + 1, m = 0, digits = 0
+                while j < s.count, let d = Parser.digit(s[j]) { m = m * 10 + d; j += 1; digits += 1 }
+                guard digits > 0, j < s.count else { return atom }  // a literal "{"
+                var n: Int? = m
+                if s[j] == "," {
+                    j += 1
+                    var k = 0, kd = 0
+                    while j < s.count, let d = Parser.digit(s[j]) { k = k * 10 + d; j += 1; kd += 1 }
+                    n = kd > 0 ? k : nil
+                }
+                guard j < s.count, s[j] == "}" else { return nil }
+                i = j + 1
+                lo = m; hi = n
+            default:
+                return atom
+            }
+            if i < s.count, s[i] == "?" || s[i] == "+" { i += 1 }  // lazy, possessive
+            if lo == 0 {
+                if hi == 1, let e = atom.exact, e.count < Info.maxExact {
+                    return Info(exact: e.union([Lit(text: "", caseless: false)]), contained: nil)
+                }
+                return .unknown
+            }
+            if lo == 1, hi == 1 { return atom }
+            return Info(exact: nil, contained: atom.containedSet)
+        }
+
+        static func digit(_ c: Unicode.Scalar) -> Int? {
+            c.value >= 0x30 && c.value <= 0x39 ? Int(c.value - 0x30) : nil
+        }
+
+        mutating func parseAtom(_ caseless: inout Bool) -> Info? {
+            let c = s[i]
+            switch c {
+            case "(":
+                return parseGroup(&caseless)
+            case "[":
+                return skipClass() ? .unknown : nil
+            case ".":
+                i += 1
+                return .unknown
+            case "^", "$":
+                i += 1
+                return .empty
+            case "\\":
+                return parseEscape(caseless)
+            case "*", "+", "?", "{":
+                return nil  // a quantifier with nothing before it: not ours to read
+            default:
+                i += 1
+                return Parser.char(c, caseless)
+            }
+        }
+
+        /// One character of the pattern as a piece: a literal if it is safe to look for in
+        /// the raw bytes (see the type's comment), otherwise any character.
+        static func char(_ c: Unicode.Scalar, _ caseless: Bool) -> Info {
+            let v = c.value
+            let safe: Bool
+            if v < 0x80 {
+                // Not ' " or . (quotes and the ellipsis fold to them in the text rules read).
+                safe = (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A)
+                    || " -:/&,!?@#%+=_()[]|;<>$*~^{}`\\".unicodeScalars.contains(c)
+            } else {
+                // Beyond ASCII only where case counts, and not a character that folds.
+                safe = !caseless && foldedQuoteUnit(v) == v && v != 0x2026
+            }
+            guard safe else { return .unknown }
+            let lower = v >= 0x41 && v <= 0x5A ? Unicode.Scalar(v | 0x20)! : c
+            let isLetter = (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A)
+            return Info(exact: [Lit(text: String(lower), caseless: caseless && isLetter)], contained: nil)
+        }
+
+        mutating func parseEscape(_ caseless: Bool) -> Info? {
+            guard i + 1 < s.count else { return nil }
+            let e = s[i + 1]
+            i += 2
+            switch e {
+            case "b", "B", "A", "z", "Z", "G":
+                return .empty
+            case "s", "S", "d", "D", "w", "W", "h", "H", "v", "V", "X", "R", "N":
+                return .unknown
+            case "p", "P":
+                if i < s.count, s[i] == "{" {
+                    while i < s.count, s[i] != "}" { i += 1 }
+                    guard i < s.count else { return nil }
+                    i += 1
+                } else {
+                    i += 1
+                }
+                return .unknown
+            case "x", "u", "U", "0", "c", "e", "a", "f", "n", "r", "t", "k", "Q", "E":
+                return nil  // spelled-out characters and quoting: not followed
+            default:
+                if Parser.digit(e) != nil { return nil }  // a back reference
+                return Parser.char(e, caseless)
+            }
+        }
+
+        /// Skips a bracketed class, nested ones and escapes included.
+        mutating func skipClass() -> Bool {
+            var depth = 0
+            while i < s.count {
+                let c = s[i]
+                if c == "\\" { i += 2; continue }
+                if c == "[" { depth += 1; i += 1; if i < s.count, s[i] == "^" { i += 1 }; if i < s.count, s[i] == "]" { i += 1 }; continue }
+                if c == "]" { depth -= 1; i += 1; if depth == 0 { return true }; continue }
+                i += 1
+            }
+            return false
+        }
+
+        mutating func parseGroup(_ caseless: inout Bool) -> Info? {
+            i += 1  // "("
+            var inner = caseless
+            var zeroWidth = false
+            if i < s.count, s[i] == "?" {
+                i += 1
+                guard i < s.count else { return nil }
+                switch s[i] {
+                case ":", ">":
+                    i += 1
+                case "=", "!":
+                    i += 1; zeroWidth = true
+                case "<":
+                    if i + 1 < s.count, s[i + 1] == "=" || s[i + 1] == "!" {
+                        i += 2; zeroWidth = true
+                    } else {
+                        while i < s.count, s[i] != ">" { i += 1 }  // a named group
+                        guard i < s.count else { return nil }
+                        i += 1
+                    }
+                default:
+                    // Flags: (?i) (?i: ...) (?s) ...; any other flag than i, s and m is not
+                    // followed. (?-i) is read as leaving case-insensitivity on, which costs
+                    // literals, never a match.
+                    var on = true, newCaseless = caseless
+                    while i < s.count, s[i] != ")", s[i] != ":" {
+                        switch s[i] {
+                        case "-": on = false
+                        case "i": newCaseless = newCaseless || on
+                        case "s", "m": break
+                        default: return nil
+                        }
+                        i += 1
+                    }
+                    guard i < s.count else { return nil }
+                    if s[i] == ")" {
+                        i += 1
+                        caseless = newCaseless  // for the rest of the enclosing sequence
+                        return .empty
+                    }
+                    i += 1
+                    inner = newCaseless
+                }
+            }
+            guard let body = parseAlternation(caseless: inner), i < s.count, s[i] == ")" else { return nil }
+            i += 1
+            return zeroWidth ? .empty : body
+        }
+    }
+}

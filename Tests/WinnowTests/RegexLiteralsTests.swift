@@ -1,0 +1,94 @@
+import XCTest
+@testable import Winnow
+
+/// The literals read off a pattern must be in every match of it (else a rule would stop
+/// firing), and should be there to be found (else nothing is saved).
+final class RegexLiteralsTests: XCTestCase {
+    private func literals(_ pattern: String) -> Set<String>? {
+        RegexLiterals.required(pattern).map { Set($0.map { String(decoding: $0, as: UTF8.self) }) }
+    }
+
+    func testAlternativesGiveOneLiteralEach() {
+        XCTAssertEqual(literals("(?:remind me later|maybe later|not now)"), ["remind me later", "maybe later", "not now"])
+    }
+
+    func testASequenceKeepsItsLongestKnownPiece() {
+        // "one", then any character of a class, then "time": "time" is the rarer piece.
+        XCTAssertEqual(literals("one[- ]time"), ["time"])
+        XCTAssertEqual(literals("\\bsupport\\s+us\\b"), ["support"])
+    }
+
+    func testOptionalPiecesMultiplyIntoExactStrings() {
+        XCTAssertEqual(literals("colou?r"), ["color", "colour"])
+        XCTAssertEqual(literals("(?:news)?letter"), ["newsletter", "letter"])
+    }
+
+    func testCapitalsAreLowerCasedBecauseTheIndexIgnoresASCIICase() {
+        XCTAssertEqual(literals("READ MORE"), ["read more"])
+    }
+
+    func testPatternsThatCanMatchWithoutALiteralGetNone() {
+        XCTAssertNil(literals("\\p{Lu}[\\p{L}.-]+"))
+        XCTAssertNil(literals("(?:foo|\\d+)"), "one alternative has no literal")
+        XCTAssertNil(literals("(?:abc)*"))
+        XCTAssertNil(literals("ab"), "shorter than three bytes")
+    }
+
+    func testCaseInsensitiveLettersBeyondASCIIBreakALiteral() {
+        // ICU folds "Ü" to "ü" under (?i); the byte index does not, so "ü" is no literal there.
+        XCTAssertEqual(literals("(?i)für uns"), ["r uns"])
+        XCTAssertEqual(literals("für uns"), ["für uns"])
+    }
+
+    func testFoldedTypographyBreaksALiteral() {
+        // Rules read ’ as ' and … as ...: neither can be looked for in the raw bytes.
+        XCTAssertEqual(literals("don't stop"), ["t stop"])
+        XCTAssertEqual(literals("(?:wait\\.\\.\\.)"), ["wait"])
+    }
+
+    func testCaseInsensitiveDoubleSAlsoStandsAsSharpS() {
+        XCTAssertEqual(literals("(?i)strasse"), ["strasse", "straße", "straẞe"])
+        XCTAssertEqual(literals("strasse"), ["strasse"], "case counts: ICU reads ß only as ß")
+    }
+
+    func testZeroWidthGroupsAndFlagsAddNothing() {
+        XCTAssertEqual(literals("(?<![\\p{Ll}])(?=\\s)(?i:share)\\b"), ["share"])
+        XCTAssertEqual(literals("(?<value>Getty Images|Reuters)$"), ["getty images", "reuters"])
+    }
+
+    /// Every match of every built-in pattern, on every line of the samples, holds one of
+    /// the pattern's literals (ignoring ASCII case, as `LiteralIndex` looks for them).
+    func testEveryBuiltinPatternMatchHoldsOneOfItsLiterals() throws {
+        var lines: [String] = []
+        for (input, expected) in try samplePairs() {
+            for url in [input, expected] {
+                lines += try String(contentsOf: url, encoding: .utf8).split(separator: "\n").map(String.init)
+            }
+        }
+        var withLiterals = 0, checkedMatches = 0
+        for pack in try BuiltinRules.load() {
+            for rule in pack.rules {
+                for pattern in (rule.pattern.map { [$0] } ?? []) + (rule.patterns ?? []) + [rule.start, rule.end].compactMap({ $0 }) {
+                    guard let lits = RegexLiterals.required(pattern) else { continue }
+                    withLiterals += 1
+                    let re = try ICURegex(pattern)
+                    for line in lines {
+                        let bytes = Array(line.utf8)
+                        let found = bytes.withUnsafeBufferPointer { buf -> ICURegex.Match? in
+                            guard let view = UTF16Text(buf) else { return nil }
+                            return try? re.run(view, 0..<buf.count, mode: .find)
+                        }
+                        guard let m = found else { continue }
+                        checkedMatches += 1
+                        let hit = bytes.withUnsafeBufferPointer { buf in
+                            lits.contains { containsIgnoringASCIICase(buf, m.range, $0) }
+                        }
+                        XCTAssertTrue(hit, "\(rule.id): \(line.prefix(120)) matched without any of its literals")
+                    }
+                }
+            }
+        }
+        XCTAssertGreaterThan(withLiterals, 80, "most built-in patterns have literals")
+        XCTAssertGreaterThan(checkedMatches, 200, "the samples exercise the patterns (\(checkedMatches) matches)")
+    }
+}
