@@ -290,12 +290,19 @@ int32_t cicu_combining_class(int32_t code_point) {
     return (int32_t)u_getCombiningClass(code_point);
 }
 
-int32_t cicu_compose_pair(int32_t a, int32_t b) {
+int32_t cicu_pair_is_nfc(int32_t a, int32_t b) {
     UErrorCode status = U_ZERO_ERROR;
     const UNormalizer2 *nfc = unorm2_getNFCInstance(&status);
     if (U_FAILURE(status)) return -1;
-    UChar32 c = unorm2_composePair(nfc, a, b);
-    return c < 0 ? -1 : (int32_t)c;
+    UChar s[4];
+    int32_t n = 0;
+    UBool err = 0;
+    U16_APPEND(s, n, 4, a, err);
+    if (err) return -1;
+    U16_APPEND(s, n, 4, b, err);
+    if (err) return -1;
+    UBool normalized = unorm2_isNormalized(nfc, s, n, &status);
+    return U_FAILURE(status) ? -1 : (normalized ? 1 : 0);
 }
 
 int32_t cicu_nfkc_char(int32_t code_point, char *out, int32_t out_capacity) {

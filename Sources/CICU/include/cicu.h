@@ -97,8 +97,10 @@ int32_t cicu_nfkc_char(int32_t code_point, char *out, int32_t out_capacity);
  * combining class: with them, text can be checked for NFC without leaving UTF-8. */
 int32_t cicu_nfc_quick_check(int32_t code_point);
 int32_t cicu_combining_class(int32_t code_point);
-/* The character NFC composes from a followed by b, or -1 when they do not compose. */
-int32_t cicu_compose_pair(int32_t a, int32_t b);
+/* 1 when the two characters a then b are in NFC as they stand, 0 when NFC changes them
+ * (b composes with a, or with the last character of a's decomposition: "Ì" then a
+ * tilde below is "Ḭ" then a grave), -1 on error. */
+int32_t cicu_pair_is_nfc(int32_t a, int32_t b);
 
 #ifdef __cplusplus
 }
