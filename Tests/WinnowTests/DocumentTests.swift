@@ -89,4 +89,47 @@ final class DocumentTests: XCTestCase {
         XCTAssertEqual(blocks.map(\.startsGroup), [true, false, true, false])
         XCTAssertEqual(blocks[0].range, 2..<9)
     }
+
+    /// `segmentBlocks` reads eight bytes a step; on random text of the bytes it cares about
+    /// (spaces, tabs, both line breaks, and others, across every alignment) it must give the
+    /// blocks of the plain byte-by-byte definition.
+    func testBlocksAgreeWithAPlainLineByLineSplitOnRandomText() {
+        var rng = SplitMix64(seed: 20_261_205)
+        let alphabet: [UInt8] = [0x20, 0x20, 0x09, 0x0A, 0x0D, 0x61, 0x62, 0x2E, 0xC3, 0xA9, 0x0B, 0x00]
+        for _ in 0..<3000 {
+            let n = Int(rng.next() % 70)
+            let text = (0..<n).map { _ in alphabet[Int(rng.next() % UInt64(alphabet.count))] }
+            XCTAssertEqual(segmentBlocks(text), plainBlocks(text), "\(text)")
+        }
+    }
+
+    /// Blocks by definition: each line (ended by \n, \r\n or \r) trimmed of spaces and
+    /// tabs, if anything is left; words are runs of bytes other than space and tab; a block
+    /// starts a group after a blank line or at the start.
+    private func plainBlocks(_ text: [UInt8]) -> [Block] {
+        var blocks: [Block] = []
+        var lines: [Range<Int>] = []
+        var start = 0, i = 0
+        while i < text.count {
+            if text[i] == 0x0A || text[i] == 0x0D {
+                lines.append(start..<i)
+                if text[i] == 0x0D, i + 1 < text.count, text[i + 1] == 0x0A { i += 1 }
+                start = i + 1
+            }
+            i += 1
+        }
+        lines.append(start..<text.count)
+        var blank = true
+        for line in lines {
+            let isSpace = { (b: UInt8) in b == 0x20 || b == 0x09 }
+            guard let s = line.first(where: { !isSpace(text[$0]) }), let last = line.last(where: { !isSpace(text[$0]) }) else {
+                blank = true
+                continue
+            }
+            let words = text[s...last].split(whereSeparator: isSpace).count
+            blocks.append(Block(range: s..<(last + 1), line: line, startsGroup: blank, words: words))
+            blank = false
+        }
+        return blocks
+    }
 }

@@ -14,37 +14,94 @@ public struct Block: Sendable, Equatable {
 
 /// Splits text into blocks: every line holding something other than white space.
 /// Lines end at `\n`, `\r\n` or `\r`.
+///
+/// Every stage that judges blocks splits the text again after each change, so this reads
+/// eight bytes a step: line breaks are found, and words counted, with word-wide bit tests
+/// (`ByteLanes`) instead of a test a byte.
 public func segmentBlocks(_ text: [UInt8]) -> [Block] {
     var blocks: [Block] = []
-    var lineStart = 0
-    var sawBlank = true
-    let n = text.count
     text.withUnsafeBufferPointer { buf in
-        var i = 0
-        while i <= n {
-            if i == n || buf[i] == 0x0A || buf[i] == 0x0D {
-                // a line lineStart..<i
-                var s = lineStart, e = i
-                while s < e, isASCIISpace(buf[s]) { s += 1 }
-                while e > s, isASCIISpace(buf[e - 1]) { e -= 1 }
-                if s < e {
-                    var words = 0
-                    var inWord = false
-                    for k in s..<e {
-                        if isASCIISpace(buf[k]) { inWord = false } else if !inWord { inWord = true; words += 1 }
-                    }
-                    blocks.append(Block(range: s..<e, line: lineStart..<i, startsGroup: sawBlank, words: words))
-                    sawBlank = false
-                } else if lineStart < n || i < n {
-                    sawBlank = true
-                }
-                if i < n, buf[i] == 0x0D, i + 1 < n, buf[i + 1] == 0x0A { i += 1 }
-                lineStart = i + 1
+        let n = buf.count
+        var lineStart = 0
+        var sawBlank = true
+        while true {
+            let i = ByteLanes.nextLineBreak(buf, from: lineStart)
+            // a line lineStart..<i
+            var s = lineStart, e = i
+            while s < e, isASCIISpace(buf[s]) { s += 1 }
+            while e > s, isASCIISpace(buf[e - 1]) { e -= 1 }
+            if s < e {
+                blocks.append(Block(range: s..<e, line: lineStart..<i, startsGroup: sawBlank,
+                                    words: ByteLanes.words(buf, s..<e)))
+                sawBlank = false
+            } else if lineStart < n || i < n {
+                sawBlank = true
             }
-            i += 1
+            guard i < n else { break }
+            var next = i + 1
+            if buf[i] == 0x0D, next < n, buf[next] == 0x0A { next += 1 }
+            lineStart = next
         }
     }
     return blocks
+}
+
+/// Byte tests eight bytes at a time (SWAR), each lane's answer in its high bit.
+enum ByteLanes {
+    static let ones: UInt64 = 0x0101_0101_0101_0101
+    static let highs: UInt64 = 0x8080_8080_8080_8080
+
+    /// High bit set in each lane of `w` that equals `b` (exact, no carries between lanes).
+    @inline(__always)
+    static func equal(_ w: UInt64, _ b: UInt8) -> UInt64 {
+        let v = w ^ (ones &* UInt64(b))
+        return ~(((v & ~highs) &+ ~highs) | v) & highs
+    }
+
+    @inline(__always)
+    static func load(_ buf: UnsafeBufferPointer<UInt8>, _ i: Int) -> UInt64 {
+        UInt64(littleEndian: UnsafeRawPointer(buf.baseAddress!).loadUnaligned(fromByteOffset: i, as: UInt64.self))
+    }
+
+    /// The offset of the first `\n` or `\r` at or after `from`, or the text's length.
+    static func nextLineBreak(_ buf: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
+        let n = buf.count
+        var i = from
+        while i + 8 <= n {
+            let w = load(buf, i)
+            let hits = equal(w, 0x0A) | equal(w, 0x0D)
+            if hits != 0 { return i + hits.trailingZeroBitCount >> 3 }
+            i += 8
+        }
+        while i < n, buf[i] != 0x0A, buf[i] != 0x0D { i += 1 }
+        return i
+    }
+
+    /// Words in `range`: runs of bytes other than space and tab.
+    static func words(_ buf: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
+        var count = 0
+        var i = range.lowerBound
+        // The lane before the current word's first is a space (the range's start counts as one).
+        var carry: UInt64 = 0x80
+        while i + 8 <= range.upperBound {
+            let w = load(buf, i)
+            let space = equal(w, 0x20) | equal(w, 0x09)
+            let word = ~space & highs
+            // A word starts where a lane is not a space and the lane before it is.
+            let before = space << 8 | carry
+            count += (word & before).nonzeroBitCount
+            carry = space >> 56
+            i += 8
+        }
+        var previousSpace = carry != 0
+        while i < range.upperBound {
+            let isSpace = isASCIISpace(buf[i])
+            if !isSpace, previousSpace { count += 1 }
+            previousSpace = isSpace
+            i += 1
+        }
+        return count
+    }
 }
 
 /// Space or tab (the only horizontal white space left once Unicode repair has run).

@@ -76,7 +76,7 @@ final class ICURegex {
     /// with typography folded: see `UTF16Text`), in UTF-8 offsets.
     func run(_ text: UTF16Text, _ range: Range<Int>, mode: Mode) throws -> Match? {
         var spans: [Int32] = [0, 0, -1, -1]
-        let lo = Int(text.from8[range.lowerBound]), hi = Int(text.from8[range.upperBound])
+        let lo = Int(text.from8[range.lowerBound - text.base]), hi = Int(text.from8[range.upperBound - text.base])
         let rc = text.units.withUnsafeBufferPointer { u in
             cicu_regex_run16(handle, u.baseAddress.map { $0 + lo }, Int32(hi - lo), mode.rawValue, valueGroup, &spans)
         }
@@ -88,8 +88,9 @@ final class ICURegex {
     }
 }
 
-/// A document's text as UTF-16, with offset maps both ways, so that regexes can run on
-/// ICU's UTF-16 fast path while callers keep UTF-8 byte offsets.
+/// A document's text, or a range of it (a block, which is all a rule looks at), as
+/// UTF-16, with offset maps both ways, so that regexes can run on ICU's UTF-16 fast path
+/// while callers keep UTF-8 byte offsets.
 ///
 /// Typographic quotes and the ellipsis read as the ASCII canonical folding turns them into
 /// (‘ ’ ‚ ‛ ‹ › as ', “ ” „ ‟ « » as ", … as "..."). Rules are written in ASCII, and a
@@ -98,16 +99,22 @@ final class ICURegex {
 struct UTF16Text {
     /// The code units.
     let units: [UInt16]
-    /// For each UTF-8 offset that starts a character (and the end), its UTF-16 offset.
+    /// The UTF-8 offset the converted range starts at.
+    let base: Int
+    /// For each UTF-8 offset from `base` that starts a character (and the end), its
+    /// UTF-16 offset: `from8[offset - base]`.
     let from8: [Int32]
     /// For each UTF-16 offset (and the end), the UTF-8 offset of its character (entries
     /// past the end are unused).
     let to8: [Int32]
 
-    /// Nil when `text` is not well-formed UTF-8 (then the UTF-8 path is used instead).
-    init?(_ text: UnsafeBufferPointer<UInt8>) {
-        let n = text.count
-        guard n < Int(Int32.max) else { return nil }
+    /// Nil when `text[range]` (all of it by default) is not well-formed UTF-8 (then the
+    /// UTF-8 path is used instead). A range starts and ends between characters.
+    init?(_ text: UnsafeBufferPointer<UInt8>, range: Range<Int>? = nil) {
+        let range = range ?? 0..<text.count
+        let base = range.lowerBound, end = range.upperBound
+        let n = range.count
+        guard end < Int(Int32.max) else { return nil }
         var units = [UInt16](repeating: 0, count: n)
         var from8 = [Int32](repeating: 0, count: n + 1)
         var to8 = [Int32](repeating: 0, count: n + 1)
@@ -115,11 +122,11 @@ struct UTF16Text {
         let ok = units.withUnsafeMutableBufferPointer { u in
             from8.withUnsafeMutableBufferPointer { f in
                 to8.withUnsafeMutableBufferPointer { t in
-                    var i = 0
-                    while i < n {
+                    var i = base
+                    while i < end {
                         let b0 = UInt32(text[i])
                         if b0 < 0x80 {
-                            f[i] = Int32(count); t[count] = Int32(i); u[count] = UInt16(b0)
+                            f[i - base] = Int32(count); t[count] = Int32(i); u[count] = UInt16(b0)
                             count += 1; i += 1
                             continue
                         }
@@ -129,7 +136,7 @@ struct UTF16Text {
                         else if b0 >= 0xE0 && b0 <= 0xEF { len = 3; scalar = b0 & 0x0F }
                         else if b0 >= 0xF0 && b0 <= 0xF4 { len = 4; scalar = b0 & 0x07 }
                         else { return false }
-                        guard i + len <= n else { return false }
+                        guard i + len <= end else { return false }
                         for k in 1..<len {
                             let c = UInt32(text[i + k])
                             guard c & 0xC0 == 0x80 else { return false }
@@ -138,7 +145,7 @@ struct UTF16Text {
                         // Overlong forms, surrogates and values past U+10FFFF are not well-formed.
                         if len == 3, scalar < 0x800 || (scalar >= 0xD800 && scalar <= 0xDFFF) { return false }
                         if len == 4, scalar < 0x10000 || scalar > 0x10FFFF { return false }
-                        for k in 0..<len { f[i + k] = Int32(count) }
+                        for k in 0..<len { f[i - base + k] = Int32(count) }
                         if scalar >= 0x10000 {
                             let v = scalar - 0x10000
                             u[count] = UInt16(0xD800 + (v >> 10)); t[count] = Int32(i)
@@ -155,7 +162,7 @@ struct UTF16Text {
                         i += len
                     }
                     f[n] = Int32(count)
-                    t[count] = Int32(n)
+                    t[count] = Int32(end)
                     return true
                 }
             }
@@ -163,6 +170,7 @@ struct UTF16Text {
         guard ok else { return nil }
         units.removeSubrange(count...)
         self.units = units
+        self.base = base
         self.from8 = from8
         self.to8 = to8
     }

@@ -52,9 +52,9 @@ final class BytesMemo<Value> {
     }
 }
 
-/// FNV-1a over the bytes: the memos' hash (equal bytes are compared on every hit).
+/// The memos' hash: the classifier's block hash, eight bytes a step (equal bytes are
+/// compared on every hit, so it need only spread them).
+@inline(__always)
 func memoHash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-    var h: UInt64 = 0xcbf2_9ce4_8422_2325
-    for b in bytes { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
-    return h
+    bytes.isEmpty ? 0 : BlockFeatures.hashBytes(bytes, 0..<bytes.count)
 }

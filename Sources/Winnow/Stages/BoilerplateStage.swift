@@ -189,9 +189,33 @@ private struct Pass {
 
     let blocks: [Block]
     var text: UnsafeBufferPointer<UInt8>!
-    /// The text as UTF-16 for ICU's fast path (nil: not well-formed, match the UTF-8),
-    /// made when a regex first has to run (a pass answered from memory needs none).
-    lazy var utf16: UTF16Text? = UTF16Text(text)
+    /// Each block as UTF-16 for ICU's fast path (nil: not well-formed, match the UTF-8),
+    /// made when a regex first has to run on the block (every range a rule reads lies in
+    /// one block; a block answered from memory, or by its literals, needs none).
+    private var utf16: [UTF16Text??] = []
+    /// The block `utf16` last served, where the next question most likely falls.
+    private var lastBlock = 0
+
+    /// The UTF-16 form of the block holding `range`.
+    private mutating func utf16Block(holding range: Range<Int>) -> UTF16Text? {
+        if utf16.isEmpty { utf16 = Array(repeating: .none, count: blocks.count) }
+        var k = lastBlock
+        if !(blocks[k].range.lowerBound <= range.lowerBound && range.upperBound <= blocks[k].range.upperBound) {
+            var lo = 0, hi = blocks.count - 1
+            while lo < hi {
+                let mid = (lo + hi + 1) >> 1
+                if blocks[mid].range.lowerBound <= range.lowerBound { lo = mid } else { hi = mid - 1 }
+            }
+            k = lo
+            // (Not inside a block: converted alone, not remembered.)
+            guard range.upperBound <= blocks[k].range.upperBound else { return UTF16Text(text, range: range) }
+        }
+        lastBlock = k
+        if case .some(let view) = utf16[k] { return view }
+        let view = UTF16Text(text, range: blocks[k].range)
+        utf16[k] = .some(view)
+        return view
+    }
     /// Whether a span's start or a list's heading matched some block.
     var metOpening = false
     /// The first block that is a span's start without a close in reach.
@@ -241,7 +265,7 @@ private struct Pass {
         }
         do {
             let m: ICURegex.Match?
-            if let converted = utf16 { m = try re.run(converted, range, mode: mode) } else { m = try re.run(text, range, mode: mode) }
+            if let converted = utf16Block(holding: range) { m = try re.run(converted, range, mode: mode) } else { m = try re.run(text, range, mode: mode) }
             if let key { memos.matches.store(key, bytes, m.map { shifted($0, by: -range.lowerBound) }) }
             return m
         } catch {
