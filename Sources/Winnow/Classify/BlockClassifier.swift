@@ -31,7 +31,9 @@ struct BlockClassifier {
         return e / (1.0 + e)
     }
 
-    func classify(_ t: UnsafeBufferPointer<UInt8>, _ blocks: [Block]) -> Result {
+    /// - Parameter memo: the blocks already scanned (a block's counts depend on its bytes
+    ///   alone): the classifier reads a page again after each round of drops.
+    func classify(_ t: UnsafeBufferPointer<UInt8>, _ blocks: [Block], memo: FeatureMemo? = nil) -> Result {
         let model = resources.model
         let n = blocks.count
         let L = model.languages.count
@@ -46,8 +48,20 @@ struct BlockClassifier {
         blockLang.withUnsafeMutableBufferPointer { bl in
             langCounts.withUnsafeMutableBufferPointer { lc in
                 for (i, b) in blocks.enumerated() {
-                    raws.append(BlockFeatures.scan(t, b.range, table, blockLang: bl.baseAddress! + i * L,
-                                                   langCounts: lc.baseAddress!))
+                    let counts = bl.baseAddress! + i * L
+                    let bytes = UnsafeBufferPointer(rebasing: t[b.range])
+                    let key = memo?.scans.key(ObjectIdentifier(FeatureMemo.self), bytes, hash: memoHash(bytes))
+                    if let key, let known = memo?.scans.lookup(key, bytes) {
+                        raws.append(known.raw)
+                        for k in 0..<L {
+                            counts[k] = known.languages[k]
+                            lc[k] += Int(known.languages[k])
+                        }
+                        continue
+                    }
+                    let raw = BlockFeatures.scan(t, b.range, table, blockLang: counts, langCounts: lc.baseAddress!)
+                    raws.append(raw)
+                    if let key { memo?.scans.store(key, bytes, (raw, Array(UnsafeBufferPointer(start: counts, count: L)))) }
                 }
             }
         }
@@ -196,4 +210,9 @@ struct BlockClassifier {
         }
         return Result(p: p, drop: drop, byGroup: byGroup, rows: rows, words: words, language: lang)
     }
+}
+
+/// Block counts by the block's bytes, for one worker's classifier stage (see `BytesMemo`).
+final class FeatureMemo {
+    let scans = BytesMemo<(raw: BlockFeatures.Raw, languages: [Int32])>()
 }

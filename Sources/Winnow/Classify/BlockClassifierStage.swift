@@ -9,6 +9,8 @@ public final class BlockClassifierStage: Stage {
     public let name = "classifier"
     public var role: StageRole { .judgesBlocks }
     private let classifier: BlockClassifier?
+    /// Blocks already scanned, by their bytes: every round after drops reads the rest again.
+    private let memo = FeatureMemo()
 
     public init() {
         switch ClassifierResources.shared {
@@ -85,8 +87,8 @@ public final class BlockClassifierStage: Stage {
         let viewBlocks = view == nil ? blocks : Self.blocks(view!)
         var proposals: [ProposedEdit] = []
         document.text.withUnsafeBufferPointer { text in
-            let result = view.map { v in v.withUnsafeBufferPointer { classifier.classify($0, viewBlocks) } }
-                ?? classifier.classify(text, blocks)
+            let result = view.map { v in v.withUnsafeBufferPointer { classifier.classify($0, viewBlocks, memo: memo) } }
+                ?? classifier.classify(text, blocks, memo: memo)
             for (i, block) in blocks.enumerated() where result.drop[i] {
                 proposals.append(ProposedEdit(range: dropRange(text, block), rule: "classifier.block",
                                               category: "classifier", kind: .dropBlock,
