@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 /// Outcomes computed from a slice of text, by the exact bytes of the slice, for one
 /// worker's stage.
 ///
@@ -38,8 +43,9 @@ final class BytesMemo<Value> {
 
     /// The remembered value, or nil.
     func lookup(_ key: Key, _ bytes: UnsafeBufferPointer<UInt8>) -> Value? {
-        guard let entry = entries[key], entry.bytes.elementsEqual(bytes) else { return nil }
-        return entry.value
+        guard let entry = entries[key], entry.bytes.count == bytes.count else { return nil }
+        let same = bytes.isEmpty || entry.bytes.withUnsafeBufferPointer { memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 }
+        return same ? entry.value : nil
     }
 
     func store(_ key: Key, _ bytes: UnsafeBufferPointer<UInt8>, _ value: Value) {
