@@ -39,6 +39,19 @@ final class FuzzRegressionTests: XCTestCase {
 
     // MARK: - One test per finding
 
+    /// `mojibake-lost-nbsp-after-unwrap`: a form feed read as a line break kept "è¡" and
+    /// "å" on two lines; layout unwrapped them with a space, and "è¡ å" (the mojibake of
+    /// U+8860 with its no-break space byte lost) was repaired only by a second cleaning.
+    /// Unicode repair now reads the text again after layout joins lines.
+    func testMojibakeThatUnwrappingBringsTogetherIsRepairedInTheFirstRun() throws {
+        let input = [UInt8](try Data(contentsOf: Self.fixtures.appendingPathComponent("mojibake-lost-nbsp-after-unwrap.bin")))
+        var doc = Document(id: "fixture", bytes: input)
+        sharedPipeline.makeCleaner().clean(&doc)
+        XCTAssertTrue(doc.string.contains("\u{6B65}\u{8860}\u{E5}1111"), "repaired where layout joined the lines")
+        XCTAssertTrue(doc.edits.contains { $0.rule == "layout.hard-wrap" })
+        XCTAssertEqual(clean(doc.string), doc.string)
+    }
+
     /// `nfc-mark-after-decomposable-starter`: invalid bytes read as Windows-1252 put "Ì"
     /// before a valid tilde below (U+0330), a "maybe" for NFC that does not compose with
     /// "Ì" itself; the quick check passed it, but NFC decomposes "Ì", puts the tilde

@@ -69,6 +69,7 @@ public final class Cleaner {
             let before = document.edits.count
             let textBefore = stage.role == .changesWords ? document.text : []
             if stage.role == .judgesBlocks { runSettling(i, &document) } else { run(i, &document) }
+            if stage.role == .joinsLines, document.edits.count > before { repairJoined(i, &document) }
             guard stage.role == .changesWords, document.edits.count > before else { continue }
             var changed = changedLines(textBefore, document.text)
             for _ in 0..<Cleaner.maxRevisits {
@@ -83,6 +84,22 @@ public final class Cleaner {
                 if document.edits.count == repaired { break }
                 changed = changedLines(textBefore, document.text)
             }
+        }
+    }
+
+    /// After stage `k` joined lines: the character repairs before it read the text again
+    /// (and `k` again after them, until neither changes anything). A form feed read as a
+    /// line break kept "è¡" and "å" apart; unwrapped, "è¡ å" is the mojibake of one
+    /// character with its no-break space lost, which cleaning the output again would
+    /// repair (a fuzz finding).
+    private func repairJoined(_ k: Int, _ document: inout Document) {
+        for _ in 0..<Cleaner.maxRevisits {
+            let repaired = document.edits.count
+            for j in 0..<k where stages[j].role == .repairsCharacters { run(j, &document) }
+            if document.edits.count == repaired { return }
+            let joined = document.edits.count
+            run(k, &document)
+            if document.edits.count == joined { return }
         }
     }
 

@@ -25,6 +25,12 @@ public enum StageRole: Sendable {
     /// Rewrites words inside lines (typo repair): a repaired word can make a line one
     /// that a block stage would have dropped.
     case changesWords
+    /// Repairs characters by what stands beside them on a line (Unicode repair: mojibake
+    /// reads a space after some letters as a lost no-break space byte).
+    case repairsCharacters
+    /// Joins lines (layout): characters that stood on two lines now stand side by side,
+    /// where a character repair may read them otherwise.
+    case joinsLines
     case other
 }
 

@@ -12,6 +12,7 @@
 /// lines far longer than any wrap width and are left alone.
 final class LayoutStage: Stage {
     let name = "layout"
+    var role: StageRole { .joinsLines }
 
     /// The widest wrap recognised (characters); text wrapped for e-mail or terminals is 60–80.
     static let maxWidth = 140

@@ -13,6 +13,7 @@ import CICU
 /// prove clean, so clean text in any script costs one byte loop.
 final class UnicodeStage: Stage {
     let name = "unicode"
+    var role: StageRole { .repairsCharacters }
     /// This worker's character facts (filled as text reaches each block of code points).
     private let table = CharTable()
     /// False runs the per-line passes over the whole text, as before the clean-line scan;
