@@ -98,26 +98,29 @@ final class BoilerplateStage: Stage {
         var alone = Document(id: "lines", bytes: bytes)
         let outcome = runOnce(&alone)
         if outcome.metOpening || !alone.edits.isEmpty { return true }
-        for block in segmentBlocks(bytes) {
-            // As the pass asks: a span's close of any block (when the text has a start for
-            // it to close), a run's patterns of short ones.
-            var closers = openStart ? spans.compactMap(\.end) : []
-            for rule in runs where block.words <= rule.spec.maxWords ?? BoilerplateStage.defaultRunMaxWords {
-                closers += rule.patterns
-            }
-            // (A close stopped by the time limit counts as met: the full pass decides.)
-            let hit = bytes.withUnsafeBufferPointer { text in
-                let view = UTF16Text(text)  // quotes folded, as the pass reads them
-                return closers.contains { re in
+        return bytes.withUnsafeBufferPointer { text in
+            let view = UTF16Text(text)  // quotes folded, as the pass reads them
+            for block in segmentBlocks(bytes) {
+                // As the pass asks: a span's close of any block (when the text has a start
+                // for it to close), a run's patterns of short ones; each only where its
+                // literals are (the index holds these lines: the pass just read them).
+                var closers: [(ICURegex, [Int])] = []
+                if openStart { for rule in spans { if let end = rule.end { closers.append((end, rule.endIDs)) } } }
+                for rule in runs where block.words <= rule.spec.maxWords ?? BoilerplateStage.defaultRunMaxWords {
+                    for (re, ids) in zip(rule.patterns, rule.patternIDs) { closers.append((re, ids)) }
+                }
+                // (A close stopped by the time limit counts as met: the full pass decides.)
+                let hit = closers.contains { re, ids in
+                    guard literals.mayMatch(ids, text, block.range) else { return false }
                     do {
                         if let view { return try re.run(view, block.range, mode: .find) != nil }
                         return try re.run(text, block.range, mode: .find) != nil
                     } catch { return true }
                 }
+                if hit { return true }
             }
-            if hit { return true }
+            return false
         }
-        return false
     }
 
     /// What one pass did that bears on a further pass.
