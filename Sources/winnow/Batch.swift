@@ -68,7 +68,7 @@ struct Batch {
     }
 
     /// Records one document's views: explanation out, counts and report entry kept.
-    private mutating func record(_ v: Views.Output?) {
+    mutating func record(_ v: Views.Output?) {
         guard let v else { return }
         if let text = v.explanation {
             if let explainOut { explainOut.write(text) } else { Diagnostics.raw(text) }
@@ -619,12 +619,25 @@ struct Batch {
             consumed += start
             scanned = pending.count
             if !lines.isEmpty { cleanRecords(lines, source: source, out: out, rejects: rejects) }
-            if var saved = checkpoint, let output, !lines.isEmpty {
+            var records = lines.count
+            // A line too long to hold is cleaned as the rest of it is read.
+            if pending.count > LongRecordReader.threshold, !Interrupt.requested {
+                lineNumber += 1
+                let (rest, length, ended) = cleanLongRecord(fd: fd, head: pending, number: lineNumber, source: source,
+                                                            out: out, rejects: rejects)
+                if Interrupt.requested { break }
+                pending = rest
+                consumed += length
+                scanned = 0
+                records += 1
+                if ended { eof = true }
+            }
+            if var saved = checkpoint, let output, records > 0 {
                 out.flush()
                 rejects.flush()
                 saved.inputOffset = consumed
                 saved.line = lineNumber
-                saved.records += lines.count
+                saved.records += records
                 saved.outputBytes = out.position
                 saved.rejectBytes = rejects.position
                 saved.save(forOutput: output)
@@ -676,7 +689,7 @@ struct Batch {
 
     /// One read of `fd`; empty at its end, on an interrupt, or on a read error (a stream
     /// that fails ends there, with what was read cleaned and written).
-    private func readSome(fd: Int32) -> [UInt8] {
+    func readSome(fd: Int32) -> [UInt8] {
         (try? Input.readSome(fd: fd, upTo: Self.readChunk)) ?? []
     }
 
@@ -800,6 +813,14 @@ final class RejectSink {
     }
 
     func write(source: String, line: Int, error: String, record: ArraySlice<UInt8>) {
+        writeStreamed(source: source, line: line, error: error) { sink in
+            sink.write(Array(encodeJSONString(String(decoding: record, as: UTF8.self)).utf8.dropFirst().dropLast()))
+        }
+    }
+
+    /// Writes a reject whose record's JSON escape (no quotes) `writeRecord` writes to the
+    /// sink it is given: a line too long to hold comes from a scratch file a read at a time.
+    func writeStreamed(source: String, line: Int, error: String, writeRecord: (Output) -> Void) {
         guard let path else { return }
         if out == nil {
             let fd = open(path, O_WRONLY | O_CREAT | (append ? O_APPEND : O_TRUNC), 0o644)
@@ -809,8 +830,10 @@ final class RejectSink {
             }
             out = Output(fd: fd, position: existingSize)
         }
-        let raw = String(decoding: record, as: UTF8.self)
-        out?.write("{\"source\":\(encodeJSONString(source)),\"line\":\(line),\"error\":\(encodeJSONString(error)),\"record\":\(encodeJSONString(raw))}\n")
+        guard let out else { return }
+        out.write("{\"source\":\(encodeJSONString(source)),\"line\":\(line),\"error\":\(encodeJSONString(error)),\"record\":\"")
+        writeRecord(out)
+        out.write("\"}\n")
     }
 
     func flush() { out?.flush() }

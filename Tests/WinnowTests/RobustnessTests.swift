@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+@testable import Winnow
 
 /// Issue 8, items 2 and 5: the bad-input matrix and pipes and signals, each case a run
 /// of the built `winnow` binary. Every problem is one line on standard error naming the
@@ -240,7 +241,8 @@ final class RobustnessTests: XCTestCase {
                        [2, 3, 4, 5, 6, 7, 8, 9])
     }
 
-    /// A 20 MB record between two short ones (100 MB is measured by tools/bench-linear).
+    /// A 20 MB record between two short ones, cleaned as it streams by (200 MB is measured
+    /// by tools/bench-linear).
     func testVeryLongRecordComesOutWholeAndInOrder() throws {
         let body = String(repeating: "word ", count: 4_000_000)
         let input = try write("big.jsonl", "{\"id\":1,\"text\":\"one\"}\n{\"id\":2,\"text\":\"\(body)\"}\n{\"id\":3,\"text\":\"three\"}\n")
@@ -252,6 +254,35 @@ final class RobustnessTests: XCTestCase {
         }
         XCTAssertEqual(records.map { $0["id"] as! Int }, [1, 2, 3])
         XCTAssertEqual((records[1]["text"] as! String).utf8.count, body.utf8.count)
+    }
+
+    /// A record too long to hold (past `LongRecordReader.threshold`) is cleaned as it
+    /// streams by: it comes out as cleaning the whole line gives it, in order, and one that
+    /// turns out malformed deep inside goes whole to the rejects file.
+    func testLongRecordsStreamThroughAndABrokenOneIsRejectedWhole() throws {
+        let paragraph = "The court said on Tuesday that the appeal would be heard next month, in \\u00e9t\\u00e9. Share on Facebook\\n\\n"
+        let body = String(repeating: paragraph, count: 60_000)
+        let good = "{\"id\":2,\"url\":\"https://example.org/x\",\"text\":\"\(body)\",\"winnow\":0}"
+        let broken = "{\"id\":3,\"text\":\"\(body)\\x\(body)\"}"
+        let input = try write("long.jsonl", "{\"id\":1,\"text\":\"one\"}\n\(good)\n\(broken)\n{\"id\":4,\"text\":\"four\"}\n")
+        let output = tmp.appendingPathComponent("out.jsonl")
+        let r = try run(["clean", "--jobs", "2", input.path, "-o", output.path])
+        XCTAssertEqual(r.status, 1, r.stderr)
+        XCTAssertEqual(problems(r).count, 1, r.stderr)
+        XCTAssertTrue(problems(r).first?.contains("long.jsonl:3: not valid JSON: bad escape") ?? false, r.stderr)
+        let lines = try Data(contentsOf: output).split(separator: 0x0A)
+        XCTAssertEqual(lines.map { (try! JSONSerialization.jsonObject(with: Data($0)) as! [String: Any])["id"] as! Int }, [1, 2, 4])
+        // The long record as the library cleans the whole line.
+        let record = try JSONRecord(Array(good.utf8))
+        let (docs, clean) = sharedPipeline.makeCleaner().cleanInParts(id: "x", bytes: record.text, source: record.sourceHost,
+                                                                        metadata: record.fields)
+        XCTAssertGreaterThan(docs.count, 1)
+        XCTAssertEqual(Array(lines[1]), record.rewritten(text: clean, winnow: Document.winnowJSON(of: docs)))
+        let rejects = try Data(contentsOf: URL(fileURLWithPath: output.path + ".rejects.jsonl")).split(separator: 0x0A)
+        XCTAssertEqual(rejects.count, 1)
+        let reject = try JSONSerialization.jsonObject(with: Data(rejects[0])) as! [String: Any]
+        XCTAssertEqual(reject["line"] as? Int, 3)
+        XCTAssertEqual(reject["record"] as? String, broken)
     }
 
     // MARK: - Files that go away, full disk

@@ -93,28 +93,26 @@ public struct JSONRecord {
 
     /// The record with `text` replaced and a `winnow` field (raw JSON) set.
     public func rewritten(text newText: [UInt8], winnow: String) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count + winnow.utf8.count + 16)
-        let encoded = encodeJSONString(newText)
-        if let w = winnowRange {
-            // Replace both values in the order they appear.
-            let parts = [(textRange, encoded), (w, Array(winnow.utf8))].sorted { $0.0.lowerBound < $1.0.lowerBound }
-            var cursor = 0
-            for (r, v) in parts {
-                out.append(contentsOf: bytes[cursor..<r.lowerBound])
-                out.append(contentsOf: v)
-                cursor = r.upperBound
-            }
-            out.append(contentsOf: bytes[cursor...])
-        } else {
-            out.append(contentsOf: bytes[..<textRange.lowerBound])
-            out.append(contentsOf: encoded)
-            out.append(contentsOf: bytes[textRange.upperBound..<closingBrace])
-            out.append(contentsOf: Array(",\"winnow\":".utf8))
-            out.append(contentsOf: winnow.utf8)
-            out.append(contentsOf: bytes[closingBrace...])
+        let (before, after) = rewritten(winnow: winnow)
+        return before + encodeJSONString(newText) + after
+    }
+
+    /// The record with a `winnow` field (raw JSON) set, as the bytes before the `text`
+    /// value and the bytes after it: the encoded clean text goes between them (streamed
+    /// there for a record too long to hold, `LongRecordCleaner`). An existing `winnow`
+    /// value is replaced where it stands; else the field is added last.
+    public func rewritten(winnow: String) -> (before: [UInt8], after: [UInt8]) {
+        let value = Array(winnow.utf8)
+        guard let w = winnowRange else {
+            return (Array(bytes[..<textRange.lowerBound]),
+                    Array(bytes[textRange.upperBound..<closingBrace]) + Array(",\"winnow\":".utf8) + value + Array(bytes[closingBrace...]))
         }
-        return out
+        if w.lowerBound < textRange.lowerBound {
+            return (Array(bytes[..<w.lowerBound]) + value + Array(bytes[w.upperBound..<textRange.lowerBound]),
+                    Array(bytes[textRange.upperBound...]))
+        }
+        return (Array(bytes[..<textRange.lowerBound]),
+                Array(bytes[textRange.upperBound..<w.lowerBound]) + value + Array(bytes[w.upperBound...]))
     }
 }
 

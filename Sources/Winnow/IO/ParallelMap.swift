@@ -12,6 +12,10 @@ public final class ParallelCleaner: @unchecked Sendable {
         self.cleaners = (0..<max(1, jobs)).map { _ in pipeline.makeCleaner() }
     }
 
+    /// The first worker's cleaner, for work that stays on the calling thread between
+    /// batches (no worker runs then): a record cleaned as it streams by.
+    public var firstCleaner: Cleaner { cleaners[0] }
+
     /// Turns on per-stage timing in every worker's cleaner (`--timings`).
     public func measureTime() { for c in cleaners { c.measuresTime = true } }
 

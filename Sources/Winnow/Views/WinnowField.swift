@@ -8,14 +8,28 @@ extension Document {
     /// The field for a document cleaned in parts (`Cleaner.cleanInParts`): the values kept
     /// in text order, the edits added up, every finding once.
     public static func winnowJSON(of parts: [Document]) -> String {
-        var kept: [String: [String]] = [:]
-        var counts: [String: Int] = [:]
-        var findings: [String] = []
-        for part in parts {
-            for (field, values) in part.kept { kept[field, default: []] += values }
-            for (rule, n) in part.editCounts { counts[rule, default: 0] += n }
-            for finding in part.findings where !findings.contains(finding) { findings.append(finding) }
-        }
+        var summary = WinnowSummary()
+        for part in parts { summary.add(part) }
+        return summary.json
+    }
+}
+
+/// The `winnow` field added up part by part, so that a record cleaned as it streams by
+/// (`LongRecordCleaner`) need not keep its parts.
+public struct WinnowSummary {
+    private var kept: [String: [String]] = [:]
+    private var counts: [String: Int] = [:]
+    private var findings: [String] = []
+
+    public init() {}
+
+    public mutating func add(_ part: Document) {
+        for (field, values) in part.kept { kept[field, default: []] += values }
+        for (rule, n) in part.editCounts { counts[rule, default: 0] += n }
+        for finding in part.findings where !findings.contains(finding) { findings.append(finding) }
+    }
+
+    public var json: String {
         var fields: [String] = []
         for (field, values) in kept.sorted(by: { $0.key < $1.key }) {
             fields.append("\(encodeJSONString(field)):[\(values.map(encodeJSONString).joined(separator: ","))]")

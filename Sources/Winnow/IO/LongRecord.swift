@@ -1,0 +1,279 @@
+/// Reads one JSON Lines record too long to hold whole (its line passes
+/// `LongRecordReader.threshold` bytes) as its bytes arrive, in bounded memory.
+///
+/// The top-level `text` string is decoded as it streams by and handed on a piece at a
+/// time (for `DocumentParts` to cut and the pipeline to clean); everything else is kept
+/// as the record's skeleton, the record with `text` as `""`, which `JSONRecord` then
+/// validates and rewrites around the clean text (`JSONRecord.pieces`). The text is
+/// decoded by the rules of `JSONParser.string`, escapes split between reads included.
+public struct LongRecordReader {
+    /// Lines longer than this are read as they arrive; shorter ones are parsed whole (a
+    /// text that long is cleaned in parts either way: `DocumentParts.wholeUpTo`).
+    public static let threshold = DocumentParts.wholeUpTo
+
+    /// The record without the contents of its `text` string.
+    public private(set) var skeleton: [UInt8] = []
+    /// The record's column where the current read starts (for error messages).
+    private var column = 0
+
+    // The structure around the text: nesting depth, strings, and the last key at depth 1.
+    private var depth = 0
+    private var inString = false
+    private var escaped = false
+    private var readingKey = false
+    private var expectingKey = false
+    private var afterColon = false
+    private var key: [UInt8] = []
+    private var sawText = false
+
+    // The text string, while it streams by.
+    private var inText = false
+    /// The bytes from an escape that the read ended in the middle of.
+    private var carry: [UInt8] = []
+
+    public init() {}
+
+    /// Whether the top-level `text` string has begun (so the skeleton before it is known).
+    public var textStarted: Bool { sawText }
+
+    /// Feeds the next bytes of the record (no line break); returns the text's decoded
+    /// bytes among them.
+    public mutating func feed(_ bytes: ArraySlice<UInt8>) throws -> [UInt8] {
+        // An escape the last read cut short is read again with what follows it.
+        let input = carry.isEmpty ? bytes : ArraySlice(carry + bytes)
+        let base = column - carry.count - input.startIndex
+        column += bytes.count
+        carry = []
+        var out: [UInt8] = []
+        var i = input.startIndex
+        while i < input.endIndex {
+            if inText {
+                i = try decodeText(input, from: i, into: &out, base: base)
+                continue
+            }
+            let c = input[i]
+            skeleton.append(c)
+            i += 1
+            if inString {
+                if escaped { escaped = false }
+                else if c == 0x5C { escaped = true }
+                else if c == 0x22 { inString = false; readingKey = false; continue }
+                if readingKey { key.append(c) }
+                continue
+            }
+            switch c {
+            case 0x22:
+                inString = true
+                if depth == 1, expectingKey {
+                    readingKey = true
+                    expectingKey = false
+                    key = []
+                } else if depth == 1, afterColon, isTextKey {
+                    // The top-level text begins: its contents stream by, not into the skeleton.
+                    guard !sawText else { throw JSONRecord.Invalid(description: "field \"text\" appears twice") }
+                    sawText = true
+                    inString = false
+                    inText = true
+                }
+                afterColon = false
+            case 0x7B, 0x5B:
+                depth += 1
+                if depth == 1, c == 0x7B { expectingKey = true }
+                afterColon = false
+            case 0x7D, 0x5D:
+                depth -= 1
+                afterColon = false
+            case 0x2C:
+                if depth == 1 { expectingKey = true }
+                afterColon = false
+            case 0x3A:
+                if depth == 1 { afterColon = true }
+            case 0x20, 0x09, 0x0A, 0x0D:
+                break
+            default:
+                afterColon = false
+            }
+        }
+        return out
+    }
+
+    /// The record's structure once read whole: the skeleton parsed (which validates
+    /// everything but the text's contents, already checked as they went by).
+    public func finish() throws -> JSONRecord {
+        if inText || !carry.isEmpty { throw JSONRecord.Invalid(description: "not valid JSON: unterminated string") }
+        return try JSONRecord(skeleton)
+    }
+
+    /// The key just read is "text" (as JSON spells it, escapes and all).
+    private var isTextKey: Bool {
+        if key == Array("text".utf8) { return true }
+        guard key.contains(0x5C) else { return false }
+        var p = JSONParser([0x22] + key + [0x22])
+        return (try? p.string()) == Array("text".utf8)
+    }
+
+    /// Decodes text bytes from `start` until the string ends (then back to the structure)
+    /// or the read does; an escape cut by the end of the read waits in `carry`.
+    private mutating func decodeText(_ bytes: ArraySlice<UInt8>, from start: Int, into out: inout [UInt8], base: Int) throws -> Int {
+        var i = start
+        var run = i
+        while i < bytes.endIndex {
+            let c = bytes[i]
+            if c == 0x22 {
+                out.append(contentsOf: bytes[run..<i])
+                skeleton.append(0x22)
+                inText = false
+                return i + 1
+            }
+            if c < 0x20 {
+                throw JSONRecord.Invalid(description: "not valid JSON: control character in a string at column \(base + i + 1)")
+            }
+            if c != 0x5C { i += 1; continue }
+            out.append(contentsOf: bytes[run..<i])
+            var window = Array(bytes[i..<min(i + 12, bytes.endIndex)])
+            let taken = try escape(&window, whole: i + 12 <= bytes.endIndex, column: base + i)
+            if taken == 0 {  // cut by the end of the read
+                carry = Array(bytes[i...])
+                return bytes.endIndex
+            }
+            out.append(contentsOf: window)
+            i += taken
+            run = i
+        }
+        out.append(contentsOf: bytes[run..<i])
+        return i
+    }
+
+    /// Decodes the escape at the start of `window` (at most 12 bytes) in place, by
+    /// `JSONParser.string`'s rules, and returns how many bytes it took; 0 when the window
+    /// ends before the escape can be decided (the read ended there: `whole` false).
+    private func escape(_ window: inout [UInt8], whole enough: Bool, column: Int) throws -> Int {
+        func bad(_ what: String) -> JSONRecord.Invalid {
+            JSONRecord.Invalid(description: "not valid JSON: \(what) at column \(column + 1)")
+        }
+        guard window.count >= 2 else { return 0 }
+        let simple: [UInt8: UInt8] = [0x22: 0x22, 0x5C: 0x5C, 0x2F: 0x2F, 0x62: 0x08, 0x66: 0x0C, 0x6E: 0x0A, 0x72: 0x0D, 0x74: 0x09]
+        if let v = simple[window[1]] {
+            window = [v]
+            return 2
+        }
+        guard window[1] == UInt8(ascii: "u") else { throw bad("bad escape") }
+        func hex(_ at: Int) -> UInt32? {
+            var v: UInt32 = 0
+            for k in at..<(at + 4) {
+                let c = window[k]
+                switch c {
+                case 0x30...0x39: v = v << 4 | UInt32(c - 0x30)
+                case 0x41...0x46: v = v << 4 | UInt32(c - 0x41 + 10)
+                case 0x61...0x66: v = v << 4 | UInt32(c - 0x61 + 10)
+                default: return nil
+                }
+            }
+            return v
+        }
+        guard window.count >= 6 else {
+            // A bad digit already read decides it; else wait for the rest.
+            for k in 2..<window.count where hex16(window[k]) == nil { throw bad("bad \\u escape") }
+            return 0
+        }
+        guard var v = hex(2) else { throw bad("bad \\u escape") }
+        var taken = 6
+        if (0xD800...0xDBFF).contains(v) {
+            // A pair when "\u" and a low surrogate follow; else the high one alone.
+            if window.count < 12 {
+                let rest = window[6...]
+                let pairPrefix: [UInt8] = [0x5C, UInt8(ascii: "u")]
+                let couldPair = rest.elementsEqual(pairPrefix.prefix(rest.count)) || (rest.count > 2 && rest.prefix(2).elementsEqual(pairPrefix)
+                    && rest.dropFirst(2).allSatisfy { hex16($0) != nil })
+                if couldPair && !enough { return 0 }
+            }
+            if window.count >= 12, window[6] == 0x5C, window[7] == UInt8(ascii: "u") {
+                // JSONParser reads the second escape's digits before deciding: a bad digit there is an error.
+                guard let low = hex(8) else { throw bad("bad \\u escape") }
+                if (0xDC00...0xDFFF).contains(low) {
+                    v = 0x10000 + ((v - 0xD800) << 10) + (low - 0xDC00)
+                    taken = 12
+                }
+            }
+        }
+        window = utf8Bytes((0xD800...0xDFFF).contains(v) ? 0xFFFD : v)
+        return taken
+    }
+
+    private func hex16(_ c: UInt8) -> UInt8? {
+        switch c {
+        case 0x30...0x39, 0x41...0x46, 0x61...0x66: return c
+        default: return nil
+        }
+    }
+}
+
+/// Cleans one JSON Lines record too long to hold whole as its line arrives: the text is
+/// decoded (`LongRecordReader`), cut into parts (`DocumentParts`), each part cleaned on
+/// this thread and joined (`PartJoiner`), and the clean text written out JSON-escaped as
+/// it is done. What the record needs in the end (its skeleton, the `winnow` field added
+/// up) stays small, so memory is bounded whatever the record's length.
+public final class LongRecordCleaner {
+    private let cleaner: Cleaner
+    private let id: String
+    private let fallbackSource: String?
+    private var source: String?
+    private var reader = LongRecordReader()
+    private var cutter = DocumentParts()
+    private var joiner = PartJoiner()
+    private var summary = WinnowSummary()
+    private var parts = 0
+    /// Receives the clean text's JSON escape, piece by piece (no quotes).
+    private let writeText: ([UInt8]) -> Void
+
+    /// - Parameters:
+    ///   - source: the record's source when its `url` does not come before its text.
+    ///   - writeText: where the encoded clean text goes, in order.
+    public init(cleaner: Cleaner, id: String, source: String?, writeText: @escaping ([UInt8]) -> Void) {
+        self.cleaner = cleaner
+        self.id = id
+        self.fallbackSource = source
+        self.writeText = writeText
+    }
+
+    /// Feeds the next bytes of the record's line; returns the parts cleaned meanwhile (for
+    /// explanations and reports; the caller need not keep them).
+    public func feed(_ bytes: ArraySlice<UInt8>) throws -> [Document] {
+        let text = try reader.feed(bytes)
+        if source == nil, reader.textStarted {
+            // The fields before the text, closed into an object of their own, name the source.
+            source = (try? JSONRecord(reader.skeleton + Array("\"}".utf8)))?.sourceHost ?? fallbackSource ?? ""
+        }
+        return text.isEmpty ? [] : clean(cutter.feed(text))
+    }
+
+    /// The end of the line: the last part cleaned, and the record (its skeleton, parsed:
+    /// throws `JSONRecord.Invalid` for a malformed record) with its `winnow` field.
+    public func finish() throws -> (record: JSONRecord, winnow: String, documents: [Document]) {
+        let record = try reader.finish()
+        let last = clean(cutter.finish())
+        let end = joiner.finish()
+        if !end.isEmpty { writeText(escaped(end)) }
+        return (record, summary.json, last)
+    }
+
+    private func clean(_ pieces: [DocumentParts.Part]) -> [Document] {
+        var documents: [Document] = []
+        for piece in pieces {
+            parts += 1
+            var doc = Document(id: "\(id) part \(parts)", bytes: piece.bytes)
+            doc.source = source ?? fallbackSource
+            cleaner.clean(&doc)
+            summary.add(doc)
+            let out = joiner.add(doc.text, joint: piece.joint)
+            if !out.isEmpty { writeText(escaped(out)) }
+            documents.append(doc)
+        }
+        return documents
+    }
+
+    /// A JSON string's escape of `bytes`, without its quotes.
+    private func escaped(_ bytes: [UInt8]) -> [UInt8] {
+        Array(encodeJSONString(bytes).dropFirst().dropLast())
+    }
+}

@@ -1,0 +1,102 @@
+import XCTest
+@testable import Winnow
+
+/// A record too long to hold is read as it streams by (`LongRecordReader`) and must read
+/// exactly as `JSONRecord` reads the whole line: the same text, the same other fields,
+/// the same records refused.
+final class LongRecordTests: XCTestCase {
+    /// Reads `line` through the streaming reader, cut into pieces of the given sizes.
+    private func streamed(_ line: [UInt8], cuts: [Int]) -> Result<(text: [UInt8], record: JSONRecord), JSONRecord.Invalid> {
+        var reader = LongRecordReader()
+        var text: [UInt8] = []
+        var i = 0, k = 0
+        do {
+            while i < line.count {
+                let n = max(1, cuts[k % cuts.count])
+                k += 1
+                text += try reader.feed(line[i..<min(i + n, line.count)])
+                i += n
+            }
+            return .success((text, try reader.finish()))
+        } catch let e as JSONRecord.Invalid {
+            return .failure(e)
+        } catch {
+            return .failure(JSONRecord.Invalid(description: "\(error)"))
+        }
+    }
+
+    func testRandomRecordsReadAsWholeLinesReadThemAtEveryCut() {
+        var rng = SplitMix64(seed: 20_261_206)
+        // Pieces of a text value: plain words, UTF-8, every escape, surrogate pairs (whole,
+        // lone, and followed by something else), and a few broken escapes.
+        let pieces = ["word ", "é", "😀", "\\n", "\\\"", "\\\\", "\\/", "\\b", "\\f", "\\r", "\\t", "\\u00e9",
+                      "\\uD83D\\uDE00", "\\ud83d", "\\udc00", "\\uD83D\\u0041", "\\uD83Dx", "\\u12", "\\q", "\u{01}"]
+        let others = ["\"id\":7", "\"url\":\"https://example.org/a\"", "\"winnow\":{\"a\":[1,2]}", "\"n\":-1.5e3",
+                      "\"tags\":[\"text\",{\"text\":\"nested\"}]", "\"t\\u0065xt2\":null", "\"ok\":true"]
+        for round in 0..<3000 {
+            var value = ""
+            for _ in 0..<Int(rng.next() % 12) {
+                let p = pieces[Int(rng.next() % UInt64(pieces.count))]
+                // Broken escapes and raw controls now and then only.
+                if (p == "\\u12" || p == "\\q" || p == "\u{01}"), rng.next() % 8 != 0 { continue }
+                value += p
+            }
+            var fields = (0..<Int(rng.next() % 3)).map { _ in others[Int(rng.next() % UInt64(others.count))] }
+            let key = rng.next() % 5 == 0 ? "t\\u0065xt" : "text"
+            if rng.next() % 10 != 0 { fields.insert("\"\(key)\":\"\(value)\"", at: Int(rng.next() % UInt64(fields.count + 1))) }
+            var line = "{" + fields.joined(separator: rng.next() % 2 == 0 ? "," : " , ") + "}"
+            if rng.next() % 20 == 0 { line.removeLast() }  // unterminated
+            if rng.next() % 20 == 0 { line = "[" + line + "]" }  // not an object
+            let bytes = Array(line.utf8)
+            let whole: Result<JSONRecord, JSONRecord.Invalid> = Result { try JSONRecord(bytes) }.mapError { $0 as! JSONRecord.Invalid }
+            let cuts = (0..<4).map { _ in Int(rng.next() % 9) + 1 }
+            let stream = streamed(bytes, cuts: cuts)
+            switch (whole, stream) {
+            case (.success(let w), .success(let s)):
+                XCTAssertEqual(s.text, w.text, "round \(round): \(line)")
+                XCTAssertEqual(s.record.fields.map(\.key), w.fields.map(\.key), "round \(round): \(line)")
+                XCTAssertEqual(s.record.fields.map(\.json), w.fields.map(\.json), "round \(round): \(line)")
+                XCTAssertEqual(s.record.rewritten(text: s.text, winnow: "{}"), w.rewritten(text: w.text, winnow: "{}"), "round \(round): \(line)")
+            case (.failure, .failure):
+                break
+            default:
+                XCTFail("round \(round): whole \(whole), streamed \(stream): \(line)")
+            }
+        }
+    }
+
+    func testTheTextKeyAppearingTwiceIsRefused() {
+        let line = Array("{\"text\":\"a\",\"text\":\"b\"}".utf8)
+        guard case .failure(let e) = streamed(line, cuts: [5]) else { return XCTFail("accepted") }
+        XCTAssertEqual(e.description, "field \"text\" appears twice")
+    }
+
+    /// The cleaner streams the clean text out as it goes; put between the record's two
+    /// halves it is the record a whole-line cleaning gives.
+    func testCleanerGivesTheRecordThatCleaningTheWholeLineGives() throws {
+        let paragraph = "The council voted on Tuesday to expand the bus network, a decision that officials said would cost about four million."
+        var text = ""
+        var n = 0
+        while text.utf8.count < 5 << 20 {
+            n += 1
+            text += n % 9 == 0 ? "Share on Facebook\\n\\n" : n % 13 == 0 ? "By Anna Berg\\n\\n" : paragraph + " \\u00e9t\\u00e9 \\\"quoted\\\"\\n\\n"
+        }
+        let line = Array("{\"winnow\":1,\"url\":\"https://news.example.org/a\",\"text\":\"\(text)\",\"n\":2}".utf8)
+        let whole = try JSONRecord(line)
+        let cleaner = sharedPipeline.makeCleaner()
+        let (docs, clean) = cleaner.cleanInParts(id: "x", bytes: whole.text, source: whole.sourceHost, metadata: whole.fields)
+        let expected = whole.rewritten(text: clean, winnow: Document.winnowJSON(of: docs))
+
+        var streamedText: [UInt8] = []
+        let long = LongRecordCleaner(cleaner: sharedPipeline.makeCleaner(), id: "x", source: nil) { streamedText += $0 }
+        var i = 0
+        while i < line.count {
+            _ = try long.feed(line[i..<min(i + 65_537, line.count)])
+            i += 65_537
+        }
+        let (record, winnow, _) = try long.finish()
+        let (before, after) = record.rewritten(winnow: winnow)
+        XCTAssertGreaterThan(docs.count, 1, "cleaned in parts")
+        XCTAssertEqual(before + [0x22] + streamedText + [0x22] + after, expected)
+    }
+}
