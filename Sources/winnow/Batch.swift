@@ -403,8 +403,9 @@ struct Batch {
     /// a read at a time, so memory holds a read and a document, not the input. Documents
     /// are cut and their sources named as `clean` does: a record's `url` host, else
     /// `source`; plain text is one document, or several between `separator` lines. A
-    /// plain-text document too long to clean whole (`DocumentParts`) is left out: it is no
-    /// page of a site's template.
+    /// document too long to clean whole (`DocumentParts`; a JSON Lines record past
+    /// `LongRecordReader.threshold`) is left out: it is no page of a site's template, and
+    /// its line is passed over as it is read.
     static func addStatistics(fd: Int32, prefix: [UInt8] = [], jsonl: Bool, source: String, separator: String? = nil,
                               into stats: inout CorpusStats) throws {
         func addText(_ doc: [UInt8]) {
@@ -413,6 +414,7 @@ struct Batch {
         var splitter = separator.map { DocumentSplitter(separator: $0) }
         var pending: [UInt8] = []  // JSON Lines: bytes of a record not complete yet
         var scanned = 0            // bytes at the start of `pending` known to hold no line break
+        var skippingLine = false   // JSON Lines: the rest of a record too long to count
         var whole: [UInt8]? = []   // the one plain-text document; nil once too long
         var next = prefix
         var eof = false
@@ -422,12 +424,21 @@ struct Batch {
                 eof = next.isEmpty
             }
             if jsonl {
+                if skippingLine {
+                    guard let end = next.firstIndex(of: 0x0A) else { next = []; continue }
+                    next.removeSubrange(...end)
+                    skippingLine = false
+                }
                 pending += next
                 let end = eof ? pending.count : pending[scanned...].lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
-                for line in pending[..<end].split(separator: 0x0A) {
+                for line in pending[..<end].split(separator: 0x0A) where line.count <= LongRecordReader.threshold {
                     if let record = try? JSONRecord(Array(line)) { stats.add(record.text, source: record.sourceHost ?? source) }
                 }
                 pending.removeSubrange(..<end)
+                if pending.count > LongRecordReader.threshold {
+                    pending = []
+                    skippingLine = true
+                }
                 scanned = pending.count
             } else if splitter != nil {
                 for doc in splitter!.feed(next) + (eof ? splitter!.finish() : []) { addText(doc) }

@@ -285,6 +285,17 @@ final class RobustnessTests: XCTestCase {
         XCTAssertEqual(reject["record"] as? String, broken)
     }
 
+    /// The corpus pass leaves a record too long to clean whole out, as it does a long
+    /// plain-text document, and passes over its line without holding it.
+    func testStatisticsPassOverARecordTooLongToCleanWhole() throws {
+        let body = String(repeating: "A line that a template repeats.\\n", count: 200_000)
+        let short = (1...3).map { "{\"id\":\($0),\"text\":\"Short page \($0).\"}" }
+        let input = try write("stats.jsonl", "\(short[0])\n{\"id\":9,\"text\":\"\(body)\"}\n\(short[1])\n\(short[2])\n")
+        let r = try run(["stats", input.path])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertTrue(r.text.split(separator: "\n").contains("D\t\(input.path)\t3"), r.text)
+    }
+
     // MARK: - Files that go away, full disk
 
     /// A file that cannot be read (chmod 000, run unprivileged when we are root) and one
