@@ -30,9 +30,20 @@ final class ICURegex {
     /// Thrown when ICU's time limit stops a match.
     struct TimeOut: Error {}
 
-    init(_ pattern: String) throws {
+    /// Compiles `pattern`, its case-insensitive letter sets written so that ICU builds
+    /// them fast (`CaselessLetterSets`: the same matches).
+    convenience init(_ pattern: String) throws {
+        try self.init(pattern, compiling: CaselessLetterSets.rewrite(pattern))
+    }
+
+    /// Compiles `pattern` as it is written (for tests of the rewrite).
+    convenience init(unrewritten pattern: String) throws {
+        try self.init(pattern, compiling: pattern)
+    }
+
+    private init(_ pattern: String, compiling source: String) throws {
         var error = [CChar](repeating: 0, count: 256)
-        let utf8 = Array(pattern.utf8)
+        let utf8 = Array(source.utf8)
         let compiled = utf8.withUnsafeBufferPointer { p in
             p.baseAddress!.withMemoryRebound(to: CChar.self, capacity: p.count) {
                 cicu_regex_open($0, Int32(p.count), ICURegex.timeLimit, &error, Int32(error.count))
