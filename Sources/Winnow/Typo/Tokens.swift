@@ -136,6 +136,7 @@ private func tokenize(_ buf: UnsafeBufferPointer<UInt8>, _ cls: UnsafeBufferPoin
             if b == 0x2C || b == 0x3B || b == 0x22 || b == 0x27 || b == 0x29 || b == 0x5D || b == 0x7D || b == 0x2A {
                 trailingPunctuation = true; e -= 1; continue
             }
+            if b < 0x80 { break }  // a quote or an ellipsis ends in a continuation byte
             let q = quoteEnding(e)
             if q > 0 { trailingPunctuation = true; e -= q; continue }
             if ellipsisEnding(e) { closesSentence = true; trailingPunctuation = true; e -= 3; continue }
