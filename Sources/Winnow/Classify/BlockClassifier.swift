@@ -213,6 +213,7 @@ struct BlockClassifier {
 }
 
 /// Block counts by the block's bytes, for one worker's classifier stage (see `BytesMemo`).
+/// Small: what it serves most is a document's next round, which reads the same blocks.
 final class FeatureMemo {
-    let scans = BytesMemo<(raw: BlockFeatures.Raw, languages: [Int32])>()
+    let scans = BytesMemo<(raw: BlockFeatures.Raw, languages: [Int32])>(capacity: 256 << 10)
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Where the `requires` literals occur in one document, found in one pass over it (on
 /// the first question about the document), so that each block, prefix or suffix check is
 /// a binary search instead of a scan per literal. Same answer as
@@ -60,7 +62,7 @@ struct LiteralIndex {
         hits.removeAll(keepingCapacity: true)
         let n = text.count
         if n > 0, n < Int(Int32.max) {
-            if automaton == nil { automaton = LiteralAutomaton(literals) }
+            if automaton == nil { automaton = LiteralAutomaton.shared(literals) }
             automaton!.scan(text, into: &hits)
         }
         // Group the hits by literal (a counting sort keeps each literal's in text order).
@@ -80,22 +82,35 @@ struct LiteralIndex {
 /// `LiteralIndex`'s literals as one Aho–Corasick automaton over ASCII-case-folded bytes,
 /// in memory of its own (nothing to retain or bounds-check per byte): a text is read once,
 /// one table step a byte, whatever the number of literals. Made once per set of literals
-/// and never changed, so copies of an index share it.
+/// and never changed, so every worker's index shares it (`shared`).
 ///
 /// Bytes that occur in no literal share one input class, so the table has a column per
-/// byte some literal uses (a few dozen), not 256. Each entry is the next state's row
-/// offset, shifted left once, with the low bit set when some literal ends there.
+/// byte some literal uses (a few dozen), not 256. Each entry is the next state, its top
+/// bit set when some literal ends there: 16 bits an entry while the states fit in 15
+/// (the built-in packs' do, in a table of under 2 MB), else 32.
 private final class LiteralAutomaton {
     /// The input class of each text byte (ASCII capitals read as their lower case).
     let classOf: UnsafeMutableBufferPointer<UInt16>
     let classes: Int
-    /// `next[row + class]`: the next state's row (state × classes) << 1 | ends-a-literal.
-    let next: UnsafeMutableBufferPointer<Int32>
+    /// `next[state * classes + class]`, in one of the two widths.
+    let next16: UnsafeMutableBufferPointer<UInt16>?, next32: UnsafeMutableBufferPointer<UInt32>?
     /// For each state, the literal it completes or, failing that, the nearest state on its
     /// failure chain that completes one (-1: none); and the literal each state completes.
     let firstOutput: UnsafeMutableBufferPointer<Int32>, outputLink: UnsafeMutableBufferPointer<Int32>
     let literalAt: UnsafeMutableBufferPointer<Int32>
     let lengths: [Int32]
+
+    /// The automaton of these literals, built once for all workers.
+    static func shared(_ literals: [[UInt8]]) -> LiteralAutomaton {
+        lock.lock()
+        defer { lock.unlock() }
+        if let last, last.literals == literals { return last.automaton }
+        let automaton = LiteralAutomaton(literals)
+        last = (literals, automaton)
+        return automaton
+    }
+    nonisolated(unsafe) private static var last: (literals: [[UInt8]], automaton: LiteralAutomaton)?
+    private static let lock = NSLock()
 
     init(_ literals: [[UInt8]]) {
         // Input classes: one per distinct literal byte, 0 for every other byte.
@@ -160,35 +175,52 @@ private final class LiteralAutomaton {
             }
         }
 
-        next = .allocate(capacity: states * classes)
+        let first = (0..<states).map { ends[$0] >= 0 ? Int32($0) : link[$0] }
         firstOutput = .allocate(capacity: states)
+        _ = firstOutput.initialize(from: first)
         outputLink = .allocate(capacity: states)
+        _ = outputLink.initialize(from: link)
         literalAt = .allocate(capacity: states)
-        for s in 0..<states {
-            firstOutput[s] = ends[s] >= 0 ? Int32(s) : link[s]
-            outputLink[s] = link[s]
-            literalAt[s] = ends[s]
+        _ = literalAt.initialize(from: ends)
+        func table<E: FixedWidthInteger & UnsignedInteger>(_: E.Type) -> UnsafeMutableBufferPointer<E> {
+            let t = UnsafeMutableBufferPointer<E>.allocate(capacity: states * classes)
+            let flag = E(1) << (E.bitWidth - 1)
+            for k in 0..<(states * classes) {
+                let s = Int(goto[k])
+                t[k] = E(s) | (first[s] >= 0 ? flag : 0)
+            }
+            return t
         }
-        for k in 0..<(states * classes) {
-            let t = Int(goto[k])
-            next[k] = Int32(t * classes) << 1 | (firstOutput[t] >= 0 ? 1 : 0)
+        if states < 1 << 15 {
+            next16 = table(UInt16.self)
+            next32 = nil
+        } else {
+            next16 = nil
+            next32 = table(UInt32.self)
         }
     }
 
     deinit {
-        classOf.deallocate(); next.deallocate(); firstOutput.deallocate(); outputLink.deallocate()
-        literalAt.deallocate()
+        classOf.deallocate(); next16?.deallocate(); next32?.deallocate(); firstOutput.deallocate()
+        outputLink.deallocate(); literalAt.deallocate()
     }
 
     /// One pass over the text, appending where each literal starts, in the order the
     /// literals end.
     func scan(_ text: UnsafeBufferPointer<UInt8>, into found: inout [(id: Int32, at: Int32)]) {
-        var row = 0
+        if let t = next16 { scan(text, t, into: &found) } else { scan(text, next32!, into: &found) }
+    }
+
+    @inline(__always)
+    private func scan<E: FixedWidthInteger & UnsignedInteger>(_ text: UnsafeBufferPointer<UInt8>, _ next: UnsafeMutableBufferPointer<E>,
+                                                              into found: inout [(id: Int32, at: Int32)]) {
+        let flag = E(1) << (E.bitWidth - 1)
+        var state = 0
         for i in 0..<text.count {
-            let entry = next[row + Int(classOf[Int(text[i])])]
-            row = Int(entry >> 1)
-            guard entry & 1 != 0 else { continue }
-            var s = Int(firstOutput[row / classes])
+            let entry = next[state &* classes &+ Int(classOf[Int(text[i])])]
+            state = Int(entry & ~flag)
+            guard entry & flag != 0 else { continue }
+            var s = Int(firstOutput[state])
             while s >= 0 {
                 let id = literalAt[s]
                 found.append((id, Int32(i + 1) - lengths[Int(id)]))

@@ -29,7 +29,13 @@ final class BytesMemo<Value> {
     /// and each kept slice costs its own allocation besides its bytes. At 8 MB a stream
     /// held 97 MB resident, at 1 MB 60 MB, and the bench corpus cleaned as fast (the
     /// lines worth remembering, a site's footer or a document's second look, recur soon).
-    static var capacity: Int { 1 << 20 }
+    static var defaultCapacity: Int { 1 << 20 }
+    /// Most bytes this memo holds (`defaultCapacity` unless a smaller one serves).
+    let capacity: Int
+
+    init(capacity: Int = BytesMemo.defaultCapacity) {
+        self.capacity = capacity
+    }
     /// Longer slices are not remembered (hashing and copying them buys little).
     static var longest: Int { 16 << 10 }
 
@@ -49,7 +55,7 @@ final class BytesMemo<Value> {
     }
 
     func store(_ key: Key, _ bytes: UnsafeBufferPointer<UInt8>, _ value: Value) {
-        if held + bytes.count > BytesMemo.capacity {
+        if held + bytes.count > capacity {
             entries.removeAll(keepingCapacity: true)
             held = 0
         }
