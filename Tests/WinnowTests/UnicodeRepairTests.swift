@@ -202,6 +202,9 @@ final class UnicodeRepairTests: XCTestCase {
         let edit = doc.edits.first { $0.rule == "decode.charset" }
         XCTAssertNotNil(edit)
         XCTAssertTrue(edit?.reason.contains("windows-1251") ?? false, edit?.reason ?? "")
+        // The charset and the detector's confidence are kept for the record's winnow field.
+        XCTAssertTrue(doc.kept["charset"]?.first?.hasPrefix("windows-1251 (confidence ") ?? false, "\(doc.kept)")
+        XCTAssertTrue(doc.winnowJSON.contains("\"charset\":[\"windows-1251 (confidence "), doc.winnowJSON)
     }
 
     func testANamedEncodingOverridesDetection() {

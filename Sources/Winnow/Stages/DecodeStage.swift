@@ -28,7 +28,8 @@ final class DecodeStage: Stage {
                 if converted != document.text {
                     document.apply([ProposedEdit(range: 0..<document.text.count, replacement: converted, rule: "decode.charset",
                                                  category: "decode", kind: .replace,
-                                                 reason: "text in \(encoding) (named by the user) converted to UTF-8")], stage: name)
+                                                 reason: "text in \(encoding) (named by the user) converted to UTF-8",
+                                                 kept: Kept(field: "charset", value: "\(encoding) (named by the user)"))], stage: name)
                 }
                 return
             }
@@ -96,7 +97,8 @@ private func legacyCharset(_ buf: UnsafeBufferPointer<UInt8>) -> ProposedEdit? {
     }
     guard lost * 100 <= buf.count else { return nil }
     return ProposedEdit(range: 0..<buf.count, replacement: text, rule: "decode.charset", category: "decode", kind: .replace,
-                        reason: "text in \(charset) (ICU charset detector, confidence \(confidence)) converted to UTF-8")
+                        reason: "text in \(charset) (ICU charset detector, confidence \(confidence)) converted to UTF-8",
+                        kept: Kept(field: "charset", value: "\(charset) (confidence \(confidence))"))
 }
 
 /// The character a Windows-1252 byte stands for (Latin-1 above 0x9F; U+FFFD for the five
