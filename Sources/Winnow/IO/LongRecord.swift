@@ -4,8 +4,9 @@
 /// The top-level `text` string is decoded as it streams by and handed on a piece at a
 /// time (for `DocumentParts` to cut and the pipeline to clean); everything else is kept
 /// as the record's skeleton, the record with `text` as `""`, which `JSONRecord` then
-/// validates and rewrites around the clean text (`JSONRecord.pieces`). The text is
-/// decoded by the rules of `JSONParser.string`, escapes split between reads included.
+/// validates and rewrites around the clean text (`JSONRecord.rewritten(winnow:)`). The
+/// text is decoded by the rules of `JSONParser.string`, escapes split between reads
+/// included. (The other fields are held whole: it is the text that grows.)
 public struct LongRecordReader {
     /// Lines longer than this are read as they arrive; shorter ones are parsed whole (a
     /// text that long is cleaned in parts either way: `DocumentParts.wholeUpTo`).
