@@ -75,8 +75,12 @@ extension Batch {
         let where_ = "\(source):\(number)"
         guard let text = Spool(), let raw = Spool() else {
             Diagnostics.error(where_, "record too long to hold, and no scratch file could be made (\(String(cString: strerror(errno))))")
+            stats.documents += 1
             stats.failed += 1
-            return skipLine(fd: fd, head: head)
+            report?.failed += 1
+            let skipped = skipLine(fd: fd, head: head)
+            stats.bytesIn += skipped.length
+            return skipped
         }
         let cleaner = self.cleaner.firstCleaner
         let long = LongRecordCleaner(cleaner: cleaner, id: where_, source: sourceName ?? source) { text.out.write($0) }
@@ -117,6 +121,15 @@ extension Batch {
         var finished: (record: JSONRecord, winnow: String, documents: [Document])?
         if problem == nil {
             do { finished = try long.finish() } catch { problem = "\(error)" }
+        }
+        // A scratch file that could not be written holds less than the record: none of it goes out.
+        text.out.flush()
+        raw.out.flush()
+        if let failure = text.out.failed ?? raw.out.failed {
+            Diagnostics.error(where_, "record too long to hold, and its scratch file could not be written (\(failure))")
+            stats.failed += 1
+            report?.failed += 1
+            return (rest, length, eof)
         }
         if let finished {
             for doc in finished.documents { record(views.of(doc)) }
