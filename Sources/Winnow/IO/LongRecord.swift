@@ -102,7 +102,8 @@ public struct LongRecordReader {
     /// everything but the text's contents, already checked as they went by).
     public func finish() throws -> JSONRecord {
         if inText || !carry.isEmpty { throw JSONRecord.Invalid(description: "not valid JSON: unterminated string") }
-        return try JSONRecord(skeleton)
+        // The CR of a CRLF line end that a read cut from its LF is no part of the record.
+        return try JSONRecord(skeleton.last == 0x0D ? Array(skeleton.dropLast()) : skeleton)
     }
 
     /// The key just read is "text" (as JSON spells it, escapes and all).
