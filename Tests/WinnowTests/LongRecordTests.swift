@@ -65,6 +65,15 @@ final class LongRecordTests: XCTestCase {
         }
     }
 
+    /// A read can end between a CRLF's CR and LF: the CR it hands over is no part of the record.
+    func testACarriageReturnCutFromItsLineFeedIsNotKept() throws {
+        guard case .success(let (text, record)) = streamed(Array("{\"text\":\"a\"}\r".utf8), cuts: [3]) else {
+            return XCTFail("refused")
+        }
+        XCTAssertEqual(text, Array("a".utf8))
+        XCTAssertEqual(record.rewritten(text: text, winnow: "{}"), Array("{\"text\":\"a\",\"winnow\":{}}".utf8))
+    }
+
     func testTheTextKeyAppearingTwiceIsRefused() {
         let line = Array("{\"text\":\"a\",\"text\":\"b\"}".utf8)
         guard case .failure(let e) = streamed(line, cuts: [5]) else { return XCTFail("accepted") }
