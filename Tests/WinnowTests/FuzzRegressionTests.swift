@@ -39,6 +39,21 @@ final class FuzzRegressionTests: XCTestCase {
 
     // MARK: - One test per finding
 
+    /// `mojibake-across-lone-carriage-return`: Unicode repair read a carriage return alone
+    /// as white space inside a line, so "â€œ" was judged beside the words of the line
+    /// before it and left; every later stage broke the line there, and cleaning the output
+    /// judged "â€œ" at a line's start and repaired it. A lone carriage return is now the line
+    /// feed it stands for before any per-line pass reads the text.
+    func testALoneCarriageReturnEndsTheLineMojibakeRepairReads() {
+        var doc = Document(id: "cr", text: "one\rtwo\r\nthree\r")
+        UnicodeStage().run(&doc)
+        XCTAssertEqual(doc.string, "one\ntwo\r\nthree\n")
+        XCTAssertEqual(doc.edits.map(\.rule), ["unicode.line-break", "unicode.line-break"])
+        // The mojibake of a quote at a line's start is judged alike whichever line end came before it.
+        let tail = "\u{E2}\u{20AC}\u{153}Hello there, friends\u{E2}\u{20AC}\u{9D} she said."
+        XCTAssertEqual(clean("Dobr\u{FD} den.\r" + tail), clean("Dobr\u{FD} den.\n" + tail))
+    }
+
     /// `mojibake-lost-nbsp-after-unwrap`: a form feed read as a line break kept "è¡" and
     /// "å" on two lines; layout unwrapped them with a space, and "è¡ å" (the mojibake of
     /// U+8860 with its no-break space byte lost) was repaired only by a second cleaning.

@@ -53,6 +53,7 @@ final class UnicodeStage: Stage {
                 }
                 return proposals(of: pass, over: text, in: regions!)
             }
+            apply(loneCarriageReturns(document.text))
             apply(entityRepairs(document.text))
             apply(tagRepairs(document.text))
             let mojibake = inLines(mojibakeRepairs)
@@ -162,6 +163,25 @@ func characterRepairs(_ text: [UInt8], table: CharTable = CharTable()) -> [Propo
             }
             i += len
         }
+    }
+    return proposals
+}
+
+/// Edits that make a carriage return alone (not before a line feed) the line feed it
+/// stands for. Every later stage splits lines at it (`segmentBlocks`), so the per-line
+/// passes must read the same lines: mojibake judged across one took the words of two
+/// lines for its context, and cleaning the output, where they stood apart, judged
+/// otherwise (a fuzz finding).
+func loneCarriageReturns(_ text: [UInt8]) -> [ProposedEdit] {
+    var proposals: [ProposedEdit] = []
+    var i = 0
+    while let k = text[i...].firstIndex(of: 0x0D) {
+        if k + 1 == text.count || text[k + 1] != 0x0A {
+            proposals.append(ProposedEdit(range: k..<(k + 1), replacement: "\n", rule: "unicode.line-break",
+                                          category: "unicode", kind: .replace,
+                                          reason: "a carriage return alone ends a line"))
+        }
+        i = k + 1
     }
     return proposals
 }
