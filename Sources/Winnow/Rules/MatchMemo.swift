@@ -15,9 +15,9 @@ final class BytesMemo<Value> {
     struct Key: Hashable {
         /// What was computed (a regex, or one kind of verdict).
         let tag: ObjectIdentifier
-        let mode: Int32
         let hash: UInt64
-        let count: Int
+        let mode: Int32
+        let count: Int32  // slices kept are at most `longest` bytes
     }
 
     /// Where the slice's bytes sit in the arena (its length is the key's `count`).
@@ -52,7 +52,7 @@ final class BytesMemo<Value> {
     /// The key for `bytes` (hashed by `hash(_:)`), or nil when they are too long to keep.
     func key(_ tag: ObjectIdentifier, mode: Int32 = 0, _ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Key? {
         bytes.count <= BytesMemo.longest && bytes.count <= capacity
-            ? Key(tag: tag, mode: mode, hash: hash, count: bytes.count) : nil
+            ? Key(tag: tag, hash: hash, mode: mode, count: Int32(bytes.count)) : nil
     }
 
     /// The remembered value, or nil.

@@ -166,7 +166,7 @@ final class BoilerplateStage: Stage {
 /// What the rules decided about slices of text, by their bytes (see `BytesMemo`).
 private final class Memos {
     /// A regex's match on a slice (relative to its start), or nil.
-    let matches = BytesMemo<ICURegex.Match?>()
+    let matches = BytesMemo<SliceMatch>()
     /// The block rule that drops a block, and what it keeps, or nil.
     let verdicts = BytesMemo<(rule: CompiledRule, kept: Kept?)?>()
     /// The prefix and suffix edits of a block that stays.
@@ -264,12 +264,12 @@ private struct Pass {
         let (bytes, hash) = slice(range)
         let key = memos.matches.key(ObjectIdentifier(re), mode: mode.rawValue, bytes, hash: hash)
         if let key, let known = memos.matches.lookup(key, bytes) {
-            return known.map { shifted($0, by: range.lowerBound) }
+            return known.match(at: range.lowerBound)
         }
         do {
             let m: ICURegex.Match?
             if let converted = utf16Block(holding: range) { m = try re.run(converted, range, mode: mode) } else { m = try re.run(text, range, mode: mode) }
-            if let key { memos.matches.store(key, bytes, m.map { shifted($0, by: -range.lowerBound) }) }
+            if let key { memos.matches.store(key, bytes, SliceMatch(m, from: range.lowerBound)) }
             return m
         } catch {
             findings.append("rule \(rule.spec.id) stopped by the regex time limit; skipped for this block")
@@ -541,7 +541,24 @@ extension String {
 }
 
 /// A match moved by `offset` bytes.
-private func shifted(_ m: ICURegex.Match, by offset: Int) -> ICURegex.Match {
-    ICURegex.Match(range: (m.range.lowerBound + offset)..<(m.range.upperBound + offset),
-                   value: m.value.map { ($0.lowerBound + offset)..<($0.upperBound + offset) })
+/// A regex's answer on a slice, relative to the slice's start, in 16 bytes instead of 48
+/// (the memo holds some ten thousand per worker; slices kept are at most 16 KB): a start
+/// of -1 is no match, a value start of -1 no captured value.
+private struct SliceMatch {
+    private let start, end, valueStart, valueEnd: Int32
+
+    init(_ m: ICURegex.Match?, from origin: Int) {
+        guard let m else { start = -1; end = -1; valueStart = -1; valueEnd = -1; return }
+        start = Int32(m.range.lowerBound - origin)
+        end = Int32(m.range.upperBound - origin)
+        valueStart = m.value.map { Int32($0.lowerBound - origin) } ?? -1
+        valueEnd = m.value.map { Int32($0.upperBound - origin) } ?? -1
+    }
+
+    /// The match on the same bytes where they start at `origin`.
+    func match(at origin: Int) -> ICURegex.Match? {
+        guard start >= 0 else { return nil }
+        return ICURegex.Match(range: (Int(start) + origin)..<(Int(end) + origin),
+                              value: valueStart < 0 ? nil : (Int(valueStart) + origin)..<(Int(valueEnd) + origin))
+    }
 }

@@ -108,7 +108,11 @@ final class WordIndex: @unchecked Sendable {
         let freqSize = tableSize(for: wordCount)
         var freqSlots = [Int32](repeating: 0, count: freqSize)
         let freqMask = freqSize - 1
-        let knownSize = tableSize(for: wordCount + knownList.count / 8)
+        // The known table is the largest (one word per entry for both lists): filled to
+        // just over half, not a third, it takes 2 MB instead of 4 (every worker shares it,
+        // and a streaming run is held to 64 MB); lookups probe a slot or two more.
+        let knownLines = knownList.reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
+        let knownSize = tableSize(for: wordCount + knownLines, slotsPerEntry: 1.75)
         var knownTable = [UInt64](repeating: 0, count: knownSize)
         let knownMask = knownSize - 1
         let namesSize = tableSize(for: knownList.count / 32)
@@ -407,9 +411,10 @@ private func equalBytes(_ a: UnsafeBufferPointer<UInt8>, _ as: Int, _ ae: Int,
     return true
 }
 
-private func tableSize(for count: Int) -> Int {
+/// A power of two with at least `slotsPerEntry` slots for each of `count` entries.
+private func tableSize(for count: Int, slotsPerEntry: Double = 2) -> Int {
     var size = 1024
-    while size < count * 2 { size <<= 1 }
+    while Double(size) < Double(count) * slotsPerEntry { size <<= 1 }
     return size
 }
 
