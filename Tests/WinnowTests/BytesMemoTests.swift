@@ -74,6 +74,26 @@ final class BytesMemoTests: XCTestCase {
         }
     }
 
+    func testModifyAddsToWhatIsHeldWithoutStoringTheBytesAgain() {
+        // Room for one copy of the bytes only: a second copy would start the memo afresh
+        // and lose the first answer.
+        let memo = BytesMemo<[Int]>(capacity: 24)
+        withBytes("Advertisement below") { b in  // 19 bytes
+            let key = memo.key(tag, b, hash: memoHash(b))!
+            memo.modify(key, b, from: []) { $0.append(1) }
+            memo.modify(key, b, from: []) { $0.append(2) }
+            XCTAssertEqual(memo.lookup(key, b), [1, 2])
+        }
+        // Other bytes under the same key start from the initial value.
+        withBytes("Advertisement above") { b in
+            let key = memo.key(tag, b, hash: hashOf("Advertisement below"))!
+            memo.modify(key, b, from: [9]) { $0.append(3) }
+            XCTAssertEqual(memo.lookup(key, b), [9, 3])
+        }
+    }
+
+    private func hashOf(_ s: String) -> UInt64 { withBytes(s) { memoHash($0) } }
+
     func testEmptySlicesAreRemembered() {
         let memo = BytesMemo<Int>(capacity: 16)
         withBytes("") { b in

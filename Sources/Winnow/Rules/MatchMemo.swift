@@ -57,9 +57,28 @@ final class BytesMemo<Value> {
 
     /// The remembered value, or nil.
     func lookup(_ key: Key, _ bytes: UnsafeBufferPointer<UInt8>) -> Value? {
+        entry(key, bytes)?.value
+    }
+
+    /// The entry for exactly these bytes, or nil.
+    private func entry(_ key: Key, _ bytes: UnsafeBufferPointer<UInt8>) -> Entry? {
         guard let entry = entries[key], let arena else { return nil }
         let same = bytes.isEmpty || memcmp(arena + Int(entry.offset), bytes.baseAddress!, bytes.count) == 0
-        return same ? entry.value : nil
+        return same ? entry : nil
+    }
+
+    /// Changes what is remembered for `bytes` (`initial` when nothing is yet), keeping one
+    /// copy of the bytes however many answers about them are added.
+    func modify(_ key: Key, _ bytes: UnsafeBufferPointer<UInt8>, from initial: Value, _ change: (inout Value) -> Void) {
+        if let held = entry(key, bytes) {
+            var value = held.value
+            change(&value)
+            entries[key] = Entry(offset: held.offset, value: value)
+        } else {
+            var value = initial
+            change(&value)
+            store(key, bytes, value)
+        }
     }
 
     func store(_ key: Key, _ bytes: UnsafeBufferPointer<UInt8>, _ value: Value) {

@@ -167,10 +167,19 @@ final class BoilerplateStage: Stage {
 private final class Memos {
     /// A regex's match on a slice (relative to its start), or nil.
     let matches = BytesMemo<SliceMatch>()
-    /// The block rule that drops a block, and what it keeps, or nil.
-    let verdicts = BytesMemo<(rule: CompiledRule, kept: Kept?)?>()
-    /// The prefix and suffix edits of a block that stays.
-    let edges = BytesMemo<[BlockEdit]>()
+    /// What the block rules and the edge rules decided about a block.
+    let blocks = BytesMemo<BlockAnswers>()
+}
+
+/// What the rules decided about one block, by its bytes: a block that stays is judged by
+/// the block rules and then by the prefix and suffix rules, and both answers share one copy
+/// of its bytes (two memos held each such block twice).
+private struct BlockAnswers {
+    /// The block rule that drops the block, and what it keeps (inner nil: no rule does),
+    /// once judged.
+    var verdict: (rule: CompiledRule, kept: Kept?)?? = nil
+    /// The prefix and suffix edits of the block, once worked out.
+    var edges: [BlockEdit]? = nil
 }
 
 /// A prefix or suffix edit of a block, relative to the block's start (nil range: the
@@ -429,8 +438,8 @@ private struct Pass {
         if case .known(let v) = verdicts[i] { return v }
         let block = blocks[i]
         let (bytes, hash) = slice(block.range)
-        let key = memos.verdicts.key(ObjectIdentifier(Memos.self), bytes, hash: hash)
-        if let key, let known = memos.verdicts.lookup(key, bytes) {
+        let key = memos.blocks.key(ObjectIdentifier(BlockAnswers.self), bytes, hash: hash)
+        if let key, let answers = memos.blocks.lookup(key, bytes), let known = answers.verdict {
             verdicts[i] = .known(known)
             return known
         }
@@ -447,7 +456,7 @@ private struct Pass {
         // A rule stopped by the time limit decided nothing: not remembered.
         if let key, findings.count == findingsBefore {
             let (bytes, _) = slice(block.range)
-            memos.verdicts.store(key, bytes, verdict)
+            memos.blocks.modify(key, bytes, from: BlockAnswers()) { $0.verdict = .some(verdict) }
         }
         verdicts[i] = .known(verdict)
         return verdict
@@ -469,16 +478,16 @@ private struct Pass {
                 continue
             }
             let (bytes, hash) = slice(block.range)
-            let key = memos.edges.key(ObjectIdentifier(BlockEdit.self), bytes, hash: hash)
+            let key = memos.blocks.key(ObjectIdentifier(BlockAnswers.self), bytes, hash: hash)
             var edits: [BlockEdit]
-            if let key, let known = memos.edges.lookup(key, bytes) {
+            if let key, let answers = memos.blocks.lookup(key, bytes), let known = answers.edges {
                 edits = known
             } else {
                 let findingsBefore = findings.count
                 edits = edgeEdits(block)
                 if let key, findings.count == findingsBefore {
                     let (bytes, _) = slice(block.range)
-                    memos.edges.store(key, bytes, edits)
+                    memos.blocks.modify(key, bytes, from: BlockAnswers()) { $0.edges = edits }
                 }
             }
             var body = block.range

@@ -58,7 +58,11 @@ final class WordIndex: @unchecked Sendable {
     private let groupWordLengths: [UInt8]
     private let groupWordMasks: [UInt64]
     private let bucketStarts: [Int32]   // bucket b holds bucketGroups[starts[b]..<starts[b + 1]]
-    private let bucketGroups: [Int32]
+    /// Group ids in bucket order: 16 bits each while there are at most 65,536 groups (the
+    /// built-in list makes some 46,000), else 32 (`wideGroups`; the other array is empty).
+    private let bucketGroups: [UInt16]
+    private let wideBucketGroups: [Int32]
+    private let wideGroups: Bool
     private let bucketMask: Int
 
     var wordCount: Int { counts.count }
@@ -264,9 +268,10 @@ final class WordIndex: @unchecked Sendable {
             }
         }
 
-        self.bytes = bytes
-        self.starts = starts
-        self.counts = counts
+        // Exact-size copies: the building arrays were sized for the file, not the words.
+        self.bytes = bytes.withUnsafeBufferPointer { Array($0) }
+        self.starts = starts.withUnsafeBufferPointer { Array($0) }
+        self.counts = counts.withUnsafeBufferPointer { Array($0) }
         self.freqSlots = freqSlots
         self.freqMask = freqMask
         self.known = knownTable
@@ -278,7 +283,9 @@ final class WordIndex: @unchecked Sendable {
         self.groupWordLengths = groupWordLengths
         self.groupWordMasks = groupWordMasks
         self.bucketStarts = bucketStarts
-        self.bucketGroups = bucketGroups
+        wideGroups = groupKeys.count > Int(UInt16.max) + 1
+        self.bucketGroups = wideGroups ? [] : bucketGroups.map { UInt16(truncatingIfNeeded: $0) }
+        self.wideBucketGroups = wideGroups ? bucketGroups : []
         self.bucketMask = bucketMask
     }
 
@@ -338,7 +345,8 @@ final class WordIndex: @unchecked Sendable {
               groupWordLengths.withUnsafeBufferPointer { lengths in
                 groupWordMasks.withUnsafeBufferPointer { masks in
                   bucketStarts.withUnsafeBufferPointer { bucketStarts in
-                    bucketGroups.withUnsafeBufferPointer { bucketGroups in
+                    bucketGroups.withUnsafeBufferPointer { narrowGroups in
+                    wideBucketGroups.withUnsafeBufferPointer { wideGroupIDs in
                       groupStarts.withUnsafeBufferPointer { groupStarts in
                         seenGroups.withUnsafeMutableBufferPointer { seen in
                           typo.withUnsafeBufferPointer { t in
@@ -350,7 +358,7 @@ final class WordIndex: @unchecked Sendable {
                             for k in keys[0..<keyCount] {
                                 let bucket = Int(truncatingIfNeeded: mix(k)) & bucketMask
                                 for entry in Int(bucketStarts[bucket])..<Int(bucketStarts[bucket + 1]) {
-                                    let group = Int(bucketGroups[entry])
+                                    let group = wideGroups ? Int(wideGroupIDs[entry]) : Int(narrowGroups[entry])
                                     let bit: UInt64 = 1 << UInt64(group & 63)
                                     if seen[group >> 6] & bit != 0 { continue }
                                     seen[group >> 6] |= bit
@@ -370,6 +378,7 @@ final class WordIndex: @unchecked Sendable {
                           }
                         }
                       }
+                    }
                     }
                   }
                 }
