@@ -17,10 +17,14 @@ public struct CorpusStats: Sendable, Equatable {
     public mutating func add(_ text: [UInt8], source: String) {
         documents[source, default: 0] += 1
         var seen = Set<UInt64>()
+        // The source's table is taken out for the document's lines (found once, not once
+        // a line, and held alone, so counting never copies it).
+        var table = lines.removeValue(forKey: source) ?? [:]
         for block in segmentBlocks(text) {
             let h = lineHash(text, block.range)
-            if seen.insert(h).inserted { lines[source, default: [:]][h, default: 0] += 1 }
+            if seen.insert(h).inserted { table[h, default: 0] += 1 }
         }
+        lines[source] = table
     }
 
     /// Adds another worker's counts (counts are sums, so merging is order-free).
@@ -43,7 +47,21 @@ public struct CorpusStats: Sendable, Equatable {
 
     /// How many documents of `source` contain the line `text[range]`.
     public func documents(containing text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, source: String) -> Int {
-        lines[source]?[lineHash(text, range)] ?? 0
+        lineCounts(of: source).documents(containing: text, range)
+    }
+
+    /// The counts of one source's lines, to look up a document's lines with (the source is
+    /// found once, not once a line).
+    public func lineCounts(of source: String) -> SourceLines { SourceLines(counts: lines[source] ?? [:]) }
+
+    /// Documents containing each line, for one source.
+    public struct SourceLines: Sendable {
+        let counts: [UInt64: Int]
+
+        /// How many documents of the source contain the line `text[range]`.
+        public func documents(containing text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
+            counts[lineHash(text, range)] ?? 0
+        }
     }
 
     public func documents(containing text: [UInt8], _ range: Range<Int>, source: String) -> Int {

@@ -176,18 +176,32 @@ private final class LiteralAutomaton {
         }
 
         let first = (0..<states).map { ends[$0] >= 0 ? Int32($0) : link[$0] }
+
+        // States are numbered anew in breadth-first order: the shallow states, where a scan
+        // of prose spends nearly all its steps, then sit together at the start of the table
+        // and stay in cache (numbered as the trie was built, they were spread over all of
+        // its rows).
+        var renumbered = [Int32](repeating: 0, count: states)
+        for (k, s) in queue.enumerated() { renumbered[s] = Int32(k + 1) }
+        @inline(__always) func new(_ s: Int32) -> Int32 { s < 0 ? s : renumbered[Int(s)] }
         firstOutput = .allocate(capacity: states)
-        _ = firstOutput.initialize(from: first)
         outputLink = .allocate(capacity: states)
-        _ = outputLink.initialize(from: link)
         literalAt = .allocate(capacity: states)
-        _ = literalAt.initialize(from: ends)
+        for s in 0..<states {
+            let r = Int(renumbered[s])
+            firstOutput[r] = new(first[s])
+            outputLink[r] = new(link[s])
+            literalAt[r] = ends[s]
+        }
         func table<E: FixedWidthInteger & UnsignedInteger>(_: E.Type) -> UnsafeMutableBufferPointer<E> {
             let t = UnsafeMutableBufferPointer<E>.allocate(capacity: states * classes)
             let flag = E(1) << (E.bitWidth - 1)
-            for k in 0..<(states * classes) {
-                let s = Int(goto[k])
-                t[k] = E(s) | (first[s] >= 0 ? flag : 0)
+            for s in 0..<states {
+                let row = Int(renumbered[s]) * classes
+                for c in 0..<classes {
+                    let target = Int(goto[s * classes + c])
+                    t[row + c] = E(renumbered[target]) | (first[target] >= 0 ? flag : 0)
+                }
             }
             return t
         }

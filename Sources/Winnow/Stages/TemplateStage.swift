@@ -21,10 +21,11 @@ final class TemplateStage: Stage {
         guard let stats, let source = document.source,
               let total = stats.documents[source], total >= settings.minDocuments else { return }
         let blocks = segmentBlocks(document.text)
+        let lines = stats.lineCounts(of: source)
         var proposals: [ProposedEdit] = []
         document.text.withUnsafeBufferPointer { text in
             for block in blocks {
-                let n = stats.documents(containing: text, block.range, source: source)
+                let n = lines.documents(containing: text, block.range)
                 guard n >= settings.minDocuments, Double(n) >= settings.minShare * Double(total) else { continue }
                 proposals.append(ProposedEdit(
                     range: dropRange(text, block), rule: "template.repeated-line", category: "template",
