@@ -56,7 +56,7 @@ public struct Configuration: Sendable, Equatable {
         }
         let file: File
         do {
-            file = try YAMLDecoder().decode(File.self, from: text)
+            file = try decodeYAML(File.self, from: text)
         } catch {
             throw Invalid(description: "\(path): not a valid configuration (\(error))")
         }

@@ -92,7 +92,7 @@ public struct RulePack: Sendable, Codable, Equatable {
     public static func parse(_ text: String, source: String) throws -> RulePack {
         let pack: RulePack
         do {
-            pack = try YAMLDecoder().decode(RulePack.self, from: text)
+            pack = try decodeYAML(RulePack.self, from: text)
         } catch let error as DecodingError {
             throw Invalid(source: source, problem: describe(error))
         } catch {
