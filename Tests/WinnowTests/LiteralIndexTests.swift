@@ -29,4 +29,37 @@ final class LiteralIndexTests: XCTestCase {
             }
         }
     }
+
+    /// A text of `LiteralAutomaton.splitLength` bytes or more is scanned as two halves at
+    /// once: it must find every occurrence a plain search finds, once, in the order the
+    /// occurrences end, including those that cross the middle.
+    func testTwoChainScanFindsEveryOccurrenceInOrder() {
+        var rng = SystemRandomNumberGenerator()
+        let alphabet = Array("abAB c".utf8)
+        let literals = ["a", "ab", "bab", "b a", "abab", "babba", "aaaaaaaaaaaaaaaaaaaa"].map { Array($0.utf8) }
+        let automaton = LiteralAutomaton(literals)
+        var found: [(id: Int32, at: Int32)] = [], scratch: [(id: Int32, at: Int32)] = []
+        for _ in 0..<60 {
+            let n = Int.random(in: LiteralAutomaton.splitLength..<(3 * LiteralAutomaton.splitLength), using: &rng)
+            // Runs of "a" around the middle, so the longest literal crosses it.
+            var text = (0..<n).map { _ in alphabet.randomElement(using: &rng)! }
+            let shift = Int.random(in: -25...5, using: &rng)
+            for k in (n / 2 + shift)..<(n / 2 + shift + 24) { text[k] = 0x61 }
+            found.removeAll()
+            text.withUnsafeBufferPointer { automaton.scan($0, into: &found, scratch: &scratch) }
+            var expected: [(id: Int32, at: Int32)] = []
+            text.withUnsafeBufferPointer { buf in
+                for (id, lit) in literals.enumerated() {
+                    for at in 0...(n - lit.count) where containsIgnoringASCIICase(buf, at..<(at + lit.count), lit) {
+                        expected.append((Int32(id), Int32(at)))
+                    }
+                }
+            }
+            func key(_ h: (id: Int32, at: Int32)) -> [Int32] { [h.at + Int32(literals[Int(h.id)].count), h.id, h.at] }
+            XCTAssertEqual(found.map(key).sorted { $0.lexicographicallyPrecedes($1) },
+                           expected.map(key).sorted { $0.lexicographicallyPrecedes($1) })
+            let ends = found.map { $0.at + Int32(literals[Int($0.id)].count) }
+            XCTAssertEqual(ends, ends.sorted(), "hits out of end order")
+        }
+    }
 }

@@ -13,8 +13,9 @@ struct LiteralIndex {
     /// Every occurrence of every literal in the document, by literal: the start offsets of
     /// literal `i` are `positions[occStart[i]..<occStart[i + 1]]`, sorted (overlapping ones too).
     private var positions: [Int32] = [], occStart: [Int32] = []
-    /// The scan's hits in text order, before they are grouped by literal.
-    private var hits: [(id: Int32, at: Int32)] = []
+    /// The scan's hits in text order, before they are grouped by literal, and those of the
+    /// second half of the text while it is scanned (see `LiteralAutomaton.scan`).
+    private var hits: [(id: Int32, at: Int32)] = [], laterHits: [(id: Int32, at: Int32)] = []
     private var built = false
 
     /// The number of `literal` (not empty), adding it if new.
@@ -63,7 +64,7 @@ struct LiteralIndex {
         let n = text.count
         if n > 0, n < Int(Int32.max) {
             if automaton == nil { automaton = LiteralAutomaton.shared(literals) }
-            automaton!.scan(text, into: &hits)
+            automaton!.scan(text, into: &hits, scratch: &laterHits)
         }
         // Group the hits by literal (a counting sort keeps each literal's in text order).
         let count = literals.count
@@ -88,7 +89,7 @@ struct LiteralIndex {
 /// byte some literal uses (a few dozen), not 256. Each entry is the next state, its top
 /// bit set when some literal ends there: 16 bits an entry while the states fit in 15
 /// (the built-in packs' do, in a table of under 2 MB), else 32.
-private final class LiteralAutomaton {
+final class LiteralAutomaton {
     /// The input class of each text byte (ASCII capitals read as their lower case).
     let classOf: UnsafeMutableBufferPointer<UInt16>
     let classes: Int
@@ -99,6 +100,8 @@ private final class LiteralAutomaton {
     let firstOutput: UnsafeMutableBufferPointer<Int32>, outputLink: UnsafeMutableBufferPointer<Int32>
     let literalAt: UnsafeMutableBufferPointer<Int32>
     let lengths: [Int32]
+    /// The longest literal's length.
+    let longest: Int
 
     /// The automaton of these literals, built once for all workers.
     static func shared(_ literals: [[UInt8]]) -> LiteralAutomaton {
@@ -129,6 +132,7 @@ private final class LiteralAutomaton {
         }
         self.classes = classes
         lengths = literals.map { Int32($0.count) }
+        longest = literals.map(\.count).max() ?? 0
 
         // The trie: goto[state * classes + class] (-1: no edge), and what each state ends.
         var goto: [Int32] = Array(repeating: -1, count: classes)
@@ -221,26 +225,57 @@ private final class LiteralAutomaton {
 
     /// One pass over the text, appending where each literal starts, in the order the
     /// literals end.
-    func scan(_ text: UnsafeBufferPointer<UInt8>, into found: inout [(id: Int32, at: Int32)]) {
-        if let t = next16 { scan(text, t, into: &found) } else { scan(text, next32!, into: &found) }
+    ///
+    /// Each step waits for the table entry the previous one found, so a long text is read
+    /// as two halves at once, the second from a little before the middle (the longest
+    /// literal's length less one): two independent chains of loads overlap. From the
+    /// middle on, the second chain is in the state a single pass would be in (no literal
+    /// is longer than what it has read), so its hits there are the single pass's, in the
+    /// same order; `scratch` holds them until the first half's are in.
+    func scan(_ text: UnsafeBufferPointer<UInt8>, into found: inout [(id: Int32, at: Int32)],
+              scratch: inout [(id: Int32, at: Int32)]) {
+        if let t = next16 { scan(text, t, into: &found, scratch: &scratch) } else { scan(text, next32!, into: &found, scratch: &scratch) }
     }
+
+    /// Texts shorter than this are read in one chain.
+    static let splitLength = 1024
 
     @inline(__always)
     private func scan<E: FixedWidthInteger & UnsignedInteger>(_ text: UnsafeBufferPointer<UInt8>, _ next: UnsafeMutableBufferPointer<E>,
-                                                              into found: inout [(id: Int32, at: Int32)]) {
+                                                              into found: inout [(id: Int32, at: Int32)],
+                                                              scratch: inout [(id: Int32, at: Int32)]) {
         let flag = E(1) << (E.bitWidth - 1)
-        var state = 0
-        for i in 0..<text.count {
+        let n = text.count
+        @inline(__always) func step(_ state: inout Int, _ i: Int, _ out: inout [(id: Int32, at: Int32)]) {
             let entry = next[state &* classes &+ Int(classOf[Int(text[i])])]
             state = Int(entry & ~flag)
-            guard entry & flag != 0 else { continue }
+            guard entry & flag != 0 else { return }
             var s = Int(firstOutput[state])
             while s >= 0 {
                 let id = literalAt[s]
-                found.append((id, Int32(i + 1) - lengths[Int(id)]))
+                out.append((id, Int32(i + 1) - lengths[Int(id)]))
                 s = Int(outputLink[s])
             }
         }
+        let middle = n / 2
+        guard n >= LiteralAutomaton.splitLength, longest <= middle else {
+            var state = 0
+            for i in 0..<n { step(&state, i, &found) }
+            return
+        }
+        // The second chain starts at `lead` and reports nothing before the middle.
+        let lead = middle - max(longest - 1, 0)
+        var first = 0, second = 0
+        for i in lead..<middle { second = Int(next[second &* classes &+ Int(classOf[Int(text[i])])] & ~flag) }
+        scratch.removeAll(keepingCapacity: true)
+        var j = middle
+        for i in 0..<middle {
+            step(&first, i, &found)
+            step(&second, j, &scratch)
+            j += 1
+        }
+        while j < n { step(&second, j, &scratch); j += 1 }
+        found.append(contentsOf: scratch)
     }
 }
 
