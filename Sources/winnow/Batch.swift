@@ -825,7 +825,7 @@ final class RejectSink {
 
     func write(source: String, line: Int, error: String, record: ArraySlice<UInt8>) {
         writeStreamed(source: source, line: line, error: error) { sink in
-            sink.write(Array(encodeJSONString(String(decoding: record, as: UTF8.self)).utf8.dropFirst().dropLast()))
+            sink.write(encodeJSONStringContents(Array(String(decoding: record, as: UTF8.self).utf8)))
         }
     }
 

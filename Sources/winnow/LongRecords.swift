@@ -59,7 +59,7 @@ struct TextEscaper {
     }
 
     private static func escaped(_ bytes: [UInt8]) -> [UInt8] {
-        Array(encodeJSONString(String(decoding: bytes, as: UTF8.self)).utf8.dropFirst().dropLast())
+        encodeJSONStringContents(Array(String(decoding: bytes, as: UTF8.self).utf8))
     }
 }
 

@@ -159,6 +159,12 @@ public func encodeJSONString(_ s: [UInt8]) -> [UInt8] {
     }
 }
 
+/// What goes between the quotes of `encodeJSONString(s)`: for text written into a JSON
+/// string a piece at a time.
+public func encodeJSONStringContents(_ s: [UInt8]) -> [UInt8] {
+    Array(encodeJSONString(s).dropFirst().dropLast())
+}
+
 public func encodeJSONString(_ s: String) -> String {
     String(decoding: encodeJSONString(Array(s.utf8)), as: UTF8.self)
 }

@@ -255,7 +255,7 @@ public final class LongRecordCleaner {
         let record = try reader.finish()
         let last = clean(cutter.finish())
         let end = joiner.finish()
-        if !end.isEmpty { writeText(escaped(end)) }
+        if !end.isEmpty { writeText(encodeJSONStringContents(end)) }
         return (record, summary.json, last)
     }
 
@@ -268,14 +268,9 @@ public final class LongRecordCleaner {
             cleaner.clean(&doc)
             summary.add(doc)
             let out = joiner.add(doc.text, joint: piece.joint)
-            if !out.isEmpty { writeText(escaped(out)) }
+            if !out.isEmpty { writeText(encodeJSONStringContents(out)) }
             documents.append(doc)
         }
         return documents
-    }
-
-    /// A JSON string's escape of `bytes`, without its quotes.
-    private func escaped(_ bytes: [UInt8]) -> [UInt8] {
-        Array(encodeJSONString(bytes).dropFirst().dropLast())
     }
 }

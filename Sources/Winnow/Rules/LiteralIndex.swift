@@ -246,8 +246,10 @@ final class LiteralAutomaton {
                                                               scratch: inout [(id: Int32, at: Int32)]) {
         let flag = E(1) << (E.bitWidth - 1)
         let n = text.count
+        /// The table entry for `state` reading byte `i`: the next state, and `flag`.
+        @inline(__always) func entry(_ state: Int, _ i: Int) -> E { next[state &* classes &+ Int(classOf[Int(text[i])])] }
         @inline(__always) func step(_ state: inout Int, _ i: Int, _ out: inout [(id: Int32, at: Int32)]) {
-            let entry = next[state &* classes &+ Int(classOf[Int(text[i])])]
+            let entry = entry(state, i)
             state = Int(entry & ~flag)
             guard entry & flag != 0 else { return }
             var s = Int(firstOutput[state])
@@ -266,7 +268,7 @@ final class LiteralAutomaton {
         // The second chain starts at `lead` and reports nothing before the middle.
         let lead = middle - max(longest - 1, 0)
         var first = 0, second = 0
-        for i in lead..<middle { second = Int(next[second &* classes &+ Int(classOf[Int(text[i])])] & ~flag) }
+        for i in lead..<middle { second = Int(entry(second, i) & ~flag) }
         scratch.removeAll(keepingCapacity: true)
         var j = middle
         for i in 0..<middle {

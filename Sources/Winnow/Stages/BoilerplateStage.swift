@@ -437,29 +437,34 @@ private struct Pass {
         if verdicts.isEmpty { verdicts = Array(repeating: .unknown, count: blocks.count) }
         if case .known(let v) = verdicts[i] { return v }
         let block = blocks[i]
-        let (bytes, hash) = slice(block.range)
-        let key = memos.blocks.key(ObjectIdentifier(BlockAnswers.self), bytes, hash: hash)
-        if let key, let answers = memos.blocks.lookup(key, bytes), let known = answers.verdict {
-            verdicts[i] = .known(known)
-            return known
-        }
-        let findingsBefore = findings.count
-        var verdict: (rule: CompiledRule, kept: Kept?)? = nil
-        for rule in blockRules where rule.fits(words: block.words, defaultMax: BoilerplateStage.defaultMaxWords)
-            && literals.mayMatch(rule.requiredIDs, text, block.range)
-            && literals.mayMatch(rule.patternIDs[0], text, block.range) {
-            if let m = matchBlock(rule, rule.patterns[0], block.range) {
-                verdict = (rule, kept(rule, m))
-                break
+        let verdict = blockAnswer(block.range, \.verdict) { pass in
+            for rule in pass.blockRules where rule.fits(words: block.words, defaultMax: BoilerplateStage.defaultMaxWords)
+                && pass.literals.mayMatch(rule.requiredIDs, pass.text, block.range)
+                && pass.literals.mayMatch(rule.patternIDs[0], pass.text, block.range) {
+                if let m = pass.matchBlock(rule, rule.patterns[0], block.range) { return (rule, pass.kept(rule, m)) }
             }
-        }
-        // A rule stopped by the time limit decided nothing: not remembered.
-        if let key, findings.count == findingsBefore {
-            let (bytes, _) = slice(block.range)
-            memos.blocks.modify(key, bytes, from: BlockAnswers()) { $0.verdict = .some(verdict) }
+            return nil
         }
         verdicts[i] = .known(verdict)
         return verdict
+    }
+
+    /// One of the answers about the block at `range` (`answer` picks it out of
+    /// `BlockAnswers`): remembered by the block's bytes, or worked out by `work` and
+    /// remembered, unless a rule was stopped by the time limit meanwhile (it decided
+    /// nothing).
+    mutating func blockAnswer<A>(_ range: Range<Int>, _ answer: WritableKeyPath<BlockAnswers, A?>,
+                                 _ work: (inout Pass) -> A) -> A {
+        let (bytes, hash) = slice(range)
+        let key = memos.blocks.key(ObjectIdentifier(BlockAnswers.self), bytes, hash: hash)
+        if let key, let known = memos.blocks.lookup(key, bytes)?[keyPath: answer] { return known }
+        let findingsBefore = findings.count
+        let value = work(&self)
+        if let key, findings.count == findingsBefore {
+            let (bytes, _) = slice(range)
+            memos.blocks.modify(key, bytes, from: BlockAnswers()) { $0[keyPath: answer] = value }
+        }
+        return value
     }
 
     func dropRange(_ block: Block) -> Range<Int> { Winnow.dropRange(text, block) }
@@ -477,19 +482,7 @@ private struct Pass {
                                               reason: drop.rule.spec.reason, kept: drop.kept))
                 continue
             }
-            let (bytes, hash) = slice(block.range)
-            let key = memos.blocks.key(ObjectIdentifier(BlockAnswers.self), bytes, hash: hash)
-            var edits: [BlockEdit]
-            if let key, let answers = memos.blocks.lookup(key, bytes), let known = answers.edges {
-                edits = known
-            } else {
-                let findingsBefore = findings.count
-                edits = edgeEdits(block)
-                if let key, findings.count == findingsBefore {
-                    let (bytes, _) = slice(block.range)
-                    memos.blocks.modify(key, bytes, from: BlockAnswers()) { $0.edges = edits }
-                }
-            }
+            let edits = blockAnswer(block.range, \.edges) { $0.edgeEdits(block) }
             var body = block.range
             for e in edits {
                 if e.range == nil { wholePrefixDrops[i] = true }
@@ -549,7 +542,6 @@ extension String {
     }
 }
 
-/// A match moved by `offset` bytes.
 /// A regex's answer on a slice, relative to the slice's start, in 16 bytes instead of 48
 /// (the memo holds some ten thousand per worker; slices kept are at most 16 KB): a start
 /// of -1 is no match, a value start of -1 no captured value.

@@ -59,10 +59,10 @@ final class WordIndex: @unchecked Sendable {
     private let groupWordMasks: [UInt64]
     private let bucketStarts: [Int32]   // bucket b holds bucketGroups[starts[b]..<starts[b + 1]]
     /// Group ids in bucket order: 16 bits each while there are at most 65,536 groups (the
-    /// built-in list makes some 46,000), else 32 (`wideGroups`; the other array is empty).
+    /// built-in list makes some 46,000), else 32 in `wideBucketGroups` (the other array is
+    /// empty).
     private let bucketGroups: [UInt16]
     private let wideBucketGroups: [Int32]
-    private let wideGroups: Bool
     private let bucketMask: Int
 
     var wordCount: Int { counts.count }
@@ -283,7 +283,7 @@ final class WordIndex: @unchecked Sendable {
         self.groupWordLengths = groupWordLengths
         self.groupWordMasks = groupWordMasks
         self.bucketStarts = bucketStarts
-        wideGroups = groupKeys.count > Int(UInt16.max) + 1
+        let wideGroups = groupKeys.count > Int(UInt16.max) + 1
         self.bucketGroups = wideGroups ? [] : bucketGroups.map { UInt16(truncatingIfNeeded: $0) }
         self.wideBucketGroups = wideGroups ? bucketGroups : []
         self.bucketMask = bucketMask
@@ -339,6 +339,7 @@ final class WordIndex: @unchecked Sendable {
         var seenGroups = [UInt64](repeating: 0, count: (groupStarts.count + 63) / 64)
         var result: [(id: Int, distance: Int)] = []
         let n = typo.count
+        let wideGroups = !wideBucketGroups.isEmpty
         bytes.withUnsafeBufferPointer { b in
           starts.withUnsafeBufferPointer { st in
             groupWords.withUnsafeBufferPointer { words in
