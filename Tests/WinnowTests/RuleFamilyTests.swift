@@ -510,6 +510,74 @@ final class RuleFamilyTests: XCTestCase {
         }
     }
 
+    // MARK: - More wordings of known kinds
+
+    /// Further wordings and languages of kinds the packs already name: date labels,
+    /// filing lines, comment chrome, captions, appeals, newsletters, page state.
+    func testMoreWordingsOfKnownKindsGo() {
+        assertRemoved([
+            ("Publiziert: 14.09.2021, 08:10", "dateline.timestamp"),
+            ("Pubblicato il 3 Marzo 2021 Ultima modifica 4 Marzo 2021 09:15", "dateline.labelled-date"),
+            ("Audio verfügbar bis 31.12.2024", "dateline.available-until"),
+            ("Available until June 30, 2025", "dateline.available-until"),
+            ("Dieser Beitrag wurde am Freitag, den 2. Juli 2021 um 09:40 Uhr veröffentlicht und wurde unter Garten, Balkon abgelegt.", "meta.filed-in"),
+            ("Geschrieben am Montag 3. März 2014 um 20:15 und abgelegt unter Linux, Hardware.", "meta.filed-in"),
+            ("Filed under Local Politics", "meta.taxonomy"),
+            ("Hinterlasse jetzt einen Kommentar", "comments.link"),
+            ("Kommentieren Sie hier", "comments.link"),
+            ("Add new comment", "comments.link"),
+            ("Comment by Julia Brandt — 03.05.2012 @ 21:17", "comments.link"),
+            ("Erzählt uns gerne in den Kommentaren, welche Route euch am besten gefallen hat!", "comments.prompt"),
+            ("Which one would you pick? Let me know in the comments!", "comments.prompt"),
+            ("Ich freue mich über eure Kommentare!", "comments.prompt"),
+            ("Der Hafen von Turku am frühen Morgen. Kuva: MATTI LEHTONEN", "caption.credit-marker"),
+            ("Das alte Stellwerk am Nordbahnhof. Foto: Jens Kühne | flickr | CC BY-SA 2.0", "caption.credit-marker"),
+            ("Workers repair the bridge after the flood in 2019. Anna Reyes/Reuters files", "caption.photographer-agency"),
+            ("Make a contribution", "appeal.button"),
+            ("If this guide helped you, would you consider supporting our work? Thank you!", "appeal.sentence"),
+            ("Jede kleine Spende hilft uns, weiter unabhängig zu berichten.", "appeal.sentence"),
+            ("Abonnieren Sie unsere WELT.DE-Newsletter und erhalten Sie die wichtigsten Nachrichten am Morgen.", "newsletter.prompt"),
+            ("Neue Rezepte jede Woche gratis per Newsletter.", "newsletter.prompt"),
+            ("Get the Harbour Ledger's daily edition by email, free.", "newsletter.prompt"),
+            ("Rezept drucken Auf Pinterest merken", "share.buttons"),
+            ("Benachrichtigung aktivieren Dürfen wir Sie im Browser über neue Artikel informieren?", "ui.software-notice"),
+            ("Sie sind nicht angemeldet.", "ui.session-status"),
+            ("42 Besucher sind online", "ui.session-status"),
+            ("Jahresbericht 2022 PDF | 1,2 MB | Datei ist barrierefrei", "ui.file-attachment"),
+            ("Verkehr und Mobilität Navigation öffnen/schließen", "nav.toggle"),
+            ("Alle Inhalte dieses Blogs stehen unter einer Creative-Commons-Lizenz.", "legal.licence-notice"),
+            ("Die Inhalte dieser Website sind unter einer Creative Commons-Lizenz lizenziert.", "legal.licence-notice"),
+        ])
+    }
+
+    /// Caption credits naming a stock agency in parentheses go from the end of the caption.
+    func testStockAgencyCreditInParenthesesIsStripped() {
+        XCTAssertEqual(clean("\(articleParagraph)\n\nEin Rotfuchs am Waldrand im Schnee. (wildlife-pix / iStock.com)\n\n\(articleParagraph)"),
+                       "\(articleParagraph)\n\nEin Rotfuchs am Waldrand im Schnee.\n\n\(articleParagraph)\n")
+    }
+
+    /// Headings of related lists in further wordings go, alone or with their headlines.
+    func testMoreRelatedHeadingsGo() {
+        for heading in ["Das könnte Sie auch interessieren!", "Auch interessant für dich", "Explore further", "Die meistgelesenen Artikel bei Radio Nord", "Read the latest from Dana Whitfield"] {
+            XCTAssertEqual(clean("\(articleParagraph)\n\n\(heading)\n\n\(articleParagraph)"), "\(articleParagraph)\n\n\(articleParagraph)\n", heading)
+        }
+    }
+
+    func testLookalikesOfTheMoreWordingsStay() {
+        assertKept([
+            "Filed under the wrong name, the complaint sat in a drawer for two years.",
+            "Kommentieren Sie die Pläne der Regierung, so viel Sie wollen: das Geld ist ausgegeben.",
+            "Comment by comment, the committee went through the draft until midnight.",
+            "Online seit 2004 ist das Forum heute die größte Plattform für Hundefreunde im Land.",
+            "Die Studie (PDF, 2 MB) zeigt, dass die Mieten in allen großen Städten stark gestiegen sind.",
+            "Explore further options before you sign, the adviser told the couple.",
+            "Jede Spende wird geprüft, bevor sie in die Projekte fließt, sagte die Sprecherin.",
+            "Sie sind nicht angemeldet worden, weil das Formular zu spät kam, sagte die Schulleiterin.",
+            "The video is available until the end of the month on the council's website, a spokesman said.",
+            "In den Kommentaren der Zeitung wurde die Entscheidung scharf kritisiert.",
+        ])
+    }
+
     // MARK: - Metadata kept
 
     func testRemovedBylinesDatesAndCreditsAreKept() {
