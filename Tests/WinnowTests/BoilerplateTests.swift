@@ -119,6 +119,47 @@ final class BoilerplateTests: XCTestCase {
         XCTAssertEqual(run("See those\nA headline\n\n\(article)"), "See those\n\nA headline\n\n\(article)\n")
     }
 
+    /// A rule bound to the tail drops its block only after the last paragraph of article
+    /// prose, one bound to the head only before the first; a document without such prose
+    /// has neither, and a block the rule matches never bounds them itself.
+    func testPositionedRulesApplyOnlyInTheirPlace() throws {
+        let yaml = """
+        pack: placed
+        category: test
+        rules:
+          - id: placed.note
+            scope: block
+            position: tail
+            reason: a test note
+            pattern: '(?i)note on the author\\b.*'
+          - id: placed.kicker
+            scope: block
+            position: head
+            reason: a test kicker
+            pattern: '(?i)kicker\\b.*'
+        """
+        let pack = try RulePack.parse(yaml, source: "placed.yaml")
+        let pipeline = try Pipeline(configuration: Configuration(), packs: [pack])
+        let run = { (text: String) in pipeline.makeCleaner().clean(text) }
+        let prose = "\(article) Residents who spoke at the meeting asked for earlier buses on Sundays and for a stop near the hospital."
+        let note = "Note on the author: she has covered the city council since 2011 and lives near the harbour, where she keeps bees."
+        // After the last prose: gone, even when it is long and short lines follow it.
+        XCTAssertEqual(run("\(prose)\n\n\(prose)\n\n\(note)\n\nImprint"), "\(prose)\n\n\(prose)\n\nImprint\n")
+        // Before prose: it stays.
+        XCTAssertEqual(run("\(prose)\n\n\(note)\n\n\(prose)"), "\(prose)\n\n\(note)\n\n\(prose)\n")
+        // No prose at all (every paragraph too short): no tail, nothing goes.
+        XCTAssertEqual(run("\(article)\n\n\(note)"), "\(article)\n\n\(note)\n")
+        // The head: before the first prose only.
+        XCTAssertEqual(run("Kicker: city hall\n\n\(prose)\n\nKicker: city hall"), "\(prose)\n\nKicker: city hall\n")
+    }
+
+    func testPositionIsForBlockRulesOnly() {
+        let yaml = "pack: mine\ncategory: x\nrules:\n  - id: mine.run\n    scope: run\n    position: tail\n    reason: r\n    patterns: ['x']\n"
+        XCTAssertThrowsError(try RulePack.parse(yaml, source: "mine.yaml")) { error in
+            XCTAssertTrue("\(error)".contains("position applies to block rules only"), "\(error)")
+        }
+    }
+
     func testDisabledStageDoesNotRun() {
         var config = Configuration()
         config.stages["boilerplate"] = false

@@ -578,6 +578,27 @@ final class RuleFamilyTests: XCTestCase {
         ])
     }
 
+    // MARK: - Notes after the article
+
+    /// Notes about the author or the site go when they follow the article's last paragraph,
+    /// and stay when article prose follows them (an interview's introduction of its guest).
+    func testAuthorAndSiteNotesGoOnlyAfterTheArticle() {
+        let prose = "\(articleParagraph) Residents who spoke at the meeting asked for earlier buses on Sundays and for a stop near the hospital."
+        for (note, rule) in [
+            ("Lena Vogt is a senior lecturer in urban planning at the University of Leeds.", "byline.author-note"),
+            ("Tomás Ferreira writes about transport and housing for the paper.", "byline.author-note"),
+            ("Jana Weber leitet das Ressort Wirtschaft. Sie studierte Volkswirtschaft in Köln.", "byline.author-note"),
+            ("Hallo, ich bin Mia, Gärtnerin aus Leidenschaft und Mutter von zwei Kindern.", "byline.author-note"),
+            ("Ein Blog über Radreisen, Zeltplätze und gutes Essen unterwegs.", "editorial.site-blurb"),
+            ("The Harbour Ledger is an independent news site covering the north coast.", "editorial.site-blurb"),
+        ] {
+            let doc = cleanDocument("\(prose)\n\n\(prose)\n\n\(note)\n\nImpressum")
+            XCTAssertEqual(doc.string, "\(prose)\n\n\(prose)\n", note)
+            XCTAssertEqual(doc.edits.first { $0.stage == "boilerplate" && $0.rule == rule } != nil, true, note)
+            XCTAssertEqual(clean("\(prose)\n\n\(note)\n\n\(prose)"), "\(prose)\n\n\(note)\n\n\(prose)\n", note)
+        }
+    }
+
     // MARK: - Metadata kept
 
     func testRemovedBylinesDatesAndCreditsAreKept() {

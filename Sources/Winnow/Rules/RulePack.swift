@@ -32,6 +32,20 @@ public enum RuleAnchor: String, Sendable, Codable {
     case any
 }
 
+/// Where in a document a block rule applies. The article's extent is marked by its prose:
+/// blocks of `BoilerplateStage.articleProseWords` words or more that end a sentence and
+/// that no positioned rule matches. A page's head (kickers, bylines) lies before the first
+/// of them and its tail (author notes, footers) after the last; a document without such
+/// prose has neither, so a positioned rule leaves it alone.
+public enum RulePosition: String, Sendable, Codable {
+    /// Anywhere in the document (the default).
+    case any
+    /// Before the first block of article prose.
+    case head
+    /// After the last block of article prose.
+    case tail
+}
+
 /// One rule as written in a rule pack (YAML or JSON).
 public struct RuleSpec: Sendable, Codable, Equatable {
     public var id: String
@@ -51,6 +65,8 @@ public struct RuleSpec: Sendable, Codable, Equatable {
     public var maxBlocks: Int?
     public var languages: [String]?
     public var anchor: RuleAnchor?
+    /// Where in the document the block must lie (block rules only).
+    public var position: RulePosition?
     /// Literals of which a block must contain at least one (ignoring ASCII case) for the
     /// rule's pattern to be tried: a cheap filter, so each must be something no match can
     /// lack. Applies to block, prefix and suffix rules, to a span's opening block and to a
@@ -58,7 +74,7 @@ public struct RuleSpec: Sendable, Codable, Equatable {
     public var requires: [String]?
 
     enum CodingKeys: String, CodingKey {
-        case id, category, scope, pattern, patterns, start, end, reason, keep, languages, anchor, requires
+        case id, category, scope, pattern, patterns, start, end, reason, keep, languages, anchor, position, requires
         case minWords = "min-words", maxWords = "max-words", minHits = "min-hits", maxBlocks = "max-blocks"
     }
 }
@@ -122,6 +138,7 @@ public struct RulePack: Sendable, Codable, Equatable {
             case .list:
                 guard rule.start != nil || rule.pattern != nil else { throw fail("scope list needs start (the heading)") }
             }
+            if let p = rule.position, p != .any, rule.scope != .block { throw fail("position applies to block rules only") }
             if let m = rule.maxBlocks, m < 1 { throw fail("max-blocks must be at least 1") }
             if let r = rule.requires, r.isEmpty || r.contains(where: \.isEmpty) { throw fail("requires needs non-empty literals") }
             if let lo = rule.minWords, let hi = rule.maxWords, lo > hi { throw fail("min-words is above max-words") }

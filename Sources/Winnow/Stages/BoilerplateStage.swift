@@ -4,7 +4,8 @@
 /// lists (a "Related stories" heading and the headlines under it) and runs (widget rows
 /// of short lines) are found first, because they are decided by their neighbours; then
 /// whole-block rules; then prefixes and suffixes of the blocks that stay. Each removal is
-/// one edit per block, carrying its rule and reason.
+/// one edit per block, carrying its rule and reason. Block rules bound to the page's head
+/// or tail (`RulePosition`) come after the others, once the article's prose is known.
 final class BoilerplateStage: Stage {
     let name = "boilerplate"
     var role: StageRole { .judgesBlocks }
@@ -12,6 +13,8 @@ final class BoilerplateStage: Stage {
     private let lists: [CompiledRule]
     private let runs: [CompiledRule]
     private let blockRules: [CompiledRule]
+    /// Block rules bound to the head or the tail of the document.
+    private let placedRules: [CompiledRule]
     private let prefixes: [CompiledRule]
     private let suffixes: [CompiledRule]
     /// The `requires` literals of all rules, indexed per document.
@@ -29,6 +32,9 @@ final class BoilerplateStage: Stage {
     static let defaultSpanMaxBlocks = 12
     static let defaultListMaxBlocks = 10
     static let defaultListItemWords = 16
+    /// Words a block that ends a sentence needs to count as article prose, which bounds
+    /// the head and the tail for positioned rules.
+    static let articleProseWords = 30
     /// Bytes at the end of a block that suffix rules look at.
     static let suffixWindow = 240
     /// How far past a span's close another close still extends it.
@@ -38,13 +44,15 @@ final class BoilerplateStage: Stage {
         spans = rules.scoped(.span)
         lists = rules.scoped(.list)
         runs = rules.scoped(.run)
-        blockRules = rules.scoped(.block)
+        let block = rules.scoped(.block)
+        blockRules = block.filter { ($0.spec.position ?? .any) == .any }
+        placedRules = block.filter { ($0.spec.position ?? .any) != .any }
         prefixes = rules.scoped(.prefix)
         suffixes = rules.scoped(.suffix)
-        for rule in blockRules + prefixes + suffixes + spans + lists {
+        for rule in blockRules + placedRules + prefixes + suffixes + spans + lists {
             rule.requiredIDs = rule.required.map { literals.id($0) }
         }
-        for rule in blockRules + prefixes + suffixes + spans + lists + runs {
+        for rule in blockRules + placedRules + prefixes + suffixes + spans + lists + runs {
             rule.patternIDs = rule.patternLiterals.map { $0.map { literals.id($0) } }
             rule.startIDs = rule.startLiterals.map { literals.id($0) }
             rule.endIDs = rule.endLiterals.map { literals.id($0) }
@@ -70,9 +78,12 @@ final class BoilerplateStage: Stage {
             let outcome = runOnce(&document)
             openStart = outcome.openStart
             metOpening = outcome.metOpening
+            placedOutside = outcome.placedOutside
             if document.edits.count == before { break }
+            // (A stripped block may no longer be article prose, which moves the head or
+            // the tail: a positioned rule's match outside them looks again.)
             if !outcome.droppedAfterOpenStart,
-               outcome.stripped.isEmpty || !mayJudgeDifferently(outcome.stripped) { break }
+               outcome.stripped.isEmpty || (!outcome.placedOutside && !mayJudgeDifferently(outcome.stripped)) { break }
         }
     }
 
@@ -81,12 +92,16 @@ final class BoilerplateStage: Stage {
     private var openStart = false
     /// Whether the text last judged has a span's start or a list's heading.
     private var metOpening = false
+    /// Whether the text last judged has a block that a positioned rule matches outside
+    /// the head or tail it is bound to.
+    private var placedOutside = false
 
     /// Spans and lists reach over a number of blocks, and a list ends at a block that
     /// ends a sentence: only when the text has an opening can another stage's drops bring
-    /// more within reach. (Runs are made of one group of lines; whole-block rules and
-    /// edges read a block alone.)
-    func mayJudgeDifferentlyAfterDrops() -> Bool { metOpening }
+    /// more within reach. A positioned rule's match outside its place comes within it
+    /// when another stage drops the prose that bounded the head or tail. (Runs are made
+    /// of one group of lines; whole-block rules and edges read a block alone.)
+    func mayJudgeDifferentlyAfterDrops() -> Bool { metOpening || placedOutside }
 
     /// Whether these lines, judged on their own, meet any rule: as a block, prefix or
     /// suffix, an opening, a span's close (if the text last judged has an opening) or a
@@ -97,7 +112,8 @@ final class BoilerplateStage: Stage {
         for line in lines { bytes += line; bytes += [0x0A, 0x0A] }
         var alone = Document(id: "lines", bytes: bytes)
         let outcome = runOnce(&alone)
-        if outcome.metOpening || !alone.edits.isEmpty { return true }
+        // (Alone, the lines have no head or tail: a positioned rule's match counts.)
+        if outcome.metOpening || outcome.placedOutside || !alone.edits.isEmpty { return true }
         return bytes.withUnsafeBufferPointer { text in
             let view = UTF16Text(text)  // quotes folded, as the pass reads them
             for block in segmentBlocks(bytes) {
@@ -133,6 +149,8 @@ final class BoilerplateStage: Stage {
         var metOpening = false
         /// Some span's start found no close.
         var openStart = false
+        /// Some block meets a positioned rule outside its head or tail.
+        var placedOutside = false
     }
 
     /// One pass of every rule.
@@ -151,12 +169,13 @@ final class BoilerplateStage: Stage {
             for rule in lists { pass.findLists(rule) }
             for rule in runs { pass.findRuns(rule) }
             pass.matchBlocks()
+            pass.matchPlaced(placedRules)
             pass.propose(prefixes: prefixes, suffixes: suffixes)
             pass.text = nil
         }
         for finding in pass.findings where !document.findings.contains(finding) { document.findings.append(finding) }
         document.apply(pass.proposals, stage: name)
-        var outcome = Outcome(metOpening: pass.metOpening, openStart: pass.openStart != nil)
+        var outcome = Outcome(metOpening: pass.metOpening, openStart: pass.openStart != nil, placedOutside: pass.placedOutside)
         outcome.droppedAfterOpenStart = pass.openStart.map { o in pass.dropped[(o + 1)...].contains(true) } ?? false
         outcome.stripped = pass.strippedBodies
         return outcome
@@ -428,6 +447,41 @@ private struct Pass {
     mutating func matchBlocks() {
         for i in blocks.indices where drops[i] == nil {
             if let verdict = blockVerdict(i) { drops[i] = Drop(rule: verdict.rule, kind: .dropBlock, kept: verdict.kept) }
+        }
+    }
+
+    /// Whether some block meets a positioned rule outside its head or tail.
+    var placedOutside = false
+
+    /// Positioned rules: the first (in pack order) that matches a block still standing
+    /// drops it if the block lies where the rule is bound. Article prose is what no rule
+    /// dropped and no positioned rule matches, so a long author note does not bound the
+    /// tail it belongs to. Matches are remembered by the bytes like any others; where the
+    /// blocks lie is the document's own.
+    mutating func matchPlaced(_ rules: [CompiledRule]) {
+        guard !rules.isEmpty else { return }
+        var placed: [(rule: CompiledRule, kept: Kept?)?] = Array(repeating: nil, count: blocks.count)
+        var firstProse = blocks.count, lastProse = -1
+        for i in blocks.indices where drops[i] == nil {
+            let block = blocks[i]
+            for rule in rules where rule.fits(words: block.words, defaultMax: BoilerplateStage.defaultMaxWords)
+                && literals.mayMatch(rule.requiredIDs, text, block.range)
+                && literals.mayMatch(rule.patternIDs[0], text, block.range) {
+                if let m = matchBlock(rule, rule.patterns[0], block.range) { placed[i] = (rule, kept(rule, m)); break }
+            }
+            if placed[i] == nil, block.words >= BoilerplateStage.articleProseWords, endsSentence(block.range) {
+                firstProse = min(firstProse, i)
+                lastProse = i
+            }
+        }
+        guard lastProse >= 0 else {
+            placedOutside = placed.contains { $0 != nil }
+            return
+        }
+        for i in blocks.indices {
+            guard let p = placed[i] else { continue }
+            let inPlace = p.rule.spec.position == .head ? i < firstProse : i > lastProse
+            if inPlace { drops[i] = Drop(rule: p.rule, kind: .dropBlock, kept: p.kept) } else { placedOutside = true }
         }
     }
 
