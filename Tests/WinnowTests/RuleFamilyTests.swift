@@ -578,6 +578,39 @@ final class RuleFamilyTests: XCTestCase {
         ])
     }
 
+    /// Page chrome of further kinds: reading-time lines, feed rows, picture controls,
+    /// listing counts, Chinese news chrome, figure labels.
+    func testMorePageChromeGoes() {
+        assertRemoved([
+            ("By Marta Silva Oct 3, 2021 7 min read", "dateline.reading-time-line"),
+            ("12 minutes · 2,310 words", "dateline.reading-time-line"),
+            ("Weiter Nächster Beitrag: Ein Sommer am See", "meta.post-navigation"),
+            ("Kommentarfeed | Trackback-URL", "meta.permalink"),
+            ("Erschienen in", "dateline.label-only"),
+            ("【纠错】", "ui.chinese-news-chrome"),
+            ("责任编辑：李华", "ui.chinese-news-chrome"),
+            ("Abbildung 2: Der Verlauf der Schneefallgrenze im Januar", "caption.labelled"),
+            ("Die Mensa am ersten Tag nach den Ferien / (C) Lea Brandt", "caption.copyright-credit"),
+            ("Es werden die Artikel 1 bis 24 von insgesamt 80 angezeigt", "ui.listing-count"),
+            ("Showing 1–12 of 48 results", "ui.listing-count"),
+            ("Bild anzeigen Bild schließen", "ui.image-controls"),
+            ("Der Lageplan des neuen Viertels. Zum Vergrößern auf das Bild klicken.", "ui.image-controls"),
+            ("Diesen Artikel als PDF herunterladen", "ui.image-controls"),
+            ("Affiliatelink", "ad.marker"),
+            ("Anzeigentarife", "nav.menu-word"),
+        ])
+    }
+
+    func testLookalikesOfMorePageChromeStay() {
+        assertKept([
+            "Five minutes read like an hour when you wait for test results, she said.",
+            "Figure skating returns to the city rink in December, the club said.",
+            "Es werden bis zu 10.000 Besucher erwartet, sagte der Veranstalter.",
+            "Showing up on time was the hardest part of the job, he admitted.",
+            "Das Buch erschien in drei Sprachen und wurde ein Erfolg.",
+        ])
+    }
+
     // MARK: - Notes after the article
 
     /// Notes about the author or the site go when they follow the article's last paragraph,
