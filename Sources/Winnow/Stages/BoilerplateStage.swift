@@ -460,11 +460,22 @@ private struct Pass {
     /// blocks lie is the document's own.
     mutating func matchPlaced(_ rules: [CompiledRule]) {
         guard !rules.isEmpty else { return }
+        // A block longer than any positioned rule takes that ends a sentence is article
+        // prose whatever the rules say: no block before the last such block lies in the
+        // tail, and none after the first in the head, so the rules need not read them.
+        let longest = rules.map { $0.spec.maxWords ?? BoilerplateStage.defaultMaxWords }.max() ?? 0
+        let sure = max(BoilerplateStage.articleProseWords, longest + 1)
+        var firstSure = blocks.count, lastSure = -1
+        for i in blocks.indices where drops[i] == nil && blocks[i].words >= sure && endsSentence(blocks[i].range) {
+            firstSure = min(firstSure, i)
+            lastSure = i
+        }
         var placed: [(rule: CompiledRule, kept: Kept?)?] = Array(repeating: nil, count: blocks.count)
         var firstProse = blocks.count, lastProse = -1
         for i in blocks.indices where drops[i] == nil {
             let block = blocks[i]
-            for rule in rules where rule.fits(words: block.words, defaultMax: BoilerplateStage.defaultMaxWords)
+            for rule in rules where (rule.spec.position == .head ? i < firstSure : i > lastSure)
+                && rule.fits(words: block.words, defaultMax: BoilerplateStage.defaultMaxWords)
                 && literals.mayMatch(rule.requiredIDs, text, block.range)
                 && literals.mayMatch(rule.patternIDs[0], text, block.range) {
                 if let m = matchBlock(rule, rule.patterns[0], block.range) { placed[i] = (rule, kept(rule, m)); break }
