@@ -705,10 +705,17 @@ struct Batch {
     }
 
     /// Standard input is JSON Lines when its first line is a JSON object with a `text` field.
+    /// A first line longer than the first read (a record with a long text or another long
+    /// field) cannot be parsed yet: it counts when it opens like an object, `{` and a key,
+    /// and is then read as a record like the others (one that is not is rejected with its
+    /// line number). Read as plain text, the whole record would come out as text.
     private func looksLikeJSONLines(_ head: [UInt8]) -> Bool {
-        guard let first = head.firstIndex(where: { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09) }),
-              head[first] == UInt8(ascii: "{") else { return false }
-        let end = head[first...].firstIndex(of: 0x0A) ?? head.count
+        let isSpace = { (b: UInt8) in b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 }
+        guard let first = head.firstIndex(where: { !isSpace($0) }), head[first] == UInt8(ascii: "{") else { return false }
+        guard let end = head[first...].firstIndex(of: 0x0A) else {
+            let next = head[(first + 1)...].firstIndex { !isSpace($0) }
+            return next.map { head[$0] == UInt8(ascii: "\"") } ?? false
+        }
         return (try? JSONRecord(Array(head[first..<end]))) != nil
     }
 

@@ -135,9 +135,12 @@ extension Batch {
             for doc in finished.documents { record(views.of(doc)) }
             let (before, after) = finished.record.rewritten(winnow: finished.winnow)
             let start = out.position
-            out.write(before + [0x22])
+            for piece in before { out.write(piece) }
+            out.write([0x22])
             text.copy(to: out)
-            out.write([0x22] + after + [0x0A])
+            out.write([0x22])
+            for piece in after { out.write(piece) }
+            out.write([0x0A])
             out.flush()
             stats.bytesOut += out.position - start
         } else {

@@ -13,33 +13,46 @@ final class Output {
     init(fd: Int32, position: Int = 0) {
         self.fd = fd
         self.position = position
-        buffer.reserveCapacity(1 << 16)
+        buffer.reserveCapacity(Output.bufferSize)
     }
 
-    func write(_ bytes: [UInt8]) {
+    /// Bytes as large as the buffer or larger go straight to the file after what is
+    /// buffered (a record's long field is not copied into the buffer, whose capacity
+    /// would then stay that large).
+    func write<Bytes: Collection>(_ bytes: Bytes) where Bytes.Element == UInt8 {
+        if bytes.count >= Output.bufferSize {
+            flush()
+            let written: Void? = bytes.withContiguousStorageIfAvailable { writeAll(UnsafeRawBufferPointer($0)) }
+            if written != nil { return }
+        }
         buffer.append(contentsOf: bytes)
-        if buffer.count >= 1 << 16 { flush() }
+        if buffer.count >= Output.bufferSize { flush() }
     }
 
     func write(_ s: String) { write(Array(s.utf8)) }
 
     func flush() {
         guard !buffer.isEmpty, failed == nil else { buffer.removeAll(keepingCapacity: true); return }
+        buffer.withUnsafeBytes { writeAll($0) }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    private static let bufferSize = 1 << 16
+
+    private func writeAll(_ raw: UnsafeRawBufferPointer) {
+        guard failed == nil else { return }
         var offset = 0
-        buffer.withUnsafeBytes { raw in
-            while offset < raw.count {
-                let n = Foundation.write(fd, raw.baseAddress! + offset, raw.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    if errno == EPIPE { exit(0) }
-                    failed = String(cString: strerror(errno))
-                    return
-                }
-                offset += n
+        while offset < raw.count {
+            let n = Foundation.write(fd, raw.baseAddress! + offset, raw.count - offset)
+            if n < 0 {
+                if errno == EINTR { continue }
+                if errno == EPIPE { exit(0) }
+                failed = String(cString: strerror(errno))
+                return
             }
+            offset += n
         }
         position += offset
-        buffer.removeAll(keepingCapacity: true)
     }
 
     func close() {

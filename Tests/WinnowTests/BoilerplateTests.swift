@@ -160,6 +160,31 @@ final class BoilerplateTests: XCTestCase {
         }
     }
 
+    /// A block rule reads blocks within its size in bytes as well as words: a one-word
+    /// block of kilobytes (a base64 blob) is not tried, so a slow pattern spends no time on
+    /// it, while the same pattern still reads a short block.
+    func testBlockRulesPassOverBlocksFarLongerInBytesThanTheirWords() throws {
+        let yaml = """
+        pack: slow
+        category: test
+        rules:
+          - id: slow.word
+            scope: block
+            max-words: 3
+            reason: a test
+            pattern: '(a+)+$'
+        """
+        let pack = try RulePack.parse(yaml, source: "slow.yaml")
+        let pipeline = try Pipeline(configuration: Configuration(), packs: [pack])
+        var blob = Document(id: "blob", text: "\(article)\n\n" + String(repeating: "a", count: 5000) + "b\n")
+        pipeline.makeCleaner().clean(&blob)
+        XCTAssertEqual(blob.findings, [])
+        XCTAssertTrue(blob.string.contains(String(repeating: "a", count: 5000) + "b"))
+        var short = Document(id: "short", text: "\(article)\n\naaaa\n")
+        pipeline.makeCleaner().clean(&short)
+        XCTAssertEqual(short.string, "\(article)\n")
+    }
+
     func testDisabledStageDoesNotRun() {
         var config = Configuration()
         config.stages["boilerplate"] = false

@@ -129,6 +129,25 @@ final class EndToEndTests: XCTestCase {
         XCTAssertFalse(fromStdin.stderr.contains("<stdin>\t"))
     }
 
+    /// Standard input whose first record is longer than the first read is still told to be
+    /// JSON Lines (it opens like an object), whichever field makes it long: the record comes
+    /// out as a record, its long other field untouched, with a `winnow` field.
+    func testStdinWhoseFirstRecordOutgrowsTheFirstReadIsJSONLines() throws {
+        let long = String(repeating: "abcdefghij", count: 150_000)  // 1.5 MB, past the first read
+        for record in [["id": "a", "html": long, "text": "Advertisement\n\nThe council met."],
+                       ["id": "b", "text": "Advertisement\n\n" + String(repeating: "The council met on Tuesday. ", count: 60_000)]] {
+            let data = try JSONSerialization.data(withJSONObject: record, options: [.sortedKeys])
+            let result = try run(["clean", "--jobs", "1"], stdin: data + Data("\n{\"text\":\"Second.\"}\n".utf8))
+            XCTAssertEqual(result.status, 0, String(result.stderr.prefix(300)))
+            let lines = result.stdout.split(separator: "\n")
+            XCTAssertEqual(lines.count, 2)
+            let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any])
+            XCTAssertNotNil(object["winnow"])
+            XCTAssertFalse(try XCTUnwrap(object["text"] as? String).contains("Advertisement"))
+            if record["html"] != nil { XCTAssertEqual(object["html"] as? String, long) }
+        }
+    }
+
     /// A JSON Lines record too long to clean whole is cleaned in parts too: one record out,
     /// its text as long as the parts joined, its `winnow` field adding up every part's edits.
     func testAVeryLongRecordIsCleanedInPartsIntoOneRecord() throws {

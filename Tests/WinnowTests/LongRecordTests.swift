@@ -106,6 +106,6 @@ final class LongRecordTests: XCTestCase {
         let (record, winnow, _) = try long.finish()
         let (before, after) = record.rewritten(winnow: winnow)
         XCTAssertGreaterThan(docs.count, 1, "cleaned in parts")
-        XCTAssertEqual(before + [0x22] + streamedText + [0x22] + after, expected)
+        XCTAssertEqual(Array(before.joined()) + [0x22] + streamedText + [0x22] + Array(after.joined()), expected)
     }
 }

@@ -15,8 +15,13 @@ public struct JSONRecord {
     let winnowRange: Range<Int>?
     /// Position of the closing brace of the top-level object.
     let closingBrace: Int
-    /// The other top-level fields: key and raw JSON text of the value.
-    public let fields: [(key: String, json: String)]
+    /// The other top-level fields: key and raw JSON text of the value (made when asked
+    /// for: a record's long `html` field is not copied for a source lookup).
+    public var fields: [(key: String, json: String)] {
+        fieldRanges.map { ($0.key, String(decoding: bytes[$0.range], as: UTF8.self)) }
+    }
+    /// The other top-level fields: key and byte range of the value's raw JSON.
+    let fieldRanges: [(key: String, range: Range<Int>)]
 
     public struct Invalid: Error, CustomStringConvertible, Equatable {
         public var description: String
@@ -38,7 +43,7 @@ public struct JSONRecord {
         var text: [UInt8]?
         var textRange: Range<Int>?
         var winnowRange: Range<Int>?
-        var fields: [(key: String, json: String)] = []
+        var fields: [(key: String, range: Range<Int>)] = []
         var textNotString = false
         p.skipSpace()
         if p.peek() == UInt8(ascii: "}") {
@@ -60,7 +65,7 @@ public struct JSONRecord {
                     try p.skipValue(depth: 1)
                     if key == "text" { textNotString = true }
                     if key == "winnow" { winnowRange = start..<p.pos }
-                    else { fields.append((key, String(decoding: line[start..<p.pos], as: UTF8.self))) }
+                    else { fields.append((key, start..<p.pos)) }
                 }
                 p.skipSpace()
                 guard let c = p.peek() else { throw p.error("unterminated object") }
@@ -79,14 +84,14 @@ public struct JSONRecord {
         self.textRange = textRange
         self.winnowRange = winnowRange
         self.closingBrace = closing
-        self.fields = fields
+        self.fieldRanges = fields
     }
 
     /// The record's source for corpus statistics: the host of its `url` field (lower
     /// case, without `www.`), or nil when it has none.
     public var sourceHost: String? {
-        guard let raw = fields.first(where: { $0.key == "url" })?.json else { return nil }
-        var p = JSONParser(Array(raw.utf8))
+        guard let range = fieldRanges.first(where: { $0.key == "url" })?.range else { return nil }
+        var p = JSONParser(Array(bytes[range]))
         guard p.peek() == UInt8(ascii: "\""), let url = try? String(decoding: p.string(), as: UTF8.self) else { return nil }
         return host(of: url)
     }
@@ -94,25 +99,25 @@ public struct JSONRecord {
     /// The record with `text` replaced and a `winnow` field (raw JSON) set.
     public func rewritten(text newText: [UInt8], winnow: String) -> [UInt8] {
         let (before, after) = rewritten(winnow: winnow)
-        return before + encodeJSONString(newText) + after
+        return before.joined() + encodeJSONString(newText) + after.joined()
     }
 
     /// The record with a `winnow` field (raw JSON) set, as the bytes before the `text`
     /// value and the bytes after it: the encoded clean text goes between them (streamed
     /// there for a record too long to hold, `LongRecordCleaner`). An existing `winnow`
     /// value is replaced where it stands; else the field is added last.
-    public func rewritten(winnow: String) -> (before: [UInt8], after: [UInt8]) {
-        let value = Array(winnow.utf8)
+    public func rewritten(winnow: String) -> (before: [ArraySlice<UInt8>], after: [ArraySlice<UInt8>]) {
+        // Pieces of the record's own bytes, not copies: a long record's other fields can
+        // be as long as its text.
+        let value = ArraySlice(Array(winnow.utf8))
         guard let w = winnowRange else {
-            return (Array(bytes[..<textRange.lowerBound]),
-                    Array(bytes[textRange.upperBound..<closingBrace]) + Array(",\"winnow\":".utf8) + value + Array(bytes[closingBrace...]))
+            return ([bytes[..<textRange.lowerBound]],
+                    [bytes[textRange.upperBound..<closingBrace], ArraySlice(",\"winnow\":".utf8), value, bytes[closingBrace...]])
         }
         if w.lowerBound < textRange.lowerBound {
-            return (Array(bytes[..<w.lowerBound]) + value + Array(bytes[w.upperBound..<textRange.lowerBound]),
-                    Array(bytes[textRange.upperBound...]))
+            return ([bytes[..<w.lowerBound], value, bytes[w.upperBound..<textRange.lowerBound]], [bytes[textRange.upperBound...]])
         }
-        return (Array(bytes[..<textRange.lowerBound]),
-                Array(bytes[textRange.upperBound..<w.lowerBound]) + value + Array(bytes[w.upperBound...]))
+        return ([bytes[..<textRange.lowerBound]], [bytes[textRange.upperBound..<w.lowerBound], value, bytes[w.upperBound...]])
     }
 }
 

@@ -37,6 +37,16 @@ public struct LongRecordReader {
     /// Whether the top-level `text` string has begun (so the skeleton before it is known).
     public var textStarted: Bool { sawText }
 
+    /// The host of the `url` among the fields read so far (the skeleton closed into an
+    /// object of its own), parsed where it lies: a long field before the text is not
+    /// copied for it.
+    public mutating func sourceHostOfFieldsSoFar() -> String? {
+        skeleton += Array("\"}".utf8)
+        let host = (try? JSONRecord(skeleton))?.sourceHost
+        skeleton.removeLast(2)
+        return host
+    }
+
     /// Feeds the next bytes of the record (no line break); returns the text's decoded
     /// bytes among them.
     public mutating func feed(_ bytes: ArraySlice<UInt8>) throws -> [UInt8] {
@@ -244,7 +254,7 @@ public final class LongRecordCleaner {
         let text = try reader.feed(bytes)
         if source == nil, reader.textStarted {
             // The fields before the text, closed into an object of their own, name the source.
-            source = (try? JSONRecord(reader.skeleton + Array("\"}".utf8)))?.sourceHost ?? fallbackSource ?? ""
+            source = reader.sourceHostOfFieldsSoFar() ?? fallbackSource ?? ""
         }
         return text.isEmpty ? [] : clean(cutter.feed(text))
     }

@@ -60,11 +60,20 @@ final class CompiledRule {
 
     func clone() -> CompiledRule { CompiledRule(copying: self) }
 
-    /// True when a block of `words` words is within the rule's size limits.
+    /// True when `block` is within the rule's size limits: its words, and its bytes, which
+    /// a word limit alone leaves open (a megabyte of base64 is one word, and a pattern
+    /// meant for a button would spend its time limit on it).
     @inline(__always)
-    func fits(words: Int, defaultMax: Int) -> Bool {
-        words >= (spec.minWords ?? 0) && words <= (spec.maxWords ?? defaultMax)
+    func fits(_ block: Block, defaultMax: Int) -> Bool {
+        let most = spec.maxWords ?? defaultMax
+        return block.words >= (spec.minWords ?? 0) && block.words <= most
+            && block.range.count <= max(CompiledRule.minByteLimit, most * CompiledRule.bytesPerWordLimit)
     }
+
+    /// A block rule reads at most this many bytes a word of its `max-words` (and never
+    /// fewer than `minByteLimit`): far above any real line of that many words.
+    static let bytesPerWordLimit = 100
+    static let minByteLimit = 1000
 }
 
 /// A required literal and, when it holds ASCII quotes or "...", its forms with each

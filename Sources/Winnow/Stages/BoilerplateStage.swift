@@ -333,7 +333,7 @@ private struct Pass {
         guard let start = rule.start, let end = rule.end else { return }
         var i = 0
         while i < blocks.count {
-            guard drops[i] == nil, rule.fits(words: blocks[i].words, defaultMax: 16),
+            guard drops[i] == nil, rule.fits(blocks[i], defaultMax: 16),
                   literals.mayMatch(rule.requiredIDs, text, blocks[i].range),
                   literals.mayMatch(rule.startIDs, text, blocks[i].range),
                   matchBlock(rule, start, blocks[i].range) != nil else { i += 1; continue }
@@ -475,7 +475,7 @@ private struct Pass {
         for i in blocks.indices where drops[i] == nil {
             let block = blocks[i]
             for rule in rules where (rule.spec.position == .head ? i < firstSure : i > lastSure)
-                && rule.fits(words: block.words, defaultMax: BoilerplateStage.defaultMaxWords)
+                && rule.fits(block, defaultMax: BoilerplateStage.defaultMaxWords)
                 && literals.mayMatch(rule.requiredIDs, text, block.range)
                 && literals.mayMatch(rule.patternIDs[0], text, block.range) {
                 if let m = matchBlock(rule, rule.patterns[0], block.range) { placed[i] = (rule, kept(rule, m)); break }
@@ -503,7 +503,7 @@ private struct Pass {
         if case .known(let v) = verdicts[i] { return v }
         let block = blocks[i]
         let verdict = blockAnswer(block.range, \.verdict) { pass in
-            for rule in pass.blockRules where rule.fits(words: block.words, defaultMax: BoilerplateStage.defaultMaxWords)
+            for rule in pass.blockRules where rule.fits(block, defaultMax: BoilerplateStage.defaultMaxWords)
                 && pass.literals.mayMatch(rule.requiredIDs, pass.text, block.range)
                 && pass.literals.mayMatch(rule.patternIDs[0], pass.text, block.range) {
                 if let m = pass.matchBlock(rule, rule.patterns[0], block.range) { return (rule, pass.kept(rule, m)) }
