@@ -579,7 +579,7 @@ final class RuleFamilyTests: XCTestCase {
     }
 
     /// Page chrome of further kinds: reading-time lines, feed rows, picture controls,
-    /// listing counts, Chinese news chrome, figure labels.
+    /// listing counts, figure labels.
     func testMorePageChromeGoes() {
         assertRemoved([
             ("By Marta Silva Oct 3, 2021 7 min read", "dateline.reading-time-line"),
@@ -587,8 +587,6 @@ final class RuleFamilyTests: XCTestCase {
             ("Weiter Nächster Beitrag: Ein Sommer am See", "meta.post-navigation"),
             ("Kommentarfeed | Trackback-URL", "meta.permalink"),
             ("Erschienen in", "dateline.label-only"),
-            ("【纠错】", "ui.chinese-news-chrome"),
-            ("责任编辑：李华", "ui.chinese-news-chrome"),
             ("Abbildung 2: Der Verlauf der Schneefallgrenze im Januar", "caption.labelled"),
             ("Die Mensa am ersten Tag nach den Ferien / (C) Lea Brandt", "caption.copyright-credit"),
             ("Es werden die Artikel 1 bis 24 von insgesamt 80 angezeigt", "ui.listing-count"),
