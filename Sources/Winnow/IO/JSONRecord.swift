@@ -99,7 +99,13 @@ public struct JSONRecord {
     /// The record with `text` replaced and a `winnow` field (raw JSON) set.
     public func rewritten(text newText: [UInt8], winnow: String) -> [UInt8] {
         let (before, after) = rewritten(winnow: winnow)
-        return before.joined() + encodeJSONString(newText) + after.joined()
+        let text = encodeJSONString(newText)
+        var out: [UInt8] = []
+        out.reserveCapacity(before.reduce(text.count) { $0 + $1.count } + after.reduce(0) { $0 + $1.count })
+        for piece in before { out += piece }
+        out += text
+        for piece in after { out += piece }
+        return out
     }
 
     /// The record with a `winnow` field (raw JSON) set, as the bytes before the `text`

@@ -15,6 +15,9 @@ final class BoilerplateStage: Stage {
     private let blockRules: [CompiledRule]
     /// Block rules bound to the head or the tail of the document.
     private let placedRules: [CompiledRule]
+    /// Words from which a block that ends a sentence is article prose whatever the
+    /// positioned rules say: more than any of them takes (see `Pass.matchPlaced`).
+    private let sureProseWords: Int
     private let prefixes: [CompiledRule]
     private let suffixes: [CompiledRule]
     /// The `requires` literals of all rules, indexed per document.
@@ -47,6 +50,8 @@ final class BoilerplateStage: Stage {
         let block = rules.scoped(.block)
         blockRules = block.filter { ($0.spec.position ?? .any) == .any }
         placedRules = block.filter { ($0.spec.position ?? .any) != .any }
+        let longest = placedRules.map { $0.spec.maxWords ?? BoilerplateStage.defaultMaxWords }.max() ?? 0
+        sureProseWords = max(BoilerplateStage.articleProseWords, longest + 1)
         prefixes = rules.scoped(.prefix)
         suffixes = rules.scoped(.suffix)
         for rule in blockRules + placedRules + prefixes + suffixes + spans + lists {
@@ -169,7 +174,7 @@ final class BoilerplateStage: Stage {
             for rule in lists { pass.findLists(rule) }
             for rule in runs { pass.findRuns(rule) }
             pass.matchBlocks()
-            pass.matchPlaced(placedRules)
+            pass.matchPlaced(placedRules, sureProseWords: sureProseWords)
             pass.propose(prefixes: prefixes, suffixes: suffixes)
             pass.text = nil
         }
@@ -458,29 +463,21 @@ private struct Pass {
     /// dropped and no positioned rule matches, so a long author note does not bound the
     /// tail it belongs to. Matches are remembered by the bytes like any others; where the
     /// blocks lie is the document's own.
-    mutating func matchPlaced(_ rules: [CompiledRule]) {
+    mutating func matchPlaced(_ rules: [CompiledRule], sureProseWords: Int) {
         guard !rules.isEmpty else { return }
-        // A block longer than any positioned rule takes that ends a sentence is article
-        // prose whatever the rules say: no block before the last such block lies in the
-        // tail, and none after the first in the head, so the rules need not read them.
-        let longest = rules.map { $0.spec.maxWords ?? BoilerplateStage.defaultMaxWords }.max() ?? 0
-        let sure = max(BoilerplateStage.articleProseWords, longest + 1)
+        // A block of `sureProseWords` or more that ends a sentence is article prose
+        // whatever the rules say: no block before the last such block lies in the tail,
+        // and none after the first in the head, so the rules need not read them.
         var firstSure = blocks.count, lastSure = -1
-        for i in blocks.indices where drops[i] == nil && blocks[i].words >= sure && endsSentence(blocks[i].range) {
+        for i in blocks.indices where drops[i] == nil && isProse(blocks[i], words: sureProseWords) {
             firstSure = min(firstSure, i)
             lastSure = i
         }
         var placed: [(rule: CompiledRule, kept: Kept?)?] = Array(repeating: nil, count: blocks.count)
         var firstProse = blocks.count, lastProse = -1
         for i in blocks.indices where drops[i] == nil {
-            let block = blocks[i]
-            for rule in rules where (rule.spec.position == .head ? i < firstSure : i > lastSure)
-                && rule.fits(block, defaultMax: BoilerplateStage.defaultMaxWords)
-                && literals.mayMatch(rule.requiredIDs, text, block.range)
-                && literals.mayMatch(rule.patternIDs[0], text, block.range) {
-                if let m = matchBlock(rule, rule.patterns[0], block.range) { placed[i] = (rule, kept(rule, m)); break }
-            }
-            if placed[i] == nil, block.words >= BoilerplateStage.articleProseWords, endsSentence(block.range) {
+            placed[i] = firstBlockRule(rules, blocks[i]) { Pass.lies($0, at: i, after: lastSure, before: firstSure) }
+            if placed[i] == nil, isProse(blocks[i], words: BoilerplateStage.articleProseWords) {
                 firstProse = min(firstProse, i)
                 lastProse = i
             }
@@ -491,9 +488,35 @@ private struct Pass {
         }
         for i in blocks.indices {
             guard let p = placed[i] else { continue }
-            let inPlace = p.rule.spec.position == .head ? i < firstProse : i > lastProse
-            if inPlace { drops[i] = Drop(rule: p.rule, kind: .dropBlock, kept: p.kept) } else { placedOutside = true }
+            if Pass.lies(p.rule, at: i, after: lastProse, before: firstProse) {
+                drops[i] = Drop(rule: p.rule, kind: .dropBlock, kept: p.kept)
+            } else {
+                placedOutside = true
+            }
         }
+    }
+
+    /// Whether block `i` lies where `rule` is bound: before `first` for the head, after
+    /// `last` for the tail.
+    private static func lies(_ rule: CompiledRule, at i: Int, after last: Int, before first: Int) -> Bool {
+        rule.spec.position == .head ? i < first : i > last
+    }
+
+    /// A block of at least `words` words that ends a sentence.
+    private func isProse(_ block: Block, words: Int) -> Bool {
+        block.words >= words && endsSentence(block.range)
+    }
+
+    /// The first of `rules` (in pack order) that `applies` lets read `block`, that fits it
+    /// and whose literals and pattern it holds, and what that rule keeps; nil if none.
+    private mutating func firstBlockRule(_ rules: [CompiledRule], _ block: Block,
+                                         where applies: (CompiledRule) -> Bool = { _ in true }) -> (rule: CompiledRule, kept: Kept?)? {
+        for rule in rules where applies(rule) && rule.fits(block, defaultMax: BoilerplateStage.defaultMaxWords)
+            && literals.mayMatch(rule.requiredIDs, text, block.range)
+            && literals.mayMatch(rule.patternIDs[0], text, block.range) {
+            if let m = matchBlock(rule, rule.patterns[0], block.range) { return (rule, kept(rule, m)) }
+        }
+        return nil
     }
 
     /// The first block rule (in pack order) that matches block `i`, and what it keeps; nil
@@ -502,14 +525,7 @@ private struct Pass {
         if verdicts.isEmpty { verdicts = Array(repeating: .unknown, count: blocks.count) }
         if case .known(let v) = verdicts[i] { return v }
         let block = blocks[i]
-        let verdict = blockAnswer(block.range, \.verdict) { pass in
-            for rule in pass.blockRules where rule.fits(block, defaultMax: BoilerplateStage.defaultMaxWords)
-                && pass.literals.mayMatch(rule.requiredIDs, pass.text, block.range)
-                && pass.literals.mayMatch(rule.patternIDs[0], pass.text, block.range) {
-                if let m = pass.matchBlock(rule, rule.patterns[0], block.range) { return (rule, pass.kept(rule, m)) }
-            }
-            return nil
-        }
+        let verdict = blockAnswer(block.range, \.verdict) { pass in pass.firstBlockRule(pass.blockRules, block) }
         verdicts[i] = .known(verdict)
         return verdict
     }
