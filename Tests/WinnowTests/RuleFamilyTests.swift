@@ -639,4 +639,15 @@ final class RuleFamilyTests: XCTestCase {
         XCTAssertEqual(doc.kept["dates"], ["Gepubliceerd: 21 november 2023 17:04"])
         XCTAssertEqual(doc.kept["credits"], ["Tomás Quintero for The Meridian Review"])
     }
+
+    /// A rule whose pattern names the value it keeps keeps nothing when the match has no
+    /// such part: a reading-time line without "By Name" is not a byline.
+    func testOptionalValueAbsentKeepsNothing() {
+        let withName = cleanDocument("\(articleParagraph)\n\nBy Marta Silva · Oct 3, 2021 · 7 min read\n\n\(articleParagraph)\n")
+        XCTAssertEqual(withName.string, "\(articleParagraph)\n\n\(articleParagraph)\n")
+        XCTAssertEqual(withName.kept["bylines"], ["Marta Silva"])
+        let without = cleanDocument("\(articleParagraph)\n\n12 minutes · 2,310 words\n\n\(articleParagraph)\n")
+        XCTAssertEqual(without.string, "\(articleParagraph)\n\n\(articleParagraph)\n")
+        XCTAssertNil(without.kept["bylines"])
+    }
 }

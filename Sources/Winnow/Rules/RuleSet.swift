@@ -7,6 +7,8 @@ final class CompiledRule {
     let patterns: [ICURegex]
     let start: ICURegex?
     let end: ICURegex?
+    /// The rule's one pattern names a `value` group (what `keep` takes).
+    var namesValue: Bool { patterns.count == 1 && patterns[0].valueGroup > 0 }
     /// `requires`, lower-cased, as bytes.
     let required: [[UInt8]]
     /// Literals every match of `patterns[k]`, `start` and `end` contains, read off the

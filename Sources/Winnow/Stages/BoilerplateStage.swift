@@ -321,8 +321,13 @@ private struct Pass {
         }
     }
 
+    /// What a rule's `keep` takes from a match: its `value` group, or the whole match when
+    /// the pattern names none. A pattern that names one and matched without it (an
+    /// optional "By Name" absent from "12 min read") keeps nothing: the rest of the line
+    /// is not a byline or a date.
     func kept(_ rule: CompiledRule, _ m: ICURegex.Match) -> Kept? {
         guard let field = rule.spec.keep else { return nil }
+        if m.value == nil, rule.namesValue { return nil }
         let value = String(decoding: text[m.value ?? m.range], as: UTF8.self).trimmingSpaces()
         return value.isEmpty ? nil : Kept(field: field, value: value)
     }
