@@ -9,6 +9,22 @@ final class JSONRecordTests: XCTestCase {
         do { _ = try record(s); return nil } catch { return "\(error)" }
     }
 
+    /// A record's source for corpus statistics is its url's host, written one way.
+    func testSourceHostIsTheLowerCasedHostWithoutWWW() throws {
+        func source(_ url: String) throws -> String? {
+            try JSONRecord(Array(#"{"url":"\#(url)","text":"x"}"#.utf8)).sourceHost
+        }
+        XCTAssertEqual(try source("https://www.Example.ORG/a/b?c=d#e"), "example.org")
+        XCTAssertEqual(try source("http://news.example.com:8080/x"), "news.example.com")
+        XCTAssertEqual(try source("https://user:pw@Blog.Example.net/post"), "blog.example.net")
+        XCTAssertEqual(try source("https://example.net/mail@example.com"), "example.net")
+        XCTAssertEqual(try source("https://BÜCHER.example.de/"), "bücher.example.de")
+        XCTAssertEqual(try source("https://Example.org?q=1"), "example.org")
+        XCTAssertNil(try source("example.org/no-scheme"))
+        XCTAssertNil(try source("https://www./path"))
+        XCTAssertNil(try JSONRecord(Array(#"{"text":"x"}"#.utf8)).sourceHost)
+    }
+
     func testTextIsDecodedAndOtherFieldsPassThroughByteForByte() throws {
         let line = #"{"id": 7, "score":1.50e3,"text":"a\"b\\c\n\u00e9\ud83d\ude00","tags":["x",{"y":null}]}"#
         let r = try record(line)
