@@ -26,6 +26,17 @@ final class Spool {
         }
     }
 
+    /// Copies the bytes written at offsets `range` to `sink`, a read's worth at a time.
+    func copy(_ range: Range<Int>, to sink: Output) {
+        out.flush()
+        lseek(fd, off_t(range.lowerBound), SEEK_SET)
+        var left = range.count
+        while left > 0, let chunk = try? Input.readSome(fd: fd, upTo: min(left, 1 << 20)), !chunk.isEmpty {
+            sink.write(chunk)
+            left -= chunk.count
+        }
+    }
+
     deinit { close(fd) }
 }
 
@@ -66,14 +77,15 @@ struct TextEscaper {
 extension Batch {
     /// Cleans the JSON Lines record whose line starts with `head` (already past
     /// `LongRecordReader.threshold` bytes) as the rest of it is read from `fd`, in bounded
-    /// memory (`LongRecordCleaner`): the clean text, and the raw line in case the record
-    /// is rejected, wait in scratch files until its line is read to the end. Returns the
+    /// memory (`LongRecordCleaner`): the clean text, its other long strings, and the raw
+    /// line in case the record is rejected, wait in scratch files until its line is read
+    /// to the end. Returns the
     /// bytes read after the line, the line's length (line break included), and whether
     /// the input ended.
     mutating func cleanLongRecord(fd: Int32, head: [UInt8], number: Int, source: String,
                                   out: Output, rejects: RejectSink) -> (rest: [UInt8], length: Int, eof: Bool) {
         let where_ = "\(source):\(number)"
-        guard let text = Spool(), let raw = Spool() else {
+        guard let text = Spool(), let raw = Spool(), let fields = Spool() else {
             Diagnostics.error(where_, "record too long to hold, and no scratch file could be made (\(String(cString: strerror(errno))))")
             stats.documents += 1
             stats.failed += 1
@@ -83,7 +95,8 @@ extension Batch {
             return skipped
         }
         let cleaner = self.cleaner.firstCleaner
-        let long = LongRecordCleaner(cleaner: cleaner, id: where_, source: sourceName ?? source) { text.out.write($0) }
+        let long = LongRecordCleaner(cleaner: cleaner, id: where_, source: sourceName ?? source,
+                                     spill: { fields.out.write($0) }, writeText: { text.out.write($0) })
         var problem: String?
         var next = head
         var length = 0
@@ -125,7 +138,8 @@ extension Batch {
         // A scratch file that could not be written holds less than the record: none of it goes out.
         text.out.flush()
         raw.out.flush()
-        if let failure = text.out.failed ?? raw.out.failed {
+        fields.out.flush()
+        if let failure = text.out.failed ?? raw.out.failed ?? fields.out.failed {
             Diagnostics.error(where_, "record too long to hold, and its scratch file could not be written (\(failure))")
             stats.failed += 1
             report?.failed += 1
@@ -133,13 +147,17 @@ extension Batch {
         }
         if let finished {
             for doc in finished.documents { record(views.of(doc)) }
-            let (before, after) = finished.record.rewritten(winnow: finished.winnow)
             let start = out.position
-            for piece in before { out.write(piece) }
-            out.write([0x22])
-            text.copy(to: out)
-            out.write([0x22])
-            for piece in after { out.write(piece) }
+            for piece in long.pieces(of: finished.record, winnow: finished.winnow) {
+                switch piece {
+                case .bytes(let bytes): out.write(bytes)
+                case .text:
+                    out.write([0x22])
+                    text.copy(to: out)
+                    out.write([0x22])
+                case .spilled(let range): fields.copy(range, to: out)
+                }
+            }
             out.write([0x0A])
             out.flush()
             stats.bytesOut += out.position - start

@@ -148,6 +148,26 @@ final class EndToEndTests: XCTestCase {
         }
     }
 
+    /// A record made long by another field (a page's html, past what is read whole) comes
+    /// out byte for byte around its new text and `winnow` field, the field spilled to a
+    /// scratch file and put back; a bad escape deep in such a field refuses the record
+    /// alone.
+    func testARecordWithALongOtherFieldComesOutByteForByte() throws {
+        let html = String(repeating: "<p class=\\\"a\\\">caf\\u00e9</p>\\n", count: 150_000)  // JSON-escaped, 3.75 MB
+        let good = "{\"html\":\"\(html)\",\"text\":\"Advertisement\\n\\nThe council met.\",\"winnow\":\"\(html)\",\"n\":[1, \"\(html)\"]}"
+        let bad = "{\"text\":\"The council met.\",\"html\":\"\(html)\\q\"}"
+        let result = try run(["clean", "--jobs", "1", "--format", "jsonl"], stdin: Data((good + "\n" + bad + "\n{\"text\":\"The council met on Tuesday.\"}\n").utf8))
+        XCTAssertEqual(result.status, 1, String(result.stderr.prefix(300)))
+        XCTAssertTrue(result.stderr.contains("<stdin>:2: not valid JSON: bad escape"), String(result.stderr.prefix(300)))
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        XCTAssertEqual(lines.count, 2)
+        XCTAssertTrue(lines[1].hasPrefix("{\"text\":\"The council met on Tuesday.\\n\""), lines[1])
+        let head = "{\"html\":\"\(html)\",\"text\":\"The council met.\\n\",\"winnow\":{"
+        XCTAssertTrue(lines[0].hasPrefix(head), String(lines[0].prefix(200)))
+        XCTAssertTrue(lines[0].hasSuffix("},\"n\":[1, \"\(html)\"]}"), String(lines[0].suffix(200)))
+        XCTAssertLessThan(lines[0].utf8.count, head.utf8.count + html.utf8.count + 200)
+    }
+
     /// A JSON Lines record too long to clean whole is cleaned in parts too: one record out,
     /// its text as long as the parts joined, its `winnow` field adding up every part's edits.
     func testAVeryLongRecordIsCleanedInPartsIntoOneRecord() throws {

@@ -25,6 +25,39 @@ final class LongRecordTests: XCTestCase {
         }
     }
 
+    /// Reads `line` through a reader that spills strings longer than `spillAt`, and writes
+    /// the record back with `winnow` set to `{}` (the largest skeleton held on the way).
+    private func spilled(_ line: [UInt8], cuts: [Int], spillAt: Int) -> Result<(record: [UInt8], held: Int), JSONRecord.Invalid> {
+        var spill: [UInt8] = []
+        var reader = LongRecordReader(spillAt: spillAt) { spill += $0 }
+        var text: [UInt8] = []
+        var held = 0
+        var i = 0, k = 0
+        do {
+            while i < line.count {
+                let n = max(1, cuts[k % cuts.count])
+                k += 1
+                text += try reader.feed(line[i..<min(i + n, line.count)])
+                held = max(held, reader.skeleton.count)
+                i += n
+            }
+            let record = try reader.finish()
+            var out: [UInt8] = []
+            for piece in reader.pieces(of: record, winnow: "{}") {
+                switch piece {
+                case .bytes(let b): out += b
+                case .text: out += encodeJSONString(text)
+                case .spilled(let r): out += spill[r]
+                }
+            }
+            return .success((out, held))
+        } catch let e as JSONRecord.Invalid {
+            return .failure(e)
+        } catch {
+            return .failure(JSONRecord.Invalid(description: "\(error)"))
+        }
+    }
+
     func testRandomRecordsReadAsWholeLinesReadThemAtEveryCut() {
         var rng = SplitMix64(seed: 20_261_206)
         // Pieces of a text value: plain words, UTF-8, every escape, surrogate pairs (whole,
@@ -32,6 +65,7 @@ final class LongRecordTests: XCTestCase {
         let pieces = ["word ", "é", "😀", "\\n", "\\\"", "\\\\", "\\/", "\\b", "\\f", "\\r", "\\t", "\\u00e9",
                       "\\uD83D\\uDE00", "\\ud83d", "\\udc00", "\\uD83D\\u0041", "\\uD83Dx", "\\u12", "\\q", "\u{01}"]
         let others = ["\"id\":7", "\"url\":\"https://example.org/a\"", "\"winnow\":{\"a\":[1,2]}", "\"n\":-1.5e3",
+                      "\"winnow\":[\"old \\u00e9 value\",\"\\\"x\"]", "\"html\":\"<p class=\\\"a\\\">\\u00e9\\n</p>\"",
                       "\"tags\":[\"text\",{\"text\":\"nested\"}]", "\"t\\u0065xt2\":null", "\"ok\":true"]
         for round in 0..<3000 {
             var value = ""
@@ -51,6 +85,15 @@ final class LongRecordTests: XCTestCase {
             let whole: Result<JSONRecord, JSONRecord.Invalid> = Result { try JSONRecord(bytes) }.mapError { $0 as! JSONRecord.Invalid }
             let cuts = (0..<4).map { _ in Int(rng.next() % 9) + 1 }
             let stream = streamed(bytes, cuts: cuts)
+            // Spilling any string value past a few bytes changes nothing that comes out.
+            switch (whole, spilled(bytes, cuts: cuts, spillAt: Int(rng.next() % 4))) {
+            case (.success(let w), .success(let s)):
+                XCTAssertEqual(s.record, w.rewritten(text: w.text, winnow: "{}"), "round \(round): \(line)")
+            case (.failure, .failure):
+                break
+            case (let w, let s):
+                XCTFail("round \(round): whole \(w), spilled \(s): \(line)")
+            }
             switch (whole, stream) {
             case (.success(let w), .success(let s)):
                 XCTAssertEqual(s.text, w.text, "round \(round): \(line)")
@@ -63,6 +106,23 @@ final class LongRecordTests: XCTestCase {
                 XCTFail("round \(round): whole \(whole), streamed \(stream): \(line)")
             }
         }
+    }
+
+    /// A long other field is not held: the skeleton stays within the spill limit and a
+    /// read, and the record comes out byte for byte.
+    func testALongOtherFieldIsSpilledNotHeld() throws {
+        let html = String(repeating: "<div class=\\\"x\\\">caf\\u00e9 \\n</div>", count: 8_000)  // JSON-escaped, 200 KB
+        for line in ["{\"html\":\"\(html)\",\"text\":\"A story.\",\"n\":[\"\(html)\"]}",
+                     "{\"text\":\"A story.\",\"winnow\":\"\(html)\",\"html\":\"\(html)\"}"].map({ Array($0.utf8) }) {
+            let whole = try JSONRecord(line)
+            guard case .success(let s) = spilled(line, cuts: [4096], spillAt: 1000) else { return XCTFail("refused") }
+            XCTAssertEqual(s.record, whole.rewritten(text: whole.text, winnow: "{}"))
+            XCTAssertLessThan(s.held, 1000 + 4096 + 64)
+        }
+        // A bad escape deep in a spilled string still refuses the record.
+        let bad = Array("{\"html\":\"\(html)\\x\",\"text\":\"A story.\"}".utf8)
+        XCTAssertThrowsError(try JSONRecord(bad))
+        guard case .failure = spilled(bad, cuts: [4096], spillAt: 1000) else { return XCTFail("accepted") }
     }
 
     /// A read can end between a CRLF's CR and LF: the CR it hands over is no part of the record.

@@ -113,17 +113,40 @@ public struct JSONRecord {
     /// there for a record too long to hold, `LongRecordCleaner`). An existing `winnow`
     /// value is replaced where it stands; else the field is added last.
     public func rewritten(winnow: String) -> (before: [ArraySlice<UInt8>], after: [ArraySlice<UInt8>]) {
-        // Pieces of the record's own bytes, not copies: a long record's other fields can
-        // be as long as its text.
-        let value = ArraySlice(Array(winnow.utf8))
+        var before: [ArraySlice<UInt8>] = [], after: [ArraySlice<UInt8>] = []
+        var pastText = false
+        for piece in rewrite(winnow: winnow) {
+            let bytes: ArraySlice<UInt8>
+            switch piece {
+            case .text: pastText = true; continue
+            case .record(let r): bytes = self.bytes[r]
+            case .new(let b): bytes = b[...]
+            }
+            if pastText { after.append(bytes) } else { before.append(bytes) }
+        }
+        return (before, after)
+    }
+
+    /// A piece of the rewritten record: a range of its own bytes (in ascending order;
+    /// not copies: a long record's other fields can be as long as its text), new bytes,
+    /// or the place of the text's JSON string.
+    enum Piece {
+        case record(Range<Int>), new([UInt8]), text
+    }
+
+    /// The rewritten record (`rewritten(winnow:)`) as pieces.
+    func rewrite(winnow: String) -> [Piece] {
+        let value = Piece.new(Array(winnow.utf8))
         guard let w = winnowRange else {
-            return ([bytes[..<textRange.lowerBound]],
-                    [bytes[textRange.upperBound..<closingBrace], ArraySlice(",\"winnow\":".utf8), value, bytes[closingBrace...]])
+            return [.record(0..<textRange.lowerBound), .text, .record(textRange.upperBound..<closingBrace),
+                    .new(Array(",\"winnow\":".utf8)), value, .record(closingBrace..<bytes.count)]
         }
         if w.lowerBound < textRange.lowerBound {
-            return ([bytes[..<w.lowerBound], value, bytes[w.upperBound..<textRange.lowerBound]], [bytes[textRange.upperBound...]])
+            return [.record(0..<w.lowerBound), value, .record(w.upperBound..<textRange.lowerBound), .text,
+                    .record(textRange.upperBound..<bytes.count)]
         }
-        return ([bytes[..<textRange.lowerBound]], [bytes[textRange.upperBound..<w.lowerBound], value, bytes[w.upperBound...]])
+        return [.record(0..<textRange.lowerBound), .text, .record(textRange.upperBound..<w.lowerBound), value,
+                .record(w.upperBound..<bytes.count)]
     }
 }
 

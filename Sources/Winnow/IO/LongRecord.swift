@@ -6,14 +6,30 @@
 /// as the record's skeleton, the record with `text` as `""`, which `JSONRecord` then
 /// validates and rewrites around the clean text (`JSONRecord.rewritten(winnow:)`). The
 /// text is decoded by the rules of `JSONParser.string`, escapes split between reads
-/// included. (The other fields are held whole: it is the text that grows.)
+/// included. Another string value that grows past `spillAt` bytes (a page's `html`) goes
+/// to `spill` as it streams by, checked by the same rules, and the skeleton keeps it as
+/// `""`: `pieces(of:winnow:)` says where its bytes go back on output. So what is held is
+/// the record's structure, not its length.
 public struct LongRecordReader {
     /// Lines longer than this are read as they arrive; shorter ones are parsed whole (a
     /// text that long is cleaned in parts either way: `DocumentParts.wholeUpTo`).
     public static let threshold = DocumentParts.wholeUpTo
+    /// String values other than the text longer than this are spilled (when a `spill` is
+    /// given); a read's worth more may be held before they are.
+    public static let spillAt = 1 << 20
 
-    /// The record without the contents of its `text` string.
+    /// The record without the contents of its `text` string and of spilled strings.
     public private(set) var skeleton: [UInt8] = []
+    private let spillAt: Int
+    private let spill: ((ArraySlice<UInt8>) -> Void)?
+    /// Each spilled string: the skeleton offset of its closing quote (its bytes go just
+    /// before it), and where its bytes lie among all bytes spilled.
+    private var spilled: [(at: Int, bytes: Range<Int>)] = []
+    private var spilledCount = 0, spillStart = 0
+    /// The current string's contents go to `spill`.
+    private var spilling = false
+    /// Skeleton offset of the opening quote of the string being read.
+    private var stringStart = 0
     /// The record's column where the current read starts (for error messages).
     private var column = 0
 
@@ -32,7 +48,11 @@ public struct LongRecordReader {
     /// The bytes from an escape that the read ended in the middle of.
     private var carry: [UInt8] = []
 
-    public init() {}
+    /// - Parameter spill: where string values longer than `spillAt` go (nil: held).
+    public init(spillAt: Int = LongRecordReader.spillAt, spill: ((ArraySlice<UInt8>) -> Void)? = nil) {
+        self.spillAt = spillAt
+        self.spill = spill
+    }
 
     /// Whether the top-level `text` string has begun (so the skeleton before it is known).
     public var textStarted: Bool { sawText }
@@ -50,6 +70,16 @@ public struct LongRecordReader {
     /// Feeds the next bytes of the record (no line break); returns the text's decoded
     /// bytes among them.
     public mutating func feed(_ bytes: ArraySlice<UInt8>) throws -> [UInt8] {
+        if spill != nil, inString, !readingKey, depth >= 1, skeleton.count - stringStart - 1 > spillAt {
+            // A string value grown too long: its bytes so far are read again as this read's
+            // start, and it all goes to `spill`.
+            carry = Array(skeleton[(stringStart + 1)...])
+            skeleton.removeSubrange((stringStart + 1)...)
+            inString = false
+            escaped = false
+            spilling = true
+            spillStart = spilledCount
+        }
         // An escape the last read cut short is read again with what follows it.
         let input = carry.isEmpty ? bytes : ArraySlice(carry + bytes)
         let base = column - carry.count - input.startIndex
@@ -60,6 +90,16 @@ public struct LongRecordReader {
         while i < input.endIndex {
             if inText {
                 i = try decodeText(input, from: i, into: &out, base: base)
+                continue
+            }
+            if spilling {
+                let start = i
+                i = try checkSpilled(input, from: i, base: base)
+                // Its bytes up to the closing quote, or to an escape cut by the read's end.
+                let end = spilling ? input.endIndex - carry.count : i - 1
+                spill!(input[start..<end])
+                spilledCount += end - start
+                if !spilling { spilled.append((at: skeleton.count - 1, bytes: spillStart..<spilledCount)) }
                 continue
             }
             let c = input[i]
@@ -75,6 +115,7 @@ public struct LongRecordReader {
             switch c {
             case 0x22:
                 inString = true
+                stringStart = skeleton.count - 1
                 if depth == 1, expectingKey {
                     readingKey = true
                     expectingKey = false
@@ -111,9 +152,40 @@ public struct LongRecordReader {
     /// The record's structure once read whole: the skeleton parsed (which validates
     /// everything but the text's contents, already checked as they went by).
     public func finish() throws -> JSONRecord {
-        if inText || !carry.isEmpty { throw JSONRecord.Invalid(description: "not valid JSON: unterminated string") }
+        if inText || spilling || !carry.isEmpty { throw JSONRecord.Invalid(description: "not valid JSON: unterminated string") }
         // The CR of a CRLF line end that a read cut from its LF is no part of the record.
         return try JSONRecord(skeleton.last == 0x0D ? Array(skeleton.dropLast()) : skeleton)
+    }
+
+    /// What a record read here is written as, in order.
+    public enum Piece: Equatable {
+        case bytes(ArraySlice<UInt8>)
+        /// The clean text's JSON string goes here (quotes included).
+        case text
+        /// Bytes given to `spill`, by their place among all of them.
+        case spilled(Range<Int>)
+    }
+
+    /// The record (from `finish()`) with a `winnow` field set, as
+    /// `JSONRecord.rewritten(winnow:)` writes it, with its spilled strings put back.
+    public func pieces(of record: JSONRecord, winnow: String) -> [Piece] {
+        var out: [Piece] = []
+        for piece in record.rewrite(winnow: winnow) {
+            switch piece {
+            case .text: out.append(.text)
+            case .new(let b): out.append(.bytes(b[...]))
+            case .record(let r):
+                // A spilled string in a replaced `winnow` value lies in no range: it goes.
+                var from = r.lowerBound
+                for s in spilled where s.at > r.lowerBound && s.at < r.upperBound {
+                    out.append(.bytes(record.bytes[from..<s.at]))
+                    out.append(.spilled(s.bytes))
+                    from = s.at
+                }
+                out.append(.bytes(record.bytes[from..<r.upperBound]))
+            }
+        }
+        return out
     }
 
     /// The key just read is "text" (as JSON spells it, escapes and all).
@@ -125,7 +197,7 @@ public struct LongRecordReader {
     }
 
     /// Decodes text bytes from `start` until the string ends (then back to the structure)
-    /// or the read does; an escape cut by the end of the read waits in `carry`.
+    /// or the read does; an escape cut by the end of the read waits in `carry`. With `out`
     private mutating func decodeText(_ bytes: ArraySlice<UInt8>, from start: Int, into out: inout [UInt8], base: Int) throws -> Int {
         var i = start
         var run = i
@@ -154,6 +226,41 @@ public struct LongRecordReader {
         }
         out.append(contentsOf: bytes[run..<i])
         return i
+    }
+
+    /// Checks a spilled string's bytes from `start` until the string ends (then back to
+    /// the structure) or the read does, by `JSONParser.string`'s rules: no control
+    /// characters, escapes of one letter from its set or `\u` and four hex digits (what
+    /// a surrogate pair decodes to does not matter here). An escape cut by the end of the
+    /// read waits in `carry`.
+    private mutating func checkSpilled(_ bytes: ArraySlice<UInt8>, from start: Int, base: Int) throws -> Int {
+        func bad(_ what: String, _ i: Int) -> JSONRecord.Invalid {
+            JSONRecord.Invalid(description: "not valid JSON: \(what) at column \(base + i + 1)")
+        }
+        let end = bytes.endIndex
+        var i = start
+        while i < end {
+            let c = bytes[i]
+            if c == 0x22 {
+                skeleton.append(0x22)
+                spilling = false
+                return i + 1
+            }
+            if c < 0x20 { throw bad("control character in a string", i) }
+            if c != 0x5C { i += 1; continue }
+            guard i + 1 < end else { carry = Array(bytes[i...]); return end }
+            switch bytes[i + 1] {
+            case 0x22, 0x5C, 0x2F, 0x62, 0x66, 0x6E, 0x72, 0x74:
+                i += 2
+            case 0x75:
+                for k in (i + 2)..<min(i + 6, end) where hex16(bytes[k]) == nil { throw bad("bad \\u escape", i) }
+                guard i + 6 <= end else { carry = Array(bytes[i...]); return end }
+                i += 6
+            default:
+                throw bad("bad escape", i)
+            }
+        }
+        return end
     }
 
     /// Decodes the escape at the start of `window` (at most 12 bytes) in place, by
@@ -224,13 +331,14 @@ public struct LongRecordReader {
 /// decoded (`LongRecordReader`), cut into parts (`DocumentParts`), each part cleaned on
 /// this thread and joined (`PartJoiner`), and the clean text written out JSON-escaped as
 /// it is done. What the record needs in the end (its skeleton, the `winnow` field added
-/// up) stays small, so memory is bounded whatever the record's length.
+/// up) stays small, so memory is bounded whatever the record's length (its long other
+/// strings go to `spill`).
 public final class LongRecordCleaner {
     private let cleaner: Cleaner
     private let id: String
     private let fallbackSource: String?
     private var source: String?
-    private var reader = LongRecordReader()
+    private var reader: LongRecordReader
     private var cutter = DocumentParts()
     private var joiner = PartJoiner()
     private var summary = WinnowSummary()
@@ -240,8 +348,11 @@ public final class LongRecordCleaner {
 
     /// - Parameters:
     ///   - source: the record's source when its `url` does not come before its text.
+    ///   - spill: where other string values too long to hold go (`LongRecordReader`).
     ///   - writeText: where the encoded clean text goes, in order.
-    public init(cleaner: Cleaner, id: String, source: String?, writeText: @escaping ([UInt8]) -> Void) {
+    public init(cleaner: Cleaner, id: String, source: String?, spill: ((ArraySlice<UInt8>) -> Void)? = nil,
+                writeText: @escaping ([UInt8]) -> Void) {
+        self.reader = LongRecordReader(spill: spill)
         self.cleaner = cleaner
         self.id = id
         self.fallbackSource = source
@@ -267,6 +378,11 @@ public final class LongRecordCleaner {
         let end = joiner.finish()
         if !end.isEmpty { writeText(encodeJSONStringContents(end)) }
         return (record, summary.json, last)
+    }
+
+    /// The record from `finish()` as it is written (`LongRecordReader.pieces`).
+    public func pieces(of record: JSONRecord, winnow: String) -> [LongRecordReader.Piece] {
+        reader.pieces(of: record, winnow: winnow)
     }
 
     private func clean(_ pieces: [DocumentParts.Part]) -> [Document] {
