@@ -47,7 +47,7 @@ public final class BlockClassifierStage: Stage {
     /// canonical text (a blank line between all blocks), so that the output, cleaned
     /// again, reads as the page did. (`tools/classifier/features.py` segments alike.)
     static func blocks(_ text: [UInt8]) -> [Block] {
-        var blocks = segmentBlocks(text)
+        var blocks = segmentBlocks(text, countingWords: false)
         for i in blocks.indices { blocks[i].startsGroup = true }
         return blocks
     }

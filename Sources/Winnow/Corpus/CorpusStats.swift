@@ -20,7 +20,7 @@ public struct CorpusStats: Sendable, Equatable {
         // The source's table is taken out for the document's lines (found once, not once
         // a line, and held alone, so counting never copies it).
         var table = lines.removeValue(forKey: source) ?? [:]
-        for block in segmentBlocks(text) {
+        for block in segmentBlocks(text, countingWords: false) {
             let h = lineHash(text, block.range)
             if seen.insert(h).inserted { table[h, default: 0] += 1 }
         }

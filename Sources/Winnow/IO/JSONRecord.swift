@@ -295,6 +295,25 @@ struct JSONParser {
         }
     }
 
+    /// The first byte at or after `i` that ends a run of a string's plain bytes (a quote,
+    /// a backslash or a control character), or the end: eight bytes a step (`ByteLanes`).
+    private func plainUntil(_ i: Int) -> Int {
+        b.withUnsafeBufferPointer { buf in
+            let n = buf.count
+            var i = i
+            while i + 8 <= n {
+                let w = ByteLanes.load(buf, i)
+                // Lanes below 0x20 (a borrow can flag lanes after a true one, never before).
+                let control = (w &- ByteLanes.ones &* 0x20) & ~w & ByteLanes.highs
+                let hits = ByteLanes.equal(w, 0x22) | ByteLanes.equal(w, 0x5C) | control
+                if hits != 0 { return i + hits.trailingZeroBitCount >> 3 }
+                i += 8
+            }
+            while i < n, buf[i] != 0x22, buf[i] != 0x5C, buf[i] >= 0x20 { i += 1 }
+            return i
+        }
+    }
+
     /// Reads a string literal at `pos` and returns its decoded UTF-8 bytes. Escaped lone
     /// surrogates become U+FFFD; raw bytes that are not UTF-8 pass through for the decode
     /// stage to repair and report.
@@ -304,6 +323,7 @@ struct JSONParser {
         var out: [UInt8] = []
         var runStart = pos
         while true {
+            pos = plainUntil(pos)
             guard pos < b.count else { throw error("unterminated string", at: start) }
             let c = b[pos]
             if c == UInt8(ascii: "\"") {

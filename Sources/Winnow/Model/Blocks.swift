@@ -8,7 +8,7 @@ public struct Block: Sendable, Equatable {
     /// True when a blank line (or the start of the text) comes before this block, so it
     /// starts a new group; blocks in one group are adjacent lines of the input.
     public var startsGroup: Bool
-    /// Number of white-space separated words.
+    /// Number of white-space separated words (0 when not counted: `segmentBlocks`).
     public var words: Int
 }
 
@@ -18,7 +18,9 @@ public struct Block: Sendable, Equatable {
 /// Every stage that judges blocks splits the text again after each change, so this reads
 /// eight bytes a step: line breaks are found, and words counted, with word-wide bit tests
 /// (`ByteLanes`) instead of a test a byte.
-public func segmentBlocks(_ text: [UInt8]) -> [Block] {
+/// `countingWords` false leaves `words` at 0, for callers that count words their own way
+/// or not at all (the classifier, templates and corpus statistics): half the bytes read.
+public func segmentBlocks(_ text: [UInt8], countingWords: Bool = true) -> [Block] {
     var blocks: [Block] = []
     text.withUnsafeBufferPointer { buf in
         let n = buf.count
@@ -32,7 +34,7 @@ public func segmentBlocks(_ text: [UInt8]) -> [Block] {
             while e > s, isASCIISpace(buf[e - 1]) { e -= 1 }
             if s < e {
                 blocks.append(Block(range: s..<e, line: lineStart..<i, startsGroup: sawBlank,
-                                    words: ByteLanes.words(buf, s..<e)))
+                                    words: countingWords ? ByteLanes.words(buf, s..<e) : 0))
                 sawBlank = false
             } else if lineStart < n || i < n {
                 sawBlank = true

@@ -20,7 +20,7 @@ final class TemplateStage: Stage {
     func run(_ document: inout Document) {
         guard let stats, let source = document.source,
               let total = stats.documents[source], total >= settings.minDocuments else { return }
-        let blocks = segmentBlocks(document.text)
+        let blocks = segmentBlocks(document.text, countingWords: false)
         let lines = stats.lineCounts(of: source)
         var proposals: [ProposedEdit] = []
         document.text.withUnsafeBufferPointer { text in

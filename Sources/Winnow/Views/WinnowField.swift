@@ -25,21 +25,41 @@ public struct WinnowSummary {
 
     public mutating func add(_ part: Document) {
         for (field, values) in part.kept { kept[field, default: []] += values }
-        for (rule, n) in part.editCounts { counts[rule, default: 0] += n }
+        for edit in part.edits { counts[edit.rule, default: 0] += 1 }
         for finding in part.findings where !findings.contains(finding) { findings.append(finding) }
     }
 
+    /// `{"bylines":[...],...,"edits":{"rule":n,...},"findings":[...]}`, keys sorted,
+    /// written as bytes (every record gets one).
     public var json: String {
-        var fields: [String] = []
+        var out: [UInt8] = [0x7B]
+        func string(_ s: String) { out += encodeJSONString(Array(s.utf8)) }
         for (field, values) in kept.sorted(by: { $0.key < $1.key }) {
-            fields.append("\(encodeJSONString(field)):[\(values.map(encodeJSONString).joined(separator: ","))]")
+            string(field)
+            out += [0x3A, 0x5B]
+            for (i, value) in values.enumerated() {
+                if i > 0 { out.append(0x2C) }
+                string(value)
+            }
+            out += [0x5D, 0x2C]
         }
-        let edits = counts.sorted { $0.key < $1.key }
-            .map { "\(encodeJSONString($0.key)):\($0.value)" }.joined(separator: ",")
-        fields.append("\"edits\":{\(edits)}")
+        out += Array(#""edits":{"#.utf8)
+        for (i, (rule, n)) in counts.sorted(by: { $0.key < $1.key }).enumerated() {
+            if i > 0 { out.append(0x2C) }
+            string(rule)
+            out.append(0x3A)
+            out += Array(String(n).utf8)
+        }
+        out.append(0x7D)
         if !findings.isEmpty {
-            fields.append("\"findings\":[\(findings.map(encodeJSONString).joined(separator: ","))]")
+            out += Array(#","findings":["#.utf8)
+            for (i, finding) in findings.enumerated() {
+                if i > 0 { out.append(0x2C) }
+                string(finding)
+            }
+            out.append(0x5D)
         }
-        return "{" + fields.joined(separator: ",") + "}"
+        out.append(0x7D)
+        return String(decoding: out, as: UTF8.self)
     }
 }
