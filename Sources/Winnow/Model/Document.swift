@@ -52,8 +52,10 @@ public struct Document: Sendable {
     /// Values removed from the text but kept as metadata, by field, in text order.
     public var kept: [String: [String]] {
         var result: [String: [String]] = [:]
-        for edit in edits.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
-            if let kept = edit.kept { result[kept.field, default: []].append(kept.value) }
+        // Only the few edits that keep something are sorted (a stable sort: edits at one
+        // position stay in the order they were made).
+        for edit in edits.filter({ $0.kept != nil }).sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
+            result[edit.kept!.field, default: []].append(edit.kept!.value)
         }
         return result
     }
