@@ -5,23 +5,34 @@ import XCTest
 /// exactly as `JSONRecord` reads the whole line: the same text, the same other fields,
 /// the same records refused.
 final class LongRecordTests: XCTestCase {
+    /// Feeds `line` to `reader` cut into pieces of the given sizes; returns the text read
+    /// and the largest skeleton held on the way.
+    private func feed(_ reader: inout LongRecordReader, _ line: [UInt8], cuts: [Int]) throws -> (text: [UInt8], held: Int) {
+        var text: [UInt8] = []
+        var held = 0
+        var i = 0, k = 0
+        while i < line.count {
+            let n = max(1, cuts[k % cuts.count])
+            k += 1
+            text += try reader.feed(line[i..<min(i + n, line.count)])
+            held = max(held, reader.skeleton.count)
+            i += n
+        }
+        return (text, held)
+    }
+
+    private func refusal(_ error: Error) -> JSONRecord.Invalid {
+        error as? JSONRecord.Invalid ?? JSONRecord.Invalid(description: "\(error)")
+    }
+
     /// Reads `line` through the streaming reader, cut into pieces of the given sizes.
     private func streamed(_ line: [UInt8], cuts: [Int]) -> Result<(text: [UInt8], record: JSONRecord), JSONRecord.Invalid> {
         var reader = LongRecordReader()
-        var text: [UInt8] = []
-        var i = 0, k = 0
         do {
-            while i < line.count {
-                let n = max(1, cuts[k % cuts.count])
-                k += 1
-                text += try reader.feed(line[i..<min(i + n, line.count)])
-                i += n
-            }
+            let (text, _) = try feed(&reader, line, cuts: cuts)
             return .success((text, try reader.finish()))
-        } catch let e as JSONRecord.Invalid {
-            return .failure(e)
         } catch {
-            return .failure(JSONRecord.Invalid(description: "\(error)"))
+            return .failure(refusal(error))
         }
     }
 
@@ -30,17 +41,8 @@ final class LongRecordTests: XCTestCase {
     private func spilled(_ line: [UInt8], cuts: [Int], spillAt: Int) -> Result<(record: [UInt8], held: Int), JSONRecord.Invalid> {
         var spill: [UInt8] = []
         var reader = LongRecordReader(spillAt: spillAt) { spill += $0 }
-        var text: [UInt8] = []
-        var held = 0
-        var i = 0, k = 0
         do {
-            while i < line.count {
-                let n = max(1, cuts[k % cuts.count])
-                k += 1
-                text += try reader.feed(line[i..<min(i + n, line.count)])
-                held = max(held, reader.skeleton.count)
-                i += n
-            }
+            let (text, held) = try feed(&reader, line, cuts: cuts)
             let record = try reader.finish()
             var out: [UInt8] = []
             for piece in reader.pieces(of: record, winnow: "{}") {
@@ -51,10 +53,8 @@ final class LongRecordTests: XCTestCase {
                 }
             }
             return .success((out, held))
-        } catch let e as JSONRecord.Invalid {
-            return .failure(e)
         } catch {
-            return .failure(JSONRecord.Invalid(description: "\(error)"))
+            return .failure(refusal(error))
         }
     }
 
