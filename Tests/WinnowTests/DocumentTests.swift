@@ -132,4 +132,31 @@ final class DocumentTests: XCTestCase {
         }
         return blocks
     }
+
+    /// After word repairs, the stages that judge lines look again at the lines that
+    /// changed: those of the new text, when both texts have as many lines; else all.
+    func testChangedLinesAreTheNewTextsLinesThatDiffer() {
+        func lines(_ a: String, _ b: String) -> [String] {
+            changedLines(Array(a.utf8), Array(b.utf8)).map { String(decoding: $0, as: UTF8.self) }
+        }
+        XCTAssertEqual(lines("one\ntwo\nthree\n", "one\ntwo!\nthree\n"), ["two!"])
+        XCTAssertEqual(lines("a\nb", "a\nb"), [])
+        XCTAssertEqual(lines("a\nb\n", "a\nb"), ["a", "b"])  // one line fewer: all of them
+        XCTAssertEqual(lines("a\n\nb", "a\n\nc"), ["c"])
+        XCTAssertEqual(lines("ab\ncd", "abc\nd"), ["abc", "d"])
+        XCTAssertEqual(lines("", "x"), ["x"])
+        XCTAssertEqual(lines("", ""), [])
+        // Random texts against the definition, line lists compared whole.
+        var rng = SplitMix64(seed: 7)
+        let pieces = ["a", "b", "\n", "é", " "]
+        for _ in 0..<2000 {
+            let a = (0..<Int(rng.next() % 8)).map { _ in pieces[Int(rng.next() % 5)] }.joined()
+            var b = a
+            if rng.next() % 2 == 0, !b.isEmpty { b.removeLast() }
+            if rng.next() % 2 == 0 { b += pieces[Int(rng.next() % 5)] }
+            let x = a.split(separator: "\n", omittingEmptySubsequences: false), y = b.split(separator: "\n", omittingEmptySubsequences: false)
+            let expected = x.count == y.count ? zip(x, y).compactMap { $0 == $1 ? nil : String($1) } : y.map(String.init)
+            XCTAssertEqual(lines(a, b), expected, "\(a.debugDescription) -> \(b.debugDescription)")
+        }
+    }
 }

@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 
 /// What stages are built from: the configuration and the compiled rules, shared
 /// read-only by every worker.
@@ -140,9 +141,29 @@ public final class Cleaner {
 
 /// The lines of `new` that differ from `old`'s, when both have the same number of lines
 /// (word repairs keep lines apart); otherwise every line of `new`.
+///
+/// Both texts are walked line by line in step, without splitting them (this runs after
+/// every stage that changed words, on the whole document).
 func changedLines(_ old: [UInt8], _ new: [UInt8]) -> [ArraySlice<UInt8>] {
-    let a = old.split(separator: 0x0A, omittingEmptySubsequences: false)
-    let b = new.split(separator: 0x0A, omittingEmptySubsequences: false)
-    guard a.count == b.count else { return b }
-    return zip(a, b).compactMap { $0.elementsEqual($1) ? nil : $1 }
+    var changed: [ArraySlice<UInt8>] = []
+    let sameCount = old.withUnsafeBufferPointer { a in
+        new.withUnsafeBufferPointer { b in
+            @inline(__always) func lineEnd(_ t: UnsafeBufferPointer<UInt8>, _ from: Int) -> Int {
+                guard from < t.count, let p = memchr(t.baseAddress! + from, 0x0A, t.count - from) else { return t.count }
+                return t.baseAddress!.distance(to: p.assumingMemoryBound(to: UInt8.self))
+            }
+            var i = 0, j = 0
+            while true {
+                let ie = lineEnd(a, i), je = lineEnd(b, j)
+                if ie - i != je - j || (ie > i && memcmp(a.baseAddress! + i, b.baseAddress! + j, ie - i) != 0) {
+                    changed.append(new[j..<je])
+                }
+                let aDone = ie == a.count, bDone = je == b.count
+                if aDone || bDone { return aDone == bDone }
+                i = ie + 1
+                j = je + 1
+            }
+        }
+    }
+    return sameCount ? changed : new.split(separator: 0x0A, omittingEmptySubsequences: false)
 }
