@@ -15,16 +15,22 @@ final class LiteralIndexTests: XCTestCase {
         for round in 0..<300 {
             if round == 150 { ids.append(index.id(literals.last!)) }
             let literals = Array(literals.prefix(ids.count))
-            let n = Int.random(in: 0..<60, using: &rng)
+            // Now and then a text long enough to be scanned as two halves.
+            let n = round % 10 == 0 ? Int.random(in: LiteralAutomaton.splitLength..<1500, using: &rng) : Int.random(in: 0..<60, using: &rng)
             let text = (0..<n).map { _ in alphabet.randomElement(using: &rng)! }
             index.reset()
             text.withUnsafeBufferPointer { buf in
                 for _ in 0..<20 {
                     let a = Int.random(in: 0...n, using: &rng), b = Int.random(in: a...n, using: &rng)
+                    XCTAssertTrue(index.mark(buf, a..<b))
                     for (k, lit) in literals.enumerated() {
-                        XCTAssertEqual(index.mayMatch([ids[k]], buf, a..<b), containsIgnoringASCIICase(buf, a..<b, lit),
+                        let plain = containsIgnoringASCIICase(buf, a..<b, lit)
+                        XCTAssertEqual(index.mayMatch([ids[k]], buf, a..<b), plain,
                                        "\(String(decoding: text, as: UTF8.self)) [\(a),\(b)) \(String(decoding: lit, as: UTF8.self))")
+                        XCTAssertEqual(index.markedAny([ids[k]]), plain, "marked: [\(a),\(b)) \(String(decoding: lit, as: UTF8.self))")
                     }
+                    let some = ids.filter { _ in Bool.random(using: &rng) }
+                    XCTAssertEqual(index.markedAny(some), some.isEmpty || zip(ids, literals).contains { some.contains($0.0) && containsIgnoringASCIICase(buf, a..<b, $0.1) })
                 }
             }
         }

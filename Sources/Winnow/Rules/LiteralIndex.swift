@@ -17,6 +17,9 @@ struct LiteralIndex {
     /// second half of the text while it is scanned (see `LiteralAutomaton.scan`).
     private var hits: [(id: Int32, at: Int32)] = [], laterHits: [(id: Int32, at: Int32)] = []
     private var built = false
+    /// The literals that lie wholly in the range last given to `mark`, as bits, and their
+    /// numbers (to clear them).
+    private var marked: [UInt64] = [], markedIDs: [Int32] = []
 
     /// The number of `literal` (not empty), adding it if new.
     mutating func id(_ literal: [UInt8]) -> Int {
@@ -42,6 +45,43 @@ struct LiteralIndex {
         // Offsets are kept as Int32: a text of 2 GiB or more is scanned range by range.
         if text.count >= Int(Int32.max) { return ids.contains { containsIgnoringASCIICase(text, range, literals[$0]) } }
         for id in ids where contains(id, range) { return true }
+        return false
+    }
+
+    /// Notes which literals lie wholly in `text[range]`, so that `markedAny` answers
+    /// `mayMatch` for that range with a bit test per literal: a block is asked about by
+    /// every block rule, each with its own literals, and the hits in one block are few.
+    /// False when the index cannot (a text of 2 GiB or more): ask `mayMatch` then.
+    mutating func mark(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        if !built { build(text) }
+        guard text.count < Int(Int32.max) else { return false }
+        for id in markedIDs { marked[Int(id) >> 6] = 0 }
+        markedIDs.removeAll(keepingCapacity: true)
+        let words = (literals.count + 63) >> 6
+        if marked.count < words { marked = [UInt64](repeating: 0, count: words) }
+        // The scan's hits are in the order they end: the first that ends inside the range.
+        @inline(__always) func end(_ h: (id: Int32, at: Int32)) -> Int { Int(h.at) + literals[Int(h.id)].count }
+        var lo = 0, hi = hits.count
+        while lo < hi {
+            let mid = (lo + hi) >> 1
+            if end(hits[mid]) <= range.lowerBound { lo = mid + 1 } else { hi = mid }
+        }
+        while lo < hits.count, end(hits[lo]) <= range.upperBound {
+            let h = hits[lo]
+            if Int(h.at) >= range.lowerBound {
+                marked[Int(h.id) >> 6] |= 1 << UInt64(h.id & 63)
+                markedIDs.append(h.id)
+            }
+            lo += 1
+        }
+        return true
+    }
+
+    /// `mayMatch(ids, text, range)` for the range last marked.
+    @inline(__always)
+    func markedAny(_ ids: [Int]) -> Bool {
+        if ids.isEmpty { return true }
+        for id in ids where marked[id >> 6] & (1 << UInt64(id & 63)) != 0 { return true }
         return false
     }
 

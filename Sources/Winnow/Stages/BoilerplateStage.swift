@@ -516,9 +516,10 @@ private struct Pass {
     /// and whose literals and pattern it holds, and what that rule keeps; nil if none.
     private mutating func firstBlockRule(_ rules: [CompiledRule], _ block: Block,
                                          where applies: (CompiledRule) -> Bool = { _ in true }) -> (rule: CompiledRule, kept: Kept?)? {
+        let marked = literals.mark(text, block.range)
         for rule in rules where applies(rule) && rule.fits(block, defaultMax: BoilerplateStage.defaultMaxWords)
-            && literals.mayMatch(rule.requiredIDs, text, block.range)
-            && literals.mayMatch(rule.patternIDs[0], text, block.range) {
+            && (marked ? literals.markedAny(rule.requiredIDs) && literals.markedAny(rule.patternIDs[0])
+                : literals.mayMatch(rule.requiredIDs, text, block.range) && literals.mayMatch(rule.patternIDs[0], text, block.range)) {
             if let m = matchBlock(rule, rule.patterns[0], block.range) { return (rule, kept(rule, m)) }
         }
         return nil
