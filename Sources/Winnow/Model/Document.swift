@@ -166,13 +166,15 @@ public struct Document: Sendable {
         var spans: [Range<Int>] = []
         spans.reserveCapacity(standing.count)
         var cursor = 0
+        // Fields read in place, not a copy of each standing edit (its strings retained and
+        // released) on every apply.
         for index in standing {
-            let edit = edits[index]
-            out.append(contentsOf: original[cursor..<edit.range.lowerBound])
+            let range = edits[index].range
+            out.append(contentsOf: original[cursor..<range.lowerBound])
             let start = out.count
-            out.append(contentsOf: edit.after.utf8)
+            out.append(contentsOf: edits[index].after.utf8)
             spans.append(start..<out.count)
-            cursor = edit.range.upperBound
+            cursor = range.upperBound
         }
         out.append(contentsOf: original[cursor...])
         text = out
@@ -184,10 +186,10 @@ public struct Document: Sendable {
     public func originalOffset(of position: Int) -> Int {
         var shift = 0
         for (i, span) in standingSpans.enumerated() {
-            let edit = edits[standing[i]]
+            let range = edits[standing[i]].range
             if position < span.lowerBound { break }
-            if position < span.upperBound { return edit.range.lowerBound }
-            shift += span.count - edit.range.count
+            if position < span.upperBound { return range.lowerBound }
+            shift += span.count - range.count
         }
         return position - shift
     }
