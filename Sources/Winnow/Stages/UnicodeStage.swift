@@ -1,4 +1,5 @@
 import CICU
+import Foundation
 
 /// Repairs broken Unicode, in this order: markup debris (character references, stray
 /// tags), mojibake (UTF-8 read as a single-byte code page, once or more), C1 controls
@@ -174,14 +175,17 @@ func characterRepairs(_ text: [UInt8], table: CharTable = CharTable()) -> [Propo
 /// otherwise (a fuzz finding).
 func loneCarriageReturns(_ text: [UInt8]) -> [ProposedEdit] {
     var proposals: [ProposedEdit] = []
-    var i = 0
-    while let k = text[i...].firstIndex(of: 0x0D) {
-        if k + 1 == text.count || text[k + 1] != 0x0A {
-            proposals.append(ProposedEdit(range: k..<(k + 1), replacement: "\n", rule: "unicode.line-break",
-                                          category: "unicode", kind: .replace,
-                                          reason: "a carriage return alone ends a line"))
+    text.withUnsafeBufferPointer { buf in
+        var i = 0
+        while i < buf.count, let p = memchr(buf.baseAddress! + i, 0x0D, buf.count - i) {
+            let k = buf.baseAddress!.distance(to: p.assumingMemoryBound(to: UInt8.self))
+            if k + 1 == buf.count || buf[k + 1] != 0x0A {
+                proposals.append(ProposedEdit(range: k..<(k + 1), replacement: "\n", rule: "unicode.line-break",
+                                              category: "unicode", kind: .replace,
+                                              reason: "a carriage return alone ends a line"))
+            }
+            i = k + 1
         }
-        i = k + 1
     }
     return proposals
 }
