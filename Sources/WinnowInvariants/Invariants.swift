@@ -148,6 +148,43 @@ public enum Invariants {
         0x2039, 0x203A, 0x00AB, 0x00BB, 0x2026,
     ]
 
+    /// Reads `input`'s first line as a JSON Lines record three ways: whole (`JSONRecord`),
+    /// streamed in small pieces (`LongRecordReader`, as a record too long to hold is), and
+    /// streamed with every string value spilled after a byte; returns how they disagree
+    /// (one refuses what another reads, or their records written back differ). Crashes
+    /// on any bytes are the fuzzer's to find.
+    public static func recordViolations(of input: [UInt8]) -> [String] {
+        let line = Array(input.prefix { $0 != 0x0A })
+        let whole: [UInt8]? = (try? JSONRecord(line)).map { $0.rewritten(text: $0.text, winnow: "{}") }
+        func streamed(spillAt: Int?, cuts: [Int]) -> [UInt8]? {
+            var spill: [UInt8] = []
+            var reader = spillAt.map { LongRecordReader(spillAt: $0) { spill += $0 } } ?? LongRecordReader()
+            var text: [UInt8] = []
+            var i = 0, k = 0
+            do {
+                while i < line.count {
+                    let n = cuts[k % cuts.count]
+                    k += 1
+                    text += try reader.feed(line[i..<min(i + n, line.count)])
+                    i += n
+                }
+                let record = try reader.finish()
+                return LongRecordReader.joined(reader.pieces(of: record, winnow: "{}"), text: text, spilled: spill)
+            } catch {
+                return nil
+            }
+        }
+        var found: [String] = []
+        for (name, spillAt, cuts) in [("streamed", nil, [3, 1, 7]), ("spilled", 1, [5, 2]) as (String, Int?, [Int])] {
+            let other = streamed(spillAt: spillAt, cuts: cuts)
+            if other != whole {
+                found.append("record read \(name) \(other == nil ? "refused" : "read") what the whole line "
+                    + "\(whole == nil ? "refused" : "read differently"): \(escaped(String(decoding: line, as: UTF8.self)))")
+            }
+        }
+        return found
+    }
+
     // MARK: - Triage
 
     /// The edit logs of cleaning `input` and of cleaning that output again, one line an

@@ -20,6 +20,20 @@ final class FuzzRegressionTests: XCTestCase {
         for file in files {
             let input = [UInt8](try Data(contentsOf: file))
             XCTAssertEqual(Invariants.violations(of: input, cleaner: cleaner), [], file.lastPathComponent)
+            XCTAssertEqual(Invariants.recordViolations(of: input), [], file.lastPathComponent)
+        }
+    }
+
+    /// The three readings of a record agree on records read and refused alike: escapes
+    /// and surrogates, a text key spelt with an escape, a winnow field to replace, nesting,
+    /// and broken strings, escapes, structure and trailing data.
+    func testRecordReadingsAgree() {
+        for line in [#"{"id":7,"url":"https://x.org/a","text":"A \u00e9 \ud83d\ude00 \"q\"\n","n":[1.5e3,true,null]}"#,
+                     #"{"html":"<p class=\"x\">caf\u00e9<\/p>","winnow":{"a":["b"]},"t\u0065xt":"A story.\r\n"}"#,
+                     #"{"text":"a","tags":[{"text":"nested"},"\ud800 lone"]}"#, #"{"text":"x"}"#,
+                     #"{"text":"bad \q escape"}"#, #"{"html":"bad \u12G4","text":"a"}"#, "{\"html\":\"a\u{01}b\",\"text\":\"a\"}",
+                     #"{"text":"unterminated}"#, #"{"text":"a"} trailing"#, #"["text"]"#, #"{"text":1}"#, ""] {
+            XCTAssertEqual(Invariants.recordViolations(of: Array(line.utf8)), [], line)
         }
     }
 

@@ -44,15 +44,7 @@ final class LongRecordTests: XCTestCase {
         do {
             let (text, held) = try feed(&reader, line, cuts: cuts)
             let record = try reader.finish()
-            var out: [UInt8] = []
-            for piece in reader.pieces(of: record, winnow: "{}") {
-                switch piece {
-                case .bytes(let b): out += b
-                case .text: out += encodeJSONString(text)
-                case .spilled(let r): out += spill[r]
-                }
-            }
-            return .success((out, held))
+            return .success((LongRecordReader.joined(reader.pieces(of: record, winnow: "{}"), text: text, spilled: spill), held))
         } catch {
             return .failure(refusal(error))
         }

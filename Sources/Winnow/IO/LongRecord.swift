@@ -188,6 +188,21 @@ public struct LongRecordReader {
         return out
     }
 
+    /// `pieces` written into one array, with `text` (the clean text's bytes, JSON-encoded
+    /// here) and the bytes given to `spill` in their places: for callers that hold them
+    /// (tests and checks; the command line copies from scratch files instead).
+    public static func joined(_ pieces: [Piece], text: [UInt8], spilled: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        for piece in pieces {
+            switch piece {
+            case .bytes(let b): out += b
+            case .text: out += encodeJSONString(text)
+            case .spilled(let r): out += spilled[r]
+            }
+        }
+        return out
+    }
+
     /// The key just read is "text" (as JSON spells it, escapes and all).
     private var isTextKey: Bool {
         if key == Array("text".utf8) { return true }
