@@ -68,6 +68,17 @@ final class FuzzRegressionTests: XCTestCase {
         XCTAssertEqual(clean("Dobr\u{FD} den.\r" + tail), clean("Dobr\u{FD} den.\n" + tail))
     }
 
+    /// `tag-quote-folds-in-attribute`: in `<p ¦“žx\">` (bytes of Windows-1252 read as
+    /// such) the tag's attributes held a curly quote, which the tag scanner did not read as
+    /// a quote, so the tag ran on past its ">" and was left; folded to `"` in the output, it
+    /// opened a quoted value, and a second cleaning found the tag. Typographic quotes now
+    /// read as the ASCII quote they fold to.
+    func testATagWithACurlyQuoteInItsAttributesIsFoundInTheFirstRun() {
+        XCTAssertEqual(clean("Before <p class=\u{201C}intro\">the text</p> after.\n"), clean("Before <p class=\"intro\">the text</p> after.\n"))
+        XCTAssertEqual(clean("Before <p class=\u{201C}intro\">the text</p> after.\n"), "Before\n\nthe text\n\nafter.\n")
+        XCTAssertEqual(clean("A <span title=\u{2018}x\u{2019}>word</span> here.\n"), "A word here.\n")
+    }
+
     /// `mojibake-lost-nbsp-after-unwrap`: a form feed read as a line break kept "è¡" and
     /// "å" on two lines; layout unwrapped them with a space, and "è¡ å" (the mojibake of
     /// U+8860 with its no-break space byte lost) was repaired only by a second cleaning.

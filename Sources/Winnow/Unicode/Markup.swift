@@ -113,16 +113,23 @@ private func tag(_ buf: UnsafeBufferPointer<UInt8>, _ i: Int) -> (Int, Bool)? {
     let name = String(decoding: UnsafeBufferPointer(rebasing: buf[nameStart..<j]), as: UTF8.self).lowercased()
     let block = blockTags.contains(name)
     guard block || inlineTags.contains(name) else { return nil }
-    // Then attributes (no line breaks, no other "<"), up to ">".
+    // Then attributes (no line breaks, no other "<"), up to ">". A typographic quote
+    // reads as the ASCII quote canonical folding turns it into: the output, cleaned
+    // again, must hold the same tags (else a second cleaning removes one).
     guard buf[j] == 0x3E || buf[j] == 0x20 || buf[j] == 0x2F || buf[j] == 0x09 else { return nil }
     var quote: UInt8 = 0
     while j < n, j - i < 1000 {
-        let b = buf[j]
+        var b = buf[j]
+        var step = 1
+        if b == 0xE2 || b == 0xC2, let (length, folded) = foldedQuote(buf, j), folded.count == 1 {
+            b = folded[0]
+            step = length
+        }
         if quote != 0 { if b == quote { quote = 0 } }
         else if b == 0x22 || b == 0x27 { quote = b }
         else if b == 0x3E { return (j + 1 - i, block) }
         else if b == 0x3C || b == 0x0A { return nil }
-        j += 1
+        j += step
     }
     return nil
 }
