@@ -59,14 +59,10 @@ public final class BlockClassifierStage: Stage {
         text.withUnsafeBufferPointer { buf -> [UInt8]? in
             var out: [UInt8] = []
             var copied = 0, i = 0
-            while i < buf.count {
-                // Eight bytes a step to the next lead byte of a quote or an ellipsis.
-                if i + 8 <= buf.count {
-                    let w = ByteLanes.load(buf, i)
-                    let leads = ByteLanes.equal(w, 0xE2) | ByteLanes.equal(w, 0xC2)
-                    if leads == 0 { i += 8; continue }
-                    i += leads.trailingZeroBitCount >> 3
-                }
+            while true {
+                // Quotes and the ellipsis are not ASCII: the fast scan skips to the next byte that is not.
+                i = firstNonASCII(buf, from: i)
+                guard i < buf.count else { break }
                 let b = buf[i]
                 if b == 0xE2 || b == 0xC2, let (length, folded) = foldedQuote(buf, i) {
                     if out.isEmpty { out.reserveCapacity(buf.count) }

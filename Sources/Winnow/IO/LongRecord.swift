@@ -212,7 +212,7 @@ public struct LongRecordReader {
     }
 
     /// Decodes text bytes from `start` until the string ends (then back to the structure)
-    /// or the read does; an escape cut by the end of the read waits in `carry`. With `out`
+    /// or the read does; an escape cut by the end of the read waits in `carry`.
     private mutating func decodeText(_ bytes: ArraySlice<UInt8>, from start: Int, into out: inout [UInt8], base: Int) throws -> Int {
         var i = start
         var run = i
@@ -243,6 +243,10 @@ public struct LongRecordReader {
         return i
     }
 
+    /// The escapes of one letter after the backslash, and the byte each stands for.
+    private static let simpleEscapes: [UInt8: UInt8] = [0x22: 0x22, 0x5C: 0x5C, 0x2F: 0x2F, 0x62: 0x08, 0x66: 0x0C,
+                                                        0x6E: 0x0A, 0x72: 0x0D, 0x74: 0x09]
+
     /// Checks a spilled string's bytes from `start` until the string ends (then back to
     /// the structure) or the read does, by `JSONParser.string`'s rules: no control
     /// characters, escapes of one letter from its set or `\u` and four hex digits (what
@@ -265,7 +269,7 @@ public struct LongRecordReader {
             if c != 0x5C { i += 1; continue }
             guard i + 1 < end else { carry = Array(bytes[i...]); return end }
             switch bytes[i + 1] {
-            case 0x22, 0x5C, 0x2F, 0x62, 0x66, 0x6E, 0x72, 0x74:
+            case let e where Self.simpleEscapes[e] != nil:
                 i += 2
             case 0x75:
                 for k in (i + 2)..<min(i + 6, end) where hex16(bytes[k]) == nil { throw bad("bad \\u escape", i) }
@@ -286,8 +290,7 @@ public struct LongRecordReader {
             JSONRecord.Invalid(description: "not valid JSON: \(what) at column \(column + 1)")
         }
         guard window.count >= 2 else { return 0 }
-        let simple: [UInt8: UInt8] = [0x22: 0x22, 0x5C: 0x5C, 0x2F: 0x2F, 0x62: 0x08, 0x66: 0x0C, 0x6E: 0x0A, 0x72: 0x0D, 0x74: 0x09]
-        if let v = simple[window[1]] {
+        if let v = Self.simpleEscapes[window[1]] {
             window = [v]
             return 2
         }

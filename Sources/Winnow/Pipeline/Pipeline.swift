@@ -148,13 +148,9 @@ func changedLines(_ old: [UInt8], _ new: [UInt8]) -> [ArraySlice<UInt8>] {
     var changed: [ArraySlice<UInt8>] = []
     let sameCount = old.withUnsafeBufferPointer { a in
         new.withUnsafeBufferPointer { b in
-            @inline(__always) func lineEnd(_ t: UnsafeBufferPointer<UInt8>, _ from: Int) -> Int {
-                guard from < t.count, let p = memchr(t.baseAddress! + from, 0x0A, t.count - from) else { return t.count }
-                return t.baseAddress!.distance(to: p.assumingMemoryBound(to: UInt8.self))
-            }
             var i = 0, j = 0
             while true {
-                let ie = lineEnd(a, i), je = lineEnd(b, j)
+                let ie = firstByte(a, 0x0A, from: i), je = firstByte(b, 0x0A, from: j)
                 if ie - i != je - j || (ie > i && memcmp(a.baseAddress! + i, b.baseAddress! + j, ie - i) != 0) {
                     changed.append(new[j..<je])
                 }

@@ -1,5 +1,4 @@
 import CICU
-import Foundation
 
 /// Repairs broken Unicode, in this order: markup debris (character references, stray
 /// tags), mojibake (UTF-8 read as a single-byte code page, once or more), C1 controls
@@ -176,15 +175,14 @@ func characterRepairs(_ text: [UInt8], table: CharTable = CharTable()) -> [Propo
 func loneCarriageReturns(_ text: [UInt8]) -> [ProposedEdit] {
     var proposals: [ProposedEdit] = []
     text.withUnsafeBufferPointer { buf in
-        var i = 0
-        while i < buf.count, let p = memchr(buf.baseAddress! + i, 0x0D, buf.count - i) {
-            let k = buf.baseAddress!.distance(to: p.assumingMemoryBound(to: UInt8.self))
+        var k = firstByte(buf, 0x0D, from: 0)
+        while k < buf.count {
             if k + 1 == buf.count || buf[k + 1] != 0x0A {
                 proposals.append(ProposedEdit(range: k..<(k + 1), replacement: "\n", rule: "unicode.line-break",
                                               category: "unicode", kind: .replace,
                                               reason: "a carriage return alone ends a line"))
             }
-            i = k + 1
+            k = firstByte(buf, 0x0D, from: k + 1)
         }
     }
     return proposals
