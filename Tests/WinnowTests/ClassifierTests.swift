@@ -136,6 +136,48 @@ final class ClassifierTests: XCTestCase {
         XCTAssertEqual(row.withUnsafeBufferPointer { forest?.score($0.baseAddress!) }, 0.25 + 4)
     }
 
+    /// The forest's score is the bias plus, tree by tree in order, the value of the leaf a
+    /// plain walk down the fitted nodes reaches: for forests of 1 to 11 trees (so that
+    /// every remainder of the trees walked four at a time occurs), of uneven depths, on
+    /// rows with values at the thresholds themselves.
+    func testForestScoreIsTheSumOfTheLeavesAPlainWalkReaches() throws {
+        var rng = SystemRandomNumberGenerator()
+        let features = BlockFeatures.rowCount
+        func randomTree(depth: Int) -> ClassifierModel.Tree {
+            var t = ClassifierModel.Tree(feature: [], threshold: [], left: [], right: [], value: [])
+            // Nodes in pre-order, children after their parent, as the fitting script writes them.
+            func node(_ d: Int) -> Int {
+                let k = t.feature.count
+                t.feature.append(-1); t.threshold.append(0); t.left.append(0); t.right.append(0)
+                t.value.append(Double(Int.random(in: -1000...1000, using: &rng)) / 64)
+                if d < depth, d == 0 || Bool.random(using: &rng) {
+                    t.feature[k] = Int.random(in: 0..<features, using: &rng)
+                    t.threshold[k] = Double(Int.random(in: -4...4, using: &rng)) / 2
+                    t.left[k] = node(d + 1)
+                    t.right[k] = node(d + 1)
+                }
+                return k
+            }
+            _ = node(0)
+            return t
+        }
+        for trees in 1...11 {
+            let model = ClassifierModel.Trees(bias: 0.125, trees: (0..<trees).map { _ in randomTree(depth: Int.random(in: 1...6, using: &rng)) })
+            let forest = try XCTUnwrap(Forest(model, featureCount: features))
+            for _ in 0..<50 {
+                let row = (0..<features).map { _ in Double(Int.random(in: -5...5, using: &rng)) / 2 }
+                var expected = 0.0
+                for t in model.trees {
+                    var k = 0
+                    while t.feature[k] >= 0 { k = row[t.feature[k]] <= t.threshold[k] ? t.left[k] : t.right[k] }
+                    expected += t.value[k]
+                }
+                expected += model.bias
+                XCTAssertEqual(row.withUnsafeBufferPointer { forest.score($0.baseAddress!) }, expected, "\(trees) trees")
+            }
+        }
+    }
+
     /// Words that the lexicon learned as page furniture raise a block's lexical feature
     /// above that of a block of ordinary article words of the same length.
     func testLexiconScoresFurnitureWords() {

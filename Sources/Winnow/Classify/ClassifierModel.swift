@@ -124,6 +124,11 @@ struct Forest: Sendable {
     }
 
     /// The bias plus the leaf values `row` reaches, tree by tree in order.
+    ///
+    /// Four trees are walked side by side: a step down one tree waits on two loads (the
+    /// node's feature, then that feature's value), and four independent walks keep the
+    /// processor busy meanwhile. Their leaves are added in tree order, so the sum is the
+    /// same to the last bit as one tree at a time.
     @inline(__always) func score(_ row: UnsafePointer<Double>) -> Double {
         let inner = internalCount, leaves = leafCount, depth = depth
         let trees = value.count / max(1, leaves)
@@ -131,14 +136,32 @@ struct Forest: Sendable {
         feature.withUnsafeBufferPointer { f in
             threshold.withUnsafeBufferPointer { th in
                 value.withUnsafeBufferPointer { v in
-                    for t in 0..<trees {
+                    @inline(__always) func step(_ fo: Int, _ k: Int) -> Int {
+                        2 * k + 1 + (row[Int(f[fo + k])] <= th[fo + k] ? 0 : 1)
+                    }
+                    var t = 0
+                    while t + 4 <= trees {
+                        let o0 = t * inner, o1 = o0 + inner, o2 = o1 + inner, o3 = o2 + inner
+                        var k0 = 0, k1 = 0, k2 = 0, k3 = 0
+                        for _ in 0..<depth {
+                            k0 = step(o0, k0)
+                            k1 = step(o1, k1)
+                            k2 = step(o2, k2)
+                            k3 = step(o3, k3)
+                        }
+                        let l = t * leaves - inner
+                        s += v[l + k0]
+                        s += v[l + leaves + k1]
+                        s += v[l + 2 * leaves + k2]
+                        s += v[l + 3 * leaves + k3]
+                        t += 4
+                    }
+                    while t < trees {
                         let fo = t * inner
                         var k = 0
-                        for _ in 0..<depth {
-                            let no = row[Int(f[fo + k])] <= th[fo + k] ? 0 : 1
-                            k = 2 * k + 1 + no
-                        }
+                        for _ in 0..<depth { k = step(fo, k) }
                         s += v[t * leaves + k - inner]
+                        t += 1
                     }
                 }
             }

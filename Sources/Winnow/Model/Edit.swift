@@ -91,3 +91,20 @@ public struct ProposedEdit: Sendable {
                   category: category, kind: kind, reason: reason, kept: kept)
     }
 }
+
+extension Array where Element == Edit {
+    /// Calls `body` with each run of consecutive edits that one rule made, as a range of
+    /// indices, in log order. A stage logs its edits in text order, so a rule's edits mostly
+    /// stand together (every quote folded, every block a pack dropped): counting by rule a
+    /// run at a time looks each rule up once a run instead of once an edit.
+    func forEachRuleRun(_ body: (Range<Int>) -> Void) {
+        var i = 0
+        while i < count {
+            let rule = self[i].rule
+            var j = i + 1
+            while j < count, self[j].rule == rule { j += 1 }
+            body(i..<j)
+            i = j
+        }
+    }
+}

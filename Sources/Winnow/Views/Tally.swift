@@ -9,6 +9,12 @@ public struct Tally: Sendable {
         public var bytesRemoved = 0
         public var droppedLines = 0
         public init() {}
+
+        mutating func add(_ other: Counts) {
+            edits += other.edits
+            bytesRemoved += other.bytesRemoved
+            droppedLines += other.droppedLines
+        }
     }
 
     public var documents = 0
@@ -27,10 +33,13 @@ public struct Tally: Sendable {
         let edits = document.edits
         var net = edits.map { $0.range.count - $0.after.utf8.count }
         for edit in edits { if let parent = edit.supersededBy { net[parent] -= edit.range.count - edit.after.utf8.count } }
-        for (i, edit) in edits.enumerated() {
-            byRule[edit.rule, default: Counts()].edits += 1
-            byRule[edit.rule, default: Counts()].bytesRemoved += net[i]
-            categoryOfRule[edit.rule] = edit.category
+        edits.forEachRuleRun { run in
+            let rule = edits[run.lowerBound].rule
+            var c = Counts()
+            c.edits = run.count
+            for i in run { c.bytesRemoved += net[i] }
+            byRule[rule, default: Counts()].add(c)
+            if categoryOfRule[rule] == nil { categoryOfRule[rule] = edits[run.lowerBound].category }
         }
         for row in comparison?.rows ?? [] where row.change == .dropped {
             if let first = row.edits.first { byRule[edits[first].rule, default: Counts()].droppedLines += row.originalLines.count }
@@ -41,12 +50,8 @@ public struct Tally: Sendable {
         documents += other.documents
         bytesIn += other.bytesIn
         bytesOut += other.bytesOut
-        for (rule, c) in other.byRule {
-            byRule[rule, default: Counts()].edits += c.edits
-            byRule[rule, default: Counts()].bytesRemoved += c.bytesRemoved
-            byRule[rule, default: Counts()].droppedLines += c.droppedLines
-        }
-        categoryOfRule.merge(other.categoryOfRule) { a, _ in a }
+        for (rule, c) in other.byRule { byRule[rule, default: Counts()].add(c) }
+        for (rule, category) in other.categoryOfRule where categoryOfRule[rule] == nil { categoryOfRule[rule] = category }
     }
 
     /// Counts summed by category.
@@ -54,9 +59,7 @@ public struct Tally: Sendable {
         var out: [String: Counts] = [:]
         for (rule, c) in byRule {
             let cat = categoryOfRule[rule] ?? rule
-            out[cat, default: Counts()].edits += c.edits
-            out[cat, default: Counts()].bytesRemoved += c.bytesRemoved
-            out[cat, default: Counts()].droppedLines += c.droppedLines
+            out[cat, default: Counts()].add(c)
         }
         return out
     }

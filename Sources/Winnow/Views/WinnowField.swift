@@ -25,7 +25,7 @@ public struct WinnowSummary {
 
     public mutating func add(_ part: Document) {
         for (field, values) in part.kept { kept[field, default: []] += values }
-        for edit in part.edits { counts[edit.rule, default: 0] += 1 }
+        part.edits.forEachRuleRun { counts[part.edits[$0.lowerBound].rule, default: 0] += $0.count }
         for finding in part.findings where !findings.contains(finding) { findings.append(finding) }
     }
 
