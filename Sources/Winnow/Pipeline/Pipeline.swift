@@ -19,6 +19,7 @@ public final class Pipeline: @unchecked Sendable {
     /// Compiles the built-in rule packs plus the configuration's own.
     /// - Throws: `RulePack.Invalid` naming the pack and rule when a pack is malformed.
     public convenience init(configuration: Configuration = Configuration(), corpus: CorpusStats? = nil) throws {
+        Pipeline.preload(configuration)
         var packs = try BuiltinRules.load()
         for path in configuration.rulePacks { packs.append(try RulePack.load(path: path)) }
         try self.init(configuration: configuration, packs: packs, corpus: corpus)
@@ -31,6 +32,15 @@ public final class Pipeline: @unchecked Sendable {
         self.resources = PipelineResources(configuration: configuration,
                                            rules: try RuleSet(packs: packs, configuration: configuration),
                                            corpus: corpus)
+    }
+
+    /// Starts loading, on another thread, the data the enabled stages share (see
+    /// `StageDescriptor.preload`). Each is a lazily made `static let`, so a stage that
+    /// asks for it before the load is done waits for it, and it is made once either way.
+    static func preload(_ configuration: Configuration) {
+        let loads = StageRegistry.all.filter { configuration.isEnabled($0) }.compactMap(\.preload)
+        guard !loads.isEmpty else { return }
+        DispatchQueue.global().async { for load in loads { load() } }
     }
 
     /// A cleaner with its own stage instances (and regex matchers) for one thread.

@@ -50,6 +50,11 @@ public struct StageDescriptor: Sendable {
     /// (valid UTF-8 after `decode`).
     public var required: Bool
     let make: @Sendable (PipelineResources) -> Stage
+    /// Loads the process-wide data the stage reads (word lists, the classifier's model),
+    /// which depends on no rule pack: `Pipeline` runs it on another thread while it reads
+    /// and compiles the packs, so a process that cleans one page waits for the longer of
+    /// the two instead of both. Nil for stages with no such data.
+    var preload: (@Sendable () -> Void)? = nil
 }
 
 /// The stages Winnow knows, in the fixed order they run.
@@ -67,12 +72,12 @@ public enum StageRegistry {
         // precision. It judges every block as a group of its own (as canonical text has
         // it) and classifies again until nothing more goes, so its output is settled.
         StageDescriptor(name: "classifier", summary: "statistical block classifier: navigation, menus, teasers, footers",
-                        enabledByDefault: true, required: false, make: { _ in BlockClassifierStage() }),
+                        enabledByDefault: true, required: false, make: { _ in BlockClassifierStage() }, preload: { _ = ClassifierResources.shared }),
         StageDescriptor(name: "templates", summary: "lines a source repeats on many pages (needs corpus statistics)",
                         enabledByDefault: true, required: false,
                         make: { TemplateStage(stats: $0.corpus, settings: $0.configuration.templates) }),
         StageDescriptor(name: "typo", summary: "conservative typo repair: unknown words, near-misses of names",
-                        enabledByDefault: true, required: false, make: { _ in TypoStage() }),
+                        enabledByDefault: true, required: false, make: { _ in TypoStage() }, preload: { _ = WordIndex.shared }),
         StageDescriptor(name: "canonical", summary: "one paragraph a line, single spaces, folded quotes",
                         enabledByDefault: true, required: false,
                         make: { CanonicalStage(keepTypography: $0.configuration.keepTypography) }),
