@@ -159,4 +159,32 @@ final class DocumentTests: XCTestCase {
             XCTAssertEqual(lines(a, b), expected, "\(a.debugDescription) -> \(b.debugDescription)")
         }
     }
+
+    /// The proposals a stage's edits are made from: stably sorted by range, and each that
+    /// overlaps an earlier kept one (or repeats an insertion's place) left out. Checked
+    /// against that definition on random proposals, in order and shuffled, since in-order
+    /// input takes a path of its own.
+    func testNonOverlappingIsTheStableSortWithoutOverlaps() {
+        var rng = SplitMix64(seed: 11)
+        for round in 0..<3000 {
+            var proposals: [ProposedEdit] = (0..<Int(rng.next() % 7)).map { k in
+                let a = Int(rng.next() % 10), length = Int(rng.next() % 4)
+                return ProposedEdit(range: a..<(a + length), replacement: "r\(k)", rule: "rule\(k)", category: "c",
+                                    kind: .replace, reason: "")
+            }
+            if round % 2 == 0 { proposals.sort { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) } }
+            let sorted = proposals.enumerated().sorted {
+                ($0.element.range.lowerBound, $0.element.range.upperBound, $0.offset)
+                    < ($1.element.range.lowerBound, $1.element.range.upperBound, $1.offset)
+            }.map(\.element)
+            var expected: [String] = []
+            var end = -1, insertionAt = -1
+            for p in sorted where p.range.lowerBound >= end && !(p.range.isEmpty && p.range.lowerBound == insertionAt) {
+                expected.append(p.rule)
+                end = p.range.upperBound
+                insertionAt = p.range.isEmpty ? p.range.lowerBound : -1
+            }
+            XCTAssertEqual(nonOverlapping(proposals).map(\.rule), expected, proposals.map { "\($0.range)" }.joined(separator: " "))
+        }
+    }
 }

@@ -89,8 +89,8 @@ public struct Document: Sendable {
         var absorbed: [Range<Int>] = []
         absorbed.reserveCapacity(ordered.count)
         var first = 0
-        for p in ordered {
-            let a = p.range.lowerBound, b = p.range.upperBound
+        for k in ordered.indices {
+            let a = ordered[k].range.lowerBound, b = ordered[k].range.upperBound
             while first < standing.count, isBefore(standingSpans[first], a: a, b: b) { first += 1 }
             var end = first
             while end < standing.count, absorbs(a: a, b: b, standingSpans[end]) { end += 1 }
@@ -127,10 +127,10 @@ public struct Document: Sendable {
             }
             var replacement: [UInt8] = []
             var cursor = viewStart
-            for p in ordered[i..<j] {
-                replacement.append(contentsOf: text[cursor..<p.range.lowerBound])
-                replacement.append(contentsOf: p.replacement)
-                cursor = p.range.upperBound
+            for k in i..<j {
+                replacement.append(contentsOf: text[cursor..<ordered[k].range.lowerBound])
+                replacement.append(contentsOf: ordered[k].replacement)
+                cursor = ordered[k].range.upperBound
             }
             replacement.append(contentsOf: text[cursor..<viewEnd])
 
@@ -210,22 +210,30 @@ private func absorbs(a: Int, b: Int, _ span: Range<Int>) -> Bool {
     return span.lowerBound < b && a < span.upperBound
 }
 
-/// Sorts proposals and keeps only those that do not overlap an earlier one.
-private func nonOverlapping(_ proposals: [ProposedEdit]) -> [ProposedEdit] {
-    let sorted = proposals.enumerated().sorted {
+/// Sorts proposals (stably, by range) and keeps only those that do not overlap an earlier
+/// one. Stages mostly propose in text order and without overlaps: then the proposals come
+/// back as they are, not copied one by one.
+func nonOverlapping(_ proposals: [ProposedEdit]) -> [ProposedEdit] {
+    var inOrder = true
+    for k in proposals.indices.dropFirst() {
+        let a = proposals[k - 1].range, b = proposals[k].range
+        if (a.lowerBound, a.upperBound) > (b.lowerBound, b.upperBound) { inOrder = false; break }
+    }
+    let sorted = inOrder ? proposals : proposals.enumerated().sorted {
         ($0.element.range.lowerBound, $0.element.range.upperBound, $0.offset)
             < ($1.element.range.lowerBound, $1.element.range.upperBound, $1.offset)
     }.map(\.element)
-    var result: [ProposedEdit] = []
-    result.reserveCapacity(sorted.count)
+    var kept: [Int] = []
+    kept.reserveCapacity(sorted.count)
     var end = -1
     var lastWasInsertionAt = -1
-    for p in sorted {
-        if p.range.lowerBound < end { continue }
-        if p.range.isEmpty, p.range.lowerBound == lastWasInsertionAt { continue }
-        result.append(p)
-        end = p.range.upperBound
-        lastWasInsertionAt = p.range.isEmpty ? p.range.lowerBound : -1
+    for k in sorted.indices {
+        let range = sorted[k].range
+        if range.lowerBound < end { continue }
+        if range.isEmpty, range.lowerBound == lastWasInsertionAt { continue }
+        kept.append(k)
+        end = range.upperBound
+        lastWasInsertionAt = range.isEmpty ? range.lowerBound : -1
     }
-    return result
+    return kept.count == sorted.count ? sorted : kept.map { sorted[$0] }
 }
