@@ -96,7 +96,7 @@ func runProcess(_ executable: String, _ args: [String], stdin: Data = Data(),
 }
 
 /// A small seeded random generator (SplitMix64): random tests repeat exactly.
-struct SplitMix64 {
+struct SplitMix64: RandomNumberGenerator {
     private var state: UInt64
     init(seed: UInt64) { state = seed }
     mutating func next() -> UInt64 {

@@ -29,9 +29,6 @@ final class WordIndex: @unchecked Sendable {
         return try? WordIndex(directory: dir)
     }()
 
-    /// Seconds the shared index took to load (for benchmarks and reports).
-    nonisolated(unsafe) static var loadSeconds: Double = 0
-
     // Frequency words, concatenated; word i is bytes[starts[i]..<starts[i + 1]].
     let bytes: [UInt8]
     let starts: [Int32]
@@ -68,11 +65,9 @@ final class WordIndex: @unchecked Sendable {
     var wordCount: Int { counts.count }
 
     convenience init(directory: String) throws {
-        let start = DispatchTime.now().uptimeNanoseconds
         let freq = try Data(contentsOf: URL(fileURLWithPath: directory + "/" + BuiltinWords.frequencyFile))
         let known = try Data(contentsOf: URL(fileURLWithPath: directory + "/" + BuiltinWords.knownFile))
         self.init(frequencyList: [UInt8](freq), knownList: [UInt8](known))
-        WordIndex.loadSeconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
     }
 
     /// Builds the index from the two files' contents: `word count` lines and `word` lines.

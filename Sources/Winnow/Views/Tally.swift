@@ -39,7 +39,7 @@ public struct Tally: Sendable {
             c.edits = run.count
             for i in run { c.bytesRemoved += net[i] }
             byRule[rule, default: Counts()].add(c)
-            if categoryOfRule[rule] == nil { categoryOfRule[rule] = edits[run.lowerBound].category }
+            categoryOfRule[rule] = edits[run.upperBound - 1].category  // the last edit's, as before
         }
         for row in comparison?.rows ?? [] where row.change == .dropped {
             if let first = row.edits.first { byRule[edits[first].rule, default: Counts()].droppedLines += row.originalLines.count }
