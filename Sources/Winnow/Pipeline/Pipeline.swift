@@ -40,7 +40,16 @@ public final class Pipeline: @unchecked Sendable {
     static func preload(_ configuration: Configuration) {
         let loads = StageRegistry.all.filter { configuration.isEnabled($0) }.compactMap(\.preload)
         guard !loads.isEmpty else { return }
-        DispatchQueue.global().async { for load in loads { load() } }
+        DispatchQueue.global().async {
+            for load in loads { load() }
+            // The loads ran in a malloc arena of this thread's own, which keeps the pages
+            // of their freed scratch arrays (some 4 MB) unless told to give them back:
+            // glibc's malloc_trim (not in Swift's Glibc module, hence looked up by name;
+            // absent elsewhere, and then there is nothing to do).
+            if let trim = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") {
+                _ = unsafeBitCast(trim, to: (@convention(c) (Int) -> Int32).self)(0)
+            }
+        }
     }
 
     /// A cleaner with its own stage instances (and regex matchers) for one thread.
