@@ -35,6 +35,8 @@ final class RuleFamilyTests: XCTestCase {
             ("This blog uses Akismet to reduce spam. Learn how your comment data is processed.", "comments.form-note"),
             ("Votre adresse e-mail ne sera pas publiée. Les champs obligatoires sont indiqués avec *", "comments.form-note"),
             ("Sie müssen angemeldet sein, um einen Kommentar zu schreiben.", "comments.form-note"),
+            ("Hier klicken, um das Antworten abzubrechen.", "comments.cancel-reply"),
+            ("Click here to cancel reply.", "comments.cancel-reply"),
             ("Um zu kommentieren, müssen Sie sich registrieren.", "comments.notice"),
             ("Para comentar debes estar registrado en nuestra web.", "comments.notice"),
             ("Enter your email address to subscribe to this blog and receive notifications of new posts by email.", "comments.subscribe-by-mail"),
@@ -48,6 +50,7 @@ final class RuleFamilyTests: XCTestCase {
             "Leave a reply on the form, the clerk told him, and someone will call you back within a week.",
             "The comment section of the newspaper was closed in 2015 after a court ruling on liability.",
             "Reply to the letter by Friday, the tax office said.",
+            "Cancel the reply to the ministry, the minister told her staff on the phone that night.",
         ])
     }
 
@@ -66,6 +69,12 @@ final class RuleFamilyTests: XCTestCase {
             ("Síguenos en Facebook, X y YouTube para no perderte nada.", "social.follow"),
             ("Follow our coverage of the election at the live page.", "social.follow"),
             ("Bleiben Sie mit uns in Verbindung über die sozialen Netzwerke.", "social.keep-up"),
+            ("Click to share on Mastodon (Opens in new window)", "share.button-label"),
+            ("Click to email a link to a friend (Opens in new window)", "share.button-label"),
+            ("Klicken, um auf Threads zu teilen (Wird in neuem Fenster geöffnet)", "share.button-label"),
+            ("Klick, um dies einem Freund per E-Mail zu senden (Wird in neuem Fenster geöffnet)", "share.button-label"),
+            ("Klicken zum Ausdrucken (Wird in neuem Fenster geöffnet)", "share.button-label"),
+            ("Zum Teilen auf Bluesky klicken (Wird in neuem Fenster geöffnet)", "share.button-label"),
         ])
     }
 
@@ -76,6 +85,9 @@ final class RuleFamilyTests: XCTestCase {
             "Like, share, repeat.",
             "Teilen mussten sich die Turner damals alles: die Halle, die Geräte und die Umkleide.",
             "Follow the money, the prosecutor told the jury on Tuesday.",
+            "Click to share on Facebook, the banner urged, and within a day the post had been seen a million times.",
+            "Auf Mastodon teilen die Forscher ihre Daten seit einem Jahr, sagte die Sprecherin.",
+            "Print this out and keep it by the phone, the nurse said (she meant the list of numbers).",
         ])
     }
 
@@ -231,6 +243,8 @@ final class RuleFamilyTests: XCTestCase {
             ("Mit der Anmeldung stimme ich der Verarbeitung meiner Daten gemäß der Datenschutzerklärung zu.", "legal.consent-note"),
             ("Acquire Licensing Rights, opens new tab", "legal.reprints"),
             ("Advertisement · Scroll to continue", "ad.marker"),
+            ("Hier klicken, um YouTube-Videos zu aktivieren/deaktivieren.", "cookie.service-toggle"),
+            ("Click to enable/disable Google Fonts.", "cookie.service-toggle"),
         ])
     }
 
@@ -241,6 +255,7 @@ final class RuleFamilyTests: XCTestCase {
             "The photos are licensed to the museum, which shows them from June.",
             "The advertising industry opposes the plan, a spokesman said.",
             "Der Vertrag ist jederzeit kündbar, sagte die Verbraucherzentrale.",
+            "Klicken, um die Alarmanlage zu aktivieren, musste niemand: sie sprang von selbst an.",
         ])
     }
 
