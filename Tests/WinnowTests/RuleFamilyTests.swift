@@ -211,6 +211,11 @@ final class RuleFamilyTests: XCTestCase {
             ("Jump to Recipe", "nav.skip-link"),
             ("World | Business | Markets | Technology", "nav.section-row"),
             ("Portada | Aragón | España | Deportes | Opinión", "nav.section-row"),
+            ("Beitragsnavigation", "nav.screen-reader-label"),
+            ("Search for:", "nav.screen-reader-label"),
+            ("► 2021 (48)", "nav.archive-widget"),
+            ("▼ März (7)", "nav.archive-widget"),
+            ("Archiv Monat auswählen März 2021 (4) Februar 2021 (6) Januar 2021 (2)", "nav.archive-select"),
         ])
     }
 
@@ -220,6 +225,8 @@ final class RuleFamilyTests: XCTestCase {
             "Prices rose 4 percent > inflation, the table shows, though wages did not follow.",
             "Home Secretary Visits Flooded Town",
             "Contact with the crew was lost at 3 a.m., the coastguard said.",
+            "Search for: the word on every poster in the station.",
+            "2021 (48 cases) was the worst year on record.",
         ])
     }
 
@@ -419,6 +426,17 @@ final class RuleFamilyTests: XCTestCase {
             ("Sign the guest book", "ui.obituary-actions"),
             ("Warning: Undefined variable $post in /var/www/html/wp-content/themes/x/single.php on line 42", "ui.software-notice"),
             ("Zeige alle Beiträge von Anna Berg", "ui.author-links"),
+            ("Du kommentierst mit Deinem Mastodon-Konto. ( Abmelden / Ändern )", "comments.login-status"),
+            ("You are commenting using your WordPress.com account. ( Log Out / Change )", "comments.login-status"),
+            ("Fill in your details below or click an icon to log in:", "comments.form-prompt"),
+            ("Gib hier deinen Kommentar ein ...", "comments.form-prompt"),
+            ("Leave this field empty if you're human:", "ui.honeypot"),
+            ("Bitte dieses Feld leer lassen", "ui.honeypot"),
+            ("Welcome! Log into your account", "ui.login-dialog"),
+            ("Ein Passwort wird Ihnen per E-Mail zugeschickt.", "ui.login-dialog"),
+            ("View this post on Instagram", "ui.embed-chrome"),
+            ("A post shared by Lena Brook (@lena.brook)", "ui.embed-chrome"),
+            ("Email This BlogThis! Share to X Share to Facebook", "share.buttons"),
         ])
     }
 
@@ -429,6 +447,10 @@ final class RuleFamilyTests: XCTestCase {
             "Click the button below, the instructions said, and wait for the content to load; nobody did.",
             "Download them before a flight: none of the five has ads.",
             "Was this the right decision? Most residents think so.",
+            "You are commenting on a draft, the editor warned, so nothing you write will be printed.",
+            "Leave this field empty, the form said, but the clerk filled it in anyway.",
+            "Your password is the weakest part of your account, the security researcher said.",
+            "A post shared by the minister on Sunday was deleted an hour later, her office confirmed.",
         ])
     }
 
