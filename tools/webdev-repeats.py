@@ -14,11 +14,12 @@ Python 3 standard library only; does not build.
 """
 import argparse
 import collections
-import json
 import os
 import re
-import subprocess
-import tempfile
+import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "classifier"))
+import pages  # noqa: E402  (one `winnow clean` run over all records)
 
 ap = argparse.ArgumentParser()
 ap.add_argument("data")
@@ -29,13 +30,8 @@ ap.add_argument("--top", type=int, default=120)
 ap.add_argument("--max-length", type=int, default=120, help="longer lines are left out (prose)")
 a = ap.parse_args()
 
-recs = [json.loads(line) for line in open(a.data, encoding="utf-8")]
-tmp = tempfile.mkdtemp()
-inp, outp = os.path.join(tmp, "in.jsonl"), os.path.join(tmp, "out.jsonl")
-with open(inp, "w", encoding="utf-8") as f:
-    for i, r in enumerate(recs):
-        f.write(json.dumps({"id": str(i), "text": r["text"]}) + "\n")
-subprocess.run([a.bin, "clean", "-q", inp, "-o", outp] + a.args.split(), check=True)
+recs = pages.load(a.data)
+outs = pages.run_binary(a.bin, recs, a.args.split())
 
 
 def host(r):
@@ -45,10 +41,8 @@ def host(r):
 
 hosts = collections.defaultdict(set)
 example = {}
-for line in open(outp, encoding="utf-8"):
-    o = json.loads(line)
-    r = recs[int(o["id"])]
-    for text in set(o["text"].split("\n")):
+for r, out in zip(recs, outs):
+    for text in set(out.split("\n")):
         text = text.strip()
         if not text or len(text) > a.max_length:
             continue
