@@ -452,6 +452,7 @@ final class RuleFamilyTests: XCTestCase {
             "You are commenting on a draft, the editor warned, so nothing you write will be printed.",
             "Leave this field empty, the form said, but the clerk filled it in anyway.",
             "Your password is the weakest part of your account, the security researcher said.",
+            "Password recovery",
             "A post shared by the minister on Sunday was deleted an hour later, her office confirmed.",
         ])
     }
