@@ -439,6 +439,12 @@ final class RuleFamilyTests: XCTestCase {
             ("View this post on Instagram", "ui.embed-chrome"),
             ("A post shared by Lena Brook (@lena.brook)", "ui.embed-chrome"),
             ("Email This BlogThis! Share to X Share to Facebook", "share.buttons"),
+            ("Benachrichtigung bei weiteren Kommentaren per E-Mail senden.", "comments.form-note"),
+            ("Maximum 1500 characters remaining in your comment.", "comments.form-note"),
+            ("Sie haben eine falsche E-Mail-Adresse eingegeben!", "ui.login-dialog"),
+            ("Home & Garden this link opens in a new tab", "ui.link-new-tab"),
+            ("Schließe dich 212 anderen Followern an", "social.follower-count"),
+            ("Join 4,310 other subscribers", "social.follower-count"),
         ])
     }
 
@@ -454,6 +460,8 @@ final class RuleFamilyTests: XCTestCase {
             "Your password is the weakest part of your account, the security researcher said.",
             "Password recovery",
             "A post shared by the minister on Sunday was deleted an hour later, her office confirmed.",
+            "The full report is on the ministry's website (this link opens in a new tab).",
+            "Join 300 other volunteers at the river on Saturday, the club's flyer said.",
         ])
     }
 
