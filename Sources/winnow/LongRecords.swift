@@ -16,23 +16,14 @@ final class Spool {
         out = Output(fd: fd)
     }
 
-    /// Copies everything written to `sink`, a read's worth at a time, each read passed
-    /// through `transform` first.
-    func copy(to sink: Output, _ transform: ([UInt8]) -> [UInt8] = { $0 }) {
+    /// Copies the bytes written at offsets `range` (all of them by default) to `sink`, a
+    /// read's worth at a time, each read passed through `transform` first.
+    func copy(_ range: Range<Int>? = nil, to sink: Output, _ transform: ([UInt8]) -> [UInt8] = { $0 }) {
         out.flush()
-        lseek(fd, 0, SEEK_SET)
-        while let chunk = try? Input.readSome(fd: fd, upTo: 1 << 20), !chunk.isEmpty {
-            sink.write(transform(chunk))
-        }
-    }
-
-    /// Copies the bytes written at offsets `range` to `sink`, a read's worth at a time.
-    func copy(_ range: Range<Int>, to sink: Output) {
-        out.flush()
-        lseek(fd, off_t(range.lowerBound), SEEK_SET)
-        var left = range.count
+        lseek(fd, off_t(range?.lowerBound ?? 0), SEEK_SET)
+        var left = range?.count ?? Int.max
         while left > 0, let chunk = try? Input.readSome(fd: fd, upTo: min(left, 1 << 20)), !chunk.isEmpty {
-            sink.write(chunk)
+            sink.write(transform(chunk))
             left -= chunk.count
         }
     }
@@ -79,9 +70,8 @@ extension Batch {
     /// `LongRecordReader.threshold` bytes) as the rest of it is read from `fd`, in bounded
     /// memory (`LongRecordCleaner`): the clean text, its other long strings, and the raw
     /// line in case the record is rejected, wait in scratch files until its line is read
-    /// to the end. Returns the
-    /// bytes read after the line, the line's length (line break included), and whether
-    /// the input ended.
+    /// to the end. Returns the bytes read after the line, the line's length (line break
+    /// included), and whether the input ended.
     mutating func cleanLongRecord(fd: Int32, head: [UInt8], number: Int, source: String,
                                   out: Output, rejects: RejectSink) -> (rest: [UInt8], length: Int, eof: Bool) {
         let where_ = "\(source):\(number)"

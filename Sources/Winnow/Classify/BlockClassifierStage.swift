@@ -63,8 +63,7 @@ public final class BlockClassifierStage: Stage {
                 // Quotes and the ellipsis are not ASCII: the fast scan skips to the next byte that is not.
                 i = firstNonASCII(buf, from: i)
                 guard i < buf.count else { break }
-                let b = buf[i]
-                if b == 0xE2 || b == 0xC2, let (length, folded) = foldedQuote(buf, i) {
+                if let (length, folded) = foldedQuote(buf, i) {
                     if out.isEmpty { out.reserveCapacity(buf.count) }
                     out.append(contentsOf: buf[copied..<i])
                     out.append(contentsOf: folded)

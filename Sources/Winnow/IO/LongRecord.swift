@@ -214,73 +214,67 @@ public struct LongRecordReader {
     /// Decodes text bytes from `start` until the string ends (then back to the structure)
     /// or the read does; an escape cut by the end of the read waits in `carry`.
     private mutating func decodeText(_ bytes: ArraySlice<UInt8>, from start: Int, into out: inout [UInt8], base: Int) throws -> Int {
+        var decoded: [UInt8]? = out  // moved in and back out, not copied
+        out = []
+        defer { out = decoded ?? [] }
+        let (next, ended) = try readString(bytes, from: start, into: &decoded, base: base)
+        if ended { inText = false }
+        return next
+    }
+
+    /// Checks a spilled string's bytes from `start` until the string ends (then back to the
+    /// structure) or the read does, by the same rules as the text, keeping none of them.
+    private mutating func checkSpilled(_ bytes: ArraySlice<UInt8>, from start: Int, base: Int) throws -> Int {
+        var none: [UInt8]? = nil
+        let (next, ended) = try readString(bytes, from: start, into: &none, base: base)
+        if ended { spilling = false }
+        return next
+    }
+
+    /// Reads a string's bytes from `start`, by `JSONParser.string`'s rules, until its
+    /// closing quote (which goes to the skeleton: `ended`) or the end of the read; an escape
+    /// cut by the end of the read waits in `carry`. The decoded bytes go to `out` unless it
+    /// is nil (a spilled string is checked, not kept).
+    private mutating func readString(_ bytes: ArraySlice<UInt8>, from start: Int, into out: inout [UInt8]?,
+                                     base: Int) throws -> (next: Int, ended: Bool) {
         var i = start
         var run = i
         while i < bytes.endIndex {
             let c = bytes[i]
             if c == 0x22 {
-                out.append(contentsOf: bytes[run..<i])
+                out?.append(contentsOf: bytes[run..<i])
                 skeleton.append(0x22)
-                inText = false
-                return i + 1
+                return (i + 1, true)
             }
             if c < 0x20 {
                 throw JSONRecord.Invalid(description: "not valid JSON: control character in a string at column \(base + i + 1)")
             }
             if c != 0x5C { i += 1; continue }
-            out.append(contentsOf: bytes[run..<i])
+            out?.append(contentsOf: bytes[run..<i])
+            // An escape of one letter needs no window (most are: \" and \/ in a page's html).
+            if i + 1 < bytes.endIndex, let v = Self.simpleEscapes[bytes[i + 1]] {
+                out?.append(v)
+                i += 2
+                run = i
+                continue
+            }
             var window = Array(bytes[i..<min(i + 12, bytes.endIndex)])
             let taken = try escape(&window, whole: i + 12 <= bytes.endIndex, column: base + i)
             if taken == 0 {  // cut by the end of the read
                 carry = Array(bytes[i...])
-                return bytes.endIndex
+                return (bytes.endIndex, false)
             }
-            out.append(contentsOf: window)
+            out?.append(contentsOf: window)
             i += taken
             run = i
         }
-        out.append(contentsOf: bytes[run..<i])
-        return i
+        out?.append(contentsOf: bytes[run..<i])
+        return (i, false)
     }
 
     /// The escapes of one letter after the backslash, and the byte each stands for.
     private static let simpleEscapes: [UInt8: UInt8] = [0x22: 0x22, 0x5C: 0x5C, 0x2F: 0x2F, 0x62: 0x08, 0x66: 0x0C,
                                                         0x6E: 0x0A, 0x72: 0x0D, 0x74: 0x09]
-
-    /// Checks a spilled string's bytes from `start` until the string ends (then back to
-    /// the structure) or the read does, by `JSONParser.string`'s rules: no control
-    /// characters, escapes of one letter from its set or `\u` and four hex digits (what
-    /// a surrogate pair decodes to does not matter here). An escape cut by the end of the
-    /// read waits in `carry`.
-    private mutating func checkSpilled(_ bytes: ArraySlice<UInt8>, from start: Int, base: Int) throws -> Int {
-        func bad(_ what: String, _ i: Int) -> JSONRecord.Invalid {
-            JSONRecord.Invalid(description: "not valid JSON: \(what) at column \(base + i + 1)")
-        }
-        let end = bytes.endIndex
-        var i = start
-        while i < end {
-            let c = bytes[i]
-            if c == 0x22 {
-                skeleton.append(0x22)
-                spilling = false
-                return i + 1
-            }
-            if c < 0x20 { throw bad("control character in a string", i) }
-            if c != 0x5C { i += 1; continue }
-            guard i + 1 < end else { carry = Array(bytes[i...]); return end }
-            switch bytes[i + 1] {
-            case let e where Self.simpleEscapes[e] != nil:
-                i += 2
-            case 0x75:
-                for k in (i + 2)..<min(i + 6, end) where hex16(bytes[k]) == nil { throw bad("bad \\u escape", i) }
-                guard i + 6 <= end else { carry = Array(bytes[i...]); return end }
-                i += 6
-            default:
-                throw bad("bad escape", i)
-            }
-        }
-        return end
-    }
 
     /// Decodes the escape at the start of `window` (at most 12 bytes) in place, by
     /// `JSONParser.string`'s rules, and returns how many bytes it took; 0 when the window

@@ -38,7 +38,7 @@ final class CanonicalStage: Stage {
                     }
                     continue
                 }
-                if fold, b == 0xE2 || b == 0xC2, let (len, folded) = foldedQuote(buf, i) {
+                if fold, let (len, folded) = foldedQuote(buf, i) {
                     proposals.append(ProposedEdit(range: i..<(i + len), replacement: folded,
                                                   rule: "canonical.typography", category: "canonical",
                                                   kind: .replace, reason: "typographic quote or ellipsis folded"))
@@ -69,13 +69,14 @@ private func equal(_ buf: UnsafeBufferPointer<UInt8>, _ r: Range<Int>, _ s: Stat
     return true
 }
 
-/// The ASCII form of a typographic quote or ellipsis at `i` (whose byte must be 0xE2 or
-/// 0xC2): its byte length and the replacement. Quotes: ‘ ’ ‚ ‛ ‹ › to ', “ ” „ ‟ « » to ",
+/// The ASCII form of a typographic quote or ellipsis at `i`, or nil (any other byte): its
+/// byte length and the replacement. Quotes: ‘ ’ ‚ ‛ ‹ › to ', “ ” „ ‟ « » to ",
 /// … to "...". Typo repair reads words through the same table, so that a word reads the
 /// same before and after folding (else cleaning the output again could change it).
 @inline(__always)
 func foldedQuote(_ buf: UnsafeBufferPointer<UInt8>, _ i: Int) -> (Int, [UInt8])? {
     let n = buf.count
+    guard buf[i] == 0xE2 || buf[i] == 0xC2 else { return nil }
     if buf[i] == 0xC2 {
         guard i + 1 < n else { return nil }
         return buf[i + 1] == 0xAB || buf[i + 1] == 0xBB ? (2, [0x22]) : nil

@@ -356,7 +356,7 @@ private struct TokenAnalysis {
     @inline(__always) private func doubleQuoteLength(_ k: Int) -> Int {
         let b = buf[k]
         if b == 0x22 { return 1 }
-        guard b == 0xE2 || b == 0xC2, let (length, folded) = foldedQuote(buf, k), folded == [0x22] else { return 0 }
+        guard let (length, folded) = foldedQuote(buf, k), folded == [0x22] else { return 0 }
         return length
     }
 

@@ -73,7 +73,7 @@ private func tokenize(_ buf: UnsafeBufferPointer<UInt8>, _ cls: UnsafeBufferPoin
     // Byte length of a typographic quote at i, else 0: every quote the canonical stage
     // folds to ' or " (`foldedQuote`), so that words read alike before and after folding.
     @inline(__always) func quote(_ i: Int) -> Int {
-        guard i < n, buf[i] == 0xE2 || buf[i] == 0xC2, let (len, folded) = foldedQuote(buf, i),
+        guard i < n, let (len, folded) = foldedQuote(buf, i),
               folded.count == 1 else { return 0 }
         return len
     }
@@ -86,7 +86,7 @@ private func tokenize(_ buf: UnsafeBufferPointer<UInt8>, _ cls: UnsafeBufferPoin
     // Byte length of a typographic quote that folds to ' ending at e, else nil.
     @inline(__always) func apostropheEnding(_ e: Int) -> Int? {
         for len in [3, 2] where e >= len {
-            if let (l, folded) = buf[e - len] == 0xE2 || buf[e - len] == 0xC2 ? foldedQuote(buf, e - len) : nil,
+            if let (l, folded) = foldedQuote(buf, e - len),
                l == len, folded == [0x27] { return len }
         }
         return nil

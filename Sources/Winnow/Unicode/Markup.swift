@@ -121,7 +121,7 @@ private func tag(_ buf: UnsafeBufferPointer<UInt8>, _ i: Int) -> (Int, Bool)? {
     while j < n, j - i < 1000 {
         var b = buf[j]
         var step = 1
-        if b == 0xE2 || b == 0xC2, let (length, folded) = foldedQuote(buf, j), folded.count == 1 {
+        if let (length, folded) = foldedQuote(buf, j), folded.count == 1 {
             b = folded[0]
             step = length
         }
