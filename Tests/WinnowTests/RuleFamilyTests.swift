@@ -171,6 +171,8 @@ final class RuleFamilyTests: XCTestCase {
             "Published by a small press in Leipzig, the novel sold 200,000 copies in its first year.",
             "Written by Shakespeare in 1600, the play is still staged in the castle every summer.",
             "Previously, the plant employed 400 people, the union said.",
+            "Next article in this series will look at the budget of the fire service.",
+            "Nächster Beitrag der Reihe erscheint am Montag, wenn alles klappt.",
         ])
     }
 
@@ -676,6 +678,58 @@ final class RuleFamilyTests: XCTestCase {
             XCTAssertEqual(doc.edits.first { $0.stage == "boilerplate" && $0.rule == rule } != nil, true, note)
             XCTAssertEqual(clean("\(prose)\n\n\(note)\n\n\(prose)"), "\(prose)\n\n\(note)\n\n\(prose)\n", note)
         }
+    }
+
+    // MARK: - The packs' other languages
+
+    /// Widget lines of kinds the packs name in English and German, in the wordings of the
+    /// other languages they list (Polish, Portuguese, Spanish, French, Italian, Dutch).
+    func testWidgetLinesOfTheOtherPackLanguagesGo() {
+        assertRemoved([
+            ("Podziel się", "share.buttons"),
+            ("Udostępnij na Facebooku", "share.buttons"),
+            ("Partagez cet article", "share.buttons"),
+            ("Comparte esta noticia", "share.buttons"),
+            ("Compartilhe", "share.buttons"),
+            ("Obserwuj nas na Facebooku", "social.follow"),
+            ("Komentarze (12)", "comments.link"),
+            ("5 komentarzy", "comments.link"),
+            ("Dodaj komentarz", "comments.link"),
+            ("Odpowiedz", "comments.link"),
+            ("Beantwoorden", "comments.link"),
+            ("Zapisz się na nasz newsletter", "newsletter.prompt"),
+            ("Assine a nossa newsletter", "newsletter.prompt"),
+            ("Poprzedni artykuł", "meta.post-navigation"),
+            ("Siguiente noticia", "meta.post-navigation"),
+            ("Artigo anterior", "meta.post-navigation"),
+            ("Volgend artikel", "meta.post-navigation"),
+            ("Pular para o conteúdo", "nav.skip-link"),
+            ("Ga naar de inhoud", "nav.skip-link"),
+            ("Leia mais", "related.more-button"),
+            ("Czytaj dalej »", "related.more-button"),
+            ("Temps de lecture : 4 min", "dateline.reading-time"),
+            ("Esta web utiliza cookies propias y de terceros para mejorar nuestros servicios.", "cookie.notice"),
+            ("Ta strona używa plików cookies w celach statystycznych.", "cookie.notice"),
+            ("Faire un don", "appeal.button"),
+            ("Wesprzyj nas", "appeal.button"),
+            ("Fai una donazione", "appeal.button"),
+            ("Polityka prywatności", "nav.menu-word"),
+            ("Términos y condiciones", "nav.menu-word"),
+        ])
+    }
+
+    func testLookalikesInTheOtherPackLanguagesStay() {
+        assertKept([
+            "Partagez vos idées lors de la réunion publique de mardi, a invité le maire.",
+            "Comparte esta noticia con tus vecinos, pidió la alcaldesa durante el pleno.",
+            "Obserwuj nas uważnie, powiedział minister, bo wkrótce ogłosimy decyzję.",
+            "Komentarze posłów były ostre, ale ustawa przeszła większością głosów.",
+            "Odpowiedz na pytanie, czego boisz się najbardziej, radzi psycholożka.",
+            "Leia mais sobre o projeto no relatório que a prefeitura publicou ontem.",
+            "Faire un don de sang prend moins d'une heure, rappelle l'hôpital.",
+            "Ta strona internetowa jest prowadzona przez gminę od 2012 roku.",
+            "Poprzedni artykuł tego autora wywołał ogromną dyskusję w Sejmie.",
+        ])
     }
 
     // MARK: - Metadata kept
