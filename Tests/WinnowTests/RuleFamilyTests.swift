@@ -732,6 +732,67 @@ final class RuleFamilyTests: XCTestCase {
         ])
     }
 
+    /// The same widget kinds in Russian, Swedish, Finnish, Chinese and Japanese, whose
+    /// stopword lists the classifier already has.
+    func testWidgetLinesOfFurtherLanguagesGo() {
+        assertRemoved([
+            ("Поделиться", "share.buttons"),
+            ("Поделиться ВКонтакте Одноклассники Telegram", "share.buttons"),
+            ("Dela på Facebook", "share.buttons"),
+            ("Jaa Facebookissa", "share.buttons"),
+            ("分享到微信", "share.buttons"),
+            ("シェアする ツイート", "share.buttons"),
+            ("Följ oss på Instagram", "social.follow"),
+            ("Подписывайтесь на нас ВКонтакте", "social.follow"),
+            ("关注我们", "social.follow"),
+            ("Комментарии (3)", "comments.link"),
+            ("12 комментариев", "comments.link"),
+            ("Lämna en kommentar", "comments.link"),
+            ("23条评论", "comments.link"),
+            ("コメントする", "comments.link"),
+            ("Ответить", "comments.link"),
+            ("Читать далее", "related.more-button"),
+            ("Läs mer »", "related.more-button"),
+            ("阅读全文", "related.more-button"),
+            ("続きを読む", "related.more-button"),
+            ("Подпишитесь на нашу рассылку", "newsletter.prompt"),
+            ("Prenumerera på vårt nyhetsbrev", "newsletter.prompt"),
+            ("Наверх", "nav.skip-link"),
+            ("Hoppa till innehåll", "nav.skip-link"),
+            ("返回顶部", "nav.skip-link"),
+            ("ページトップへ戻る", "nav.skip-link"),
+            ("Главная", "nav.menu-word"),
+            ("首页", "nav.menu-word"),
+            ("Реклама", "ad.marker"),
+            ("スポンサーリンク", "ad.marker"),
+            ("Все права защищены.", "copyright.line"),
+            ("版权所有 2021 某某网", "copyright.line"),
+            ("责任编辑：王芳", "byline.cjk-label"),
+        ])
+    }
+
+    /// Headings of related lists in those languages go with their headlines.
+    func testRelatedHeadingsOfFurtherLanguagesGo() {
+        for heading in ["Читайте также", "Relaterade artiklar", "Lue myös", "相关新闻", "関連記事"] {
+            let text = "\(articleParagraph)\n\n\(heading)\nMayor opens new bridge over the river\nTeam wins the final after extra time\n"
+            XCTAssertEqual(clean(text), "\(articleParagraph)\n", heading)
+        }
+    }
+
+    func testLookalikesInFurtherLanguagesStay() {
+        assertKept([
+            "Подробнее об этом рассказал министр на пресс-конференции в четверг.",
+            "Реклама на телевидении дорожает третий год подряд, сообщили аналитики.",
+            "Ответить на этот вопрос не смог никто из участников встречи.",
+            "Dela upp arbetet i mindre delar, rådde forskarna i rapporten.",
+            "Hem till gården kom de först sent på kvällen.",
+            "Jaa ruoka kahteen osaan ja tarjoile heti.",
+            "分享经济在中国发展迅速，专家表示仍需加强监管。",
+            "编辑部的意见是，这项政策应该尽快实施。",
+            "コメントは控えたいと首相は記者団に語った。",
+        ])
+    }
+
     // MARK: - Metadata kept
 
     func testRemovedBylinesDatesAndCreditsAreKept() {
