@@ -29,6 +29,57 @@ final class RulePackTests: XCTestCase {
         }
     }
 
+    /// The shipped packs compile each pattern on its first match; a pack the user names
+    /// is compiled when the pipeline is made, so its errors come first.
+    func testOnlyTheShippedPacksCompileOnFirstUse() throws {
+        XCTAssertTrue(try BuiltinRules.load().allSatisfy(\.compilesOnFirstUse))
+        let yaml = "pack: mine\ncategory: x\nrules:\n  - id: mine.ok\n    scope: block\n    reason: r\n    pattern: 'x'\n"
+        XCTAssertFalse(try RulePack.parse(yaml, source: "mine.yaml").compilesOnFirstUse)
+    }
+
+    /// A deferred pattern that does not compile fails where it is first matched: the rule
+    /// is skipped with a finding naming it, and the document still comes out.
+    func testDeferredPatternThatDoesNotCompileIsSkippedWithAFinding() throws {
+        XCTAssertThrowsError(try ICURegex("(unclosed"))
+        let lazy = try ICURegex("(unclosed", deferred: true)
+        XCTAssertThrowsError(try [UInt8]("text".utf8).withUnsafeBufferPointer { try lazy.run($0, 0..<4, mode: .find) }) { error in
+            XCTAssertTrue(error is ICURegex.CompileError, "\(error)")
+        }
+        let yaml = "pack: mine\ncategory: x\nrules:\n  - id: mine.bad\n    scope: block\n    reason: r\n    pattern: '(unclosed'\n"
+        var pack = try RulePack.parse(yaml, source: "mine.yaml")
+        pack.compilesOnFirstUse = true
+        let pipeline = try Pipeline(configuration: Configuration(), packs: [pack])
+        var doc = Document(id: "d", text: "Real text stays here.")
+        pipeline.makeCleaner().clean(&doc)
+        XCTAssertEqual(doc.string, "Real text stays here.\n")
+        XCTAssertTrue(doc.findings.contains { $0.contains("mine.bad") && $0.contains("does not compile") }, "\(doc.findings)")
+    }
+
+    /// Clones of a deferred pattern, each compiled from the one shared prototype on
+    /// several threads at once, match as a pattern compiled at once does.
+    func testClonesOfADeferredPatternMatchAlikeOnEveryThread() throws {
+        let pattern = "(?i)(?:photo|foto)\\s*:\\s*(?<value>\\p{Lu}[\\p{L}. ]{1,40})$"
+        let eager = try ICURegex(pattern)
+        let lazy = try ICURegex(pattern, deferred: true)
+        let lines = ["Der Hafen am Morgen. Foto: Anna Berg", "No credit in this line.", "PHOTO: Lee Kim"]
+        func run(_ re: ICURegex, _ line: String) -> [Int] {
+            let bytes = Array(line.utf8)
+            let m = bytes.withUnsafeBufferPointer { try? re.run($0, 0..<$0.count, mode: .find) }
+            return m.flatMap { $0 }.map { [$0.range.lowerBound, $0.range.upperBound, $0.value?.lowerBound ?? -1] } ?? []
+        }
+        let expected = lines.map { run(eager, $0) }
+        XCTAssertEqual(expected[1], [])
+        XCTAssertNotEqual(expected[0], [])
+        let results = UnsafeMutableBufferPointer<[[Int]]>.allocate(capacity: 8)
+        defer { results.deallocate() }
+        let clones = (0..<8).map { _ in lazy.clone() }
+        DispatchQueue.concurrentPerform(iterations: 8) { k in
+            (results.baseAddress! + k).initialize(to: lines.map { run(clones[k], $0) })
+        }
+        for k in 0..<8 { XCTAssertEqual(results[k], expected, "clone \(k)") }
+        XCTAssertEqual(lazy.valueGroup, eager.valueGroup)
+    }
+
     func testUnknownScopeIsRejected() {
         let yaml = "pack: mine\ncategory: x\nrules:\n  - id: mine.s\n    scope: page\n    reason: r\n    pattern: x\n"
         XCTAssertThrowsError(try RulePack.parse(yaml, source: "mine.yaml"))

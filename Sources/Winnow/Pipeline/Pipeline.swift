@@ -40,12 +40,15 @@ public final class Pipeline: @unchecked Sendable {
     static func preload(_ configuration: Configuration) {
         let loads = StageRegistry.all.filter { configuration.isEnabled($0) }.compactMap(\.preload)
         guard !loads.isEmpty else { return }
-        DispatchQueue.global().async {
-            for load in loads { load() }
-            // The loads ran in a malloc arena of this thread's own, which keeps the pages
+        // Each load on a thread of its own: the main thread compiles few rules now (see
+        // `ICURegex`), and the word lists alone take longer than the model.
+        let group = DispatchGroup()
+        for load in loads { DispatchQueue.global().async(group: group) { load() } }
+        group.notify(queue: .global()) {
+            // The loads ran in malloc arenas of their threads' own, which keep the pages
             // of their freed scratch arrays (some 4 MB) unless told to give them back:
-            // glibc's malloc_trim (not in Swift's Glibc module, hence looked up by name;
-            // absent elsewhere, and then there is nothing to do).
+            // glibc's malloc_trim, which trims every arena (not in Swift's Glibc module,
+            // hence looked up by name; absent elsewhere, and then there is nothing to do).
             if let trim = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") {
                 _ = unsafeBitCast(trim, to: (@convention(c) (Int) -> Int32).self)(0)
             }

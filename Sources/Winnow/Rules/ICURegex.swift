@@ -1,14 +1,24 @@
 import CICU
+import Foundation
 
 /// An ICU regular expression matched directly over UTF-8 bytes (no UTF-16 copy), with
 /// ICU's time limit so that a catastrophic user pattern stops instead of hanging.
 ///
 /// A matcher holds per-match state and is not thread-safe: each worker gets its own
-/// `clone()` of a compiled prototype.
+/// `clone()`. The compiled pattern is shared by a matcher and its clones, and each
+/// matcher makes its own ICU matcher from it on its first match.
+///
+/// A pattern made with `deferred: true` is compiled on its first match, not when it is
+/// made: compiling is most of a process's start-up, and a rule whose literals a document
+/// never holds never runs (a process that cleans one page compiles a fraction of the
+/// packs). Only the shipped packs are deferred; a pack the user names is compiled at
+/// once, so that its errors are reported before any document is read.
 final class ICURegex {
-    private let handle: OpaquePointer
-    /// Number of the capture group named `value`, or -1.
-    let valueGroup: Int32
+    private let compiled: CompiledPattern
+    /// This matcher's own clone of the compiled pattern, made on first use, and the
+    /// number of its `value` group.
+    private var handle: OpaquePointer?
+    private var group: Int32 = -1
     let pattern: String
 
     /// ICU's match time limit, in its steps (on the order of a millisecond each).
@@ -30,48 +40,51 @@ final class ICURegex {
     /// Thrown when ICU's time limit stops a match.
     struct TimeOut: Error {}
 
-    /// Compiles `pattern`, its case-insensitive letter sets written so that ICU builds
-    /// them fast (`CaselessLetterSets`: the same matches).
-    convenience init(_ pattern: String) throws {
-        try self.init(pattern, compiling: CaselessLetterSets.rewrite(pattern))
+    /// Compiles `pattern` (now, or on its first match when `deferred`), its
+    /// case-insensitive letter sets written so that ICU builds them fast
+    /// (`CaselessLetterSets`: the same matches).
+    convenience init(_ pattern: String, deferred: Bool = false) throws {
+        try self.init(pattern, rewriting: true, deferred: deferred)
     }
 
     /// Compiles `pattern` as it is written (for tests of the rewrite).
     convenience init(unrewritten pattern: String) throws {
-        try self.init(pattern, compiling: pattern)
+        try self.init(pattern, rewriting: false, deferred: false)
     }
 
-    private init(_ pattern: String, compiling source: String) throws {
-        var error = [CChar](repeating: 0, count: 256)
-        let utf8 = Array(source.utf8)
-        let compiled = utf8.withUnsafeBufferPointer { p in
-            p.baseAddress!.withMemoryRebound(to: CChar.self, capacity: p.count) {
-                cicu_regex_open($0, Int32(p.count), ICURegex.timeLimit, &error, Int32(error.count))
-            }
-        }
-        guard let compiled else {
-            throw CompileError(message: String(decoding: error.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))
-        }
-        self.handle = compiled
+    private init(_ pattern: String, rewriting: Bool, deferred: Bool) throws {
         self.pattern = pattern
-        self.valueGroup = cicu_regex_group_number(compiled, "value")
+        self.compiled = CompiledPattern(pattern, rewriting: rewriting)
+        if !deferred { _ = try compiled.prototype() }
     }
 
-    private init(handle: OpaquePointer, valueGroup: Int32, pattern: String) {
-        self.handle = handle
-        self.valueGroup = valueGroup
+    private init(sharing compiled: CompiledPattern, pattern: String) {
+        self.compiled = compiled
         self.pattern = pattern
     }
 
-    func clone() -> ICURegex {
-        ICURegex(handle: cicu_regex_clone(handle)!, valueGroup: valueGroup, pattern: pattern)
-    }
+    func clone() -> ICURegex { ICURegex(sharing: compiled, pattern: pattern) }
 
-    deinit { cicu_regex_close(handle) }
+    deinit { if let handle { cicu_regex_close(handle) } }
+
+    /// Number of the capture group named `value`, or -1 (compiles a deferred pattern).
+    var valueGroup: Int32 { (try? compiled.prototype().valueGroup) ?? -1 }
+
+    /// The ICU matcher, made on the first call.
+    @inline(__always)
+    private func matcher() throws -> (OpaquePointer, Int32) {
+        if let handle { return (handle, group) }
+        let p = try compiled.prototype()
+        let h = cicu_regex_clone(p.handle)!
+        handle = h
+        group = p.valueGroup
+        return (h, group)
+    }
 
     /// Matches the bytes `text[range]`; returned ranges are in `text`'s coordinates.
     func run(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, mode: Mode, from: Int = 0) throws -> Match? {
         var spans: [Int32] = [0, 0, -1, -1]
+        let (handle, valueGroup) = try matcher()
         let base = UnsafeRawPointer(text.baseAddress!).advanced(by: range.lowerBound)
             .assumingMemoryBound(to: CChar.self)
         let rc = cicu_regex_run(handle, base, Int32(range.count), mode.rawValue, Int32(from),
@@ -87,6 +100,7 @@ final class ICURegex {
     /// with typography folded: see `UTF16Text`), in UTF-8 offsets.
     func run(_ text: UTF16Text, _ range: Range<Int>, mode: Mode) throws -> Match? {
         var spans: [Int32] = [0, 0, -1, -1]
+        let (handle, valueGroup) = try matcher()
         let lo = Int(text.from8[range.lowerBound - text.base]), hi = Int(text.from8[range.upperBound - text.base])
         let rc = text.units.withUnsafeBufferPointer { u in
             cicu_regex_run16(handle, u.baseAddress.map { $0 + lo }, Int32(hi - lo), mode.rawValue, valueGroup, &spans)
@@ -96,6 +110,52 @@ final class ICURegex {
         @inline(__always) func to8(_ k: Int32) -> Int { Int(text.to8[lo + Int(k)]) }
         let value: Range<Int>? = spans[2] >= 0 ? to8(spans[2])..<to8(spans[3]) : nil
         return Match(range: to8(spans[0])..<to8(spans[1]), value: value)
+    }
+}
+
+/// A pattern's ICU compilation, shared by the matchers cloned from one `ICURegex`:
+/// compiled once, by whichever thread asks first. The prototype only serves to clone
+/// matchers from (ICU's compiled pattern is immutable), never to match.
+private final class CompiledPattern: @unchecked Sendable {
+    struct Prototype {
+        let handle: OpaquePointer
+        let valueGroup: Int32
+    }
+
+    /// The pattern, and whether its case-insensitive letter sets are rewritten before
+    /// it is compiled (the rewrite is work too: it waits for the compilation).
+    let pattern: String
+    let rewriting: Bool
+    private let lock = NSLock()
+    private var result: Result<Prototype, ICURegex.CompileError>?
+
+    init(_ pattern: String, rewriting: Bool) {
+        self.pattern = pattern
+        self.rewriting = rewriting
+    }
+
+    deinit { if case .success(let p) = result { cicu_regex_close(p.handle) } }
+
+    /// The compiled prototype; the same error every time when the pattern does not compile.
+    func prototype() throws -> Prototype {
+        lock.lock()
+        defer { lock.unlock() }
+        if result == nil { result = Self.compile(rewriting ? CaselessLetterSets.rewrite(pattern) : pattern) }
+        return try result!.get()
+    }
+
+    private static func compile(_ source: String) -> Result<Prototype, ICURegex.CompileError> {
+        var error = [CChar](repeating: 0, count: 256)
+        let utf8 = Array(source.utf8)
+        let compiled = utf8.withUnsafeBufferPointer { p in
+            p.baseAddress!.withMemoryRebound(to: CChar.self, capacity: p.count) {
+                cicu_regex_open($0, Int32(p.count), ICURegex.timeLimit, &error, Int32(error.count))
+            }
+        }
+        guard let compiled else {
+            return .failure(ICURegex.CompileError(message: String(decoding: error.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)))
+        }
+        return .success(Prototype(handle: compiled, valueGroup: cicu_regex_group_number(compiled, "value")))
     }
 }
 

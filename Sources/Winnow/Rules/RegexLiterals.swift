@@ -188,29 +188,68 @@ enum RegexLiterals {
             case "*", "+", "?", "{":
                 return nil  // a quantifier with nothing before it: not ours to read
             default:
+                return parsePlainRun(caseless)
+            }
+        }
+
+        /// Characters without syntax from `i` on, as one piece: what reading them one at
+        /// a time and joining them gives, made without a set per character. Stops before
+        /// a character that is not safe to look for and before one that a quantifier
+        /// follows (it is read alone, so that the quantifier applies to it only).
+        mutating func parsePlainRun(_ caseless: Bool) -> Info {
+            @inline(__always) func quantified(_ k: Int) -> Bool {
+                k + 1 < s.count && (s[k + 1] == "?" || s[k + 1] == "*" || s[k + 1] == "+" || s[k + 1] == "{")
+            }
+            if quantified(i) {
                 i += 1
-                return Parser.char(c, caseless)
+                return Parser.char(s[i - 1], caseless)
+            }
+            var text = String.UnicodeScalarView(), letters = false
+            while i < s.count, !Parser.isSyntax(s[i]), !quantified(i), let (lower, isLetter) = Parser.safe(s[i], caseless) {
+                text.append(lower)
+                letters = letters || isLetter
+                i += 1
+            }
+            if text.isEmpty {
+                i += 1
+                return Parser.char(s[i - 1], caseless)
+            }
+            return Info(exact: [Lit(text: String(text), caseless: caseless && letters)], contained: nil)
+        }
+
+        /// Characters `parseAtom` and `parseSequence` read as syntax.
+        @inline(__always)
+        static func isSyntax(_ c: Unicode.Scalar) -> Bool {
+            switch c {
+            case "(", ")", "[", ".", "^", "$", "\\", "*", "+", "?", "{", "|": return true
+            default: return false
             }
         }
 
         /// One character of the pattern as a piece: a literal if it is safe to look for in
         /// the raw bytes (see the type's comment), otherwise any character.
         static func char(_ c: Unicode.Scalar, _ caseless: Bool) -> Info {
-            let v = c.value
-            let safe: Bool
-            if v < 0x80 {
-                // Not ' " or . (quotes and the ellipsis fold to them in the text rules read).
-                safe = (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A)
-                    || " -:/&,!?@#%+=_()[]|;<>$*~^{}`\\".unicodeScalars.contains(c)
-            } else {
-                // Beyond ASCII only where case counts, and not a character that folds.
-                safe = !caseless && foldedQuoteUnit(v) == v && v != 0x2026
-            }
-            guard safe else { return .unknown }
-            let lower = v >= 0x41 && v <= 0x5A ? Unicode.Scalar(v | 0x20)! : c
-            let isLetter = (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A)
+            guard let (lower, isLetter) = safe(c, caseless) else { return .unknown }
             return Info(exact: [Lit(text: String(lower), caseless: caseless && isLetter)], contained: nil)
         }
+
+        /// The character in lower case and whether it is an ASCII letter, or nil when it
+        /// is not safe to look for.
+        @inline(__always)
+        static func safe(_ c: Unicode.Scalar, _ caseless: Bool) -> (Unicode.Scalar, Bool)? {
+            let v = c.value
+            let isLetter = (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A)
+            if v < 0x80 {
+                // Not ' " or . (quotes and the ellipsis fold to them in the text rules read).
+                guard isLetter || (v >= 0x30 && v <= 0x39) || safePunctuation.contains(v) else { return nil }
+            } else {
+                // Beyond ASCII only where case counts, and not a character that folds.
+                guard !caseless && foldedQuoteUnit(v) == v && v != 0x2026 else { return nil }
+            }
+            return (v >= 0x41 && v <= 0x5A ? Unicode.Scalar(v | 0x20)! : c, isLetter)
+        }
+
+        static let safePunctuation = Set(" -:/&,!?@#%+=_()[]|;<>$*~^{}`\\".unicodeScalars.map(\.value))
 
         mutating func parseEscape(_ caseless: Bool) -> Info? {
             guard i + 1 < s.count else { return nil }

@@ -86,6 +86,14 @@ public struct RulePack: Sendable, Codable, Equatable {
     public var description: String?
     public var languages: [String]?
     public var rules: [RuleSpec]
+    /// Compile each pattern on its first match instead of when the pack is loaded (see
+    /// `ICURegex`): set for the shipped packs, whose patterns the tests compile; a pack
+    /// of the user's is compiled at once so that its errors come before any document.
+    public var compilesOnFirstUse = false
+
+    enum CodingKeys: String, CodingKey {
+        case pack, category, description, languages, rules
+    }
 
     /// Problems in a pack, each naming the rule and what is wrong.
     public struct Invalid: Error, CustomStringConvertible {
@@ -180,6 +188,10 @@ public enum BuiltinRules {
         let names = try FileManager.default.contentsOfDirectory(atPath: dir)
             .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") || $0.hasSuffix(".json") }
             .sorted()
-        return try names.map { try RulePack.load(path: dir + "/" + $0) }
+        return try names.map {
+            var pack = try RulePack.load(path: dir + "/" + $0)
+            pack.compilesOnFirstUse = true
+            return pack
+        }
     }
 }

@@ -26,7 +26,7 @@ final class CompiledRule {
         self.pack = pack.pack
         self.category = spec.category ?? pack.category
         func compile(_ p: String, _ field: String) throws -> ICURegex {
-            do { return try ICURegex(p) } catch let e as ICURegex.CompileError {
+            do { return try ICURegex(p, deferred: pack.compilesOnFirstUse) } catch let e as ICURegex.CompileError {
                 throw RulePack.Invalid(source: pack.pack, problem: "rule \(spec.id): \(field) does not compile: \(e.message)")
             }
         }
@@ -83,6 +83,8 @@ final class CompiledRule {
 /// the literal prefilter reads the bytes as they are). One typographic form throughout
 /// a literal keeps the forms few.
 func foldVariants(_ literal: [UInt8]) -> [[UInt8]] {
+    // Most literals hold neither quote nor dot: nothing to vary.
+    guard literal.contains(where: { $0 == 0x27 || $0 == 0x22 || $0 == 0x2E }) else { return [literal] }
     var forms = [literal]
     func substitute(_ ascii: [UInt8], _ typographic: [String]) {
         guard literal.count >= ascii.count else { return }

@@ -304,6 +304,9 @@ private struct Pass {
             if let converted = utf16Block(holding: range) { m = try re.run(converted, range, mode: mode) } else { m = try re.run(text, range, mode: mode) }
             if let key { memos.matches.store(key, bytes, SliceMatch(m, from: range.lowerBound)) }
             return m
+        } catch let e as ICURegex.CompileError {
+            findings.append("rule \(rule.spec.id) does not compile (\(e.message)); skipped")
+            return nil
         } catch {
             findings.append("rule \(rule.spec.id) stopped by the regex time limit; skipped for this block")
             return nil
