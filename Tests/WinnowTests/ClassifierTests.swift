@@ -23,6 +23,33 @@ final class ClassifierTests: XCTestCase {
         XCTAssertNil(BlockClassifierStage.loadProblem)
     }
 
+    /// Stopword lines are trimmed as Foundation's `.whitespaces` trims them.
+    func testStopwordLinesAreTrimmedAsFoundationTrimsWhitespace() {
+        for line in ["  und ", "\tder\t", "\u{A0}für\u{2003}", "a b", "", "   ", "\u{200B}x", "x\u{2028}", "\u{3000}の\u{3000}"] {
+            XCTAssertEqual(String(trimmingSpaces(Substring(line))), line.trimmingCharacters(in: .whitespaces), line.debugDescription)
+        }
+        // Every code point up to U+30FF (all of Unicode's space separators lie below it).
+        for v in 0..<0x3100 {
+            guard let c = Unicode.Scalar(v), c != "\n", c != "\r" else { continue }
+            let line = "\(Character(c))x"
+            XCTAssertEqual(String(trimmingSpaces(Substring(line))), line.trimmingCharacters(in: .whitespaces), String(format: "U+%04X", v))
+        }
+    }
+
+    /// The model is read without `JSONDecoder` (start-up); it must read the shipped file
+    /// as `JSONDecoder` does, every number to the bit.
+    func testModelReaderReadsTheShippedModelAsJSONDecoderDoes() throws {
+        let dir = try XCTUnwrap(ClassifierResources.resourceDirectory("classifier"))
+        let data = try Data(contentsOf: URL(fileURLWithPath: dir + "/model.json"))
+        let reference = try JSONDecoder().decode(ClassifierModel.self, from: data)
+        let read = try ClassifierModel(json: JSONValue(parsing: [UInt8](data)))
+        XCTAssertEqual(read, reference)
+        XCTAssertGreaterThan(read.trees.trees.count, 10)
+        XCTAssertThrowsError(try ClassifierModel(json: JSONValue(parsing: Array(#"{"version": 2}"#.utf8)))) { error in
+            XCTAssertEqual("\(error)", "missing field 'lexicon'")
+        }
+    }
+
     func testNavigationMenuIsDropped() {
         let menu = ["Home", "News", "Sport", "Business", "Contact Us", "Privacy Policy", "Terms Of Use"]
         let text = menu.joined(separator: "\n") + "\n\n" + paragraphs.joined(separator: "\n\n") + "\n"

@@ -72,4 +72,22 @@ final class JSONRecordTests: XCTestCase {
         let doc = cleanDocument("By Anna Berg and Tom Lee\n\nThe text itself stays here.\u{A0}Yes.")
         XCTAssertEqual(doc.winnowJSON, #"{"bylines":["Anna Berg and Tom Lee"],"edits":{"byline.by-author":1,"canonical.whitespace":1,"unicode.space":1}}"#)
     }
+    // MARK: - Whole values (the shipped data files)
+
+    func testJSONValueReadsNumbersAsDoubleReadsThemAndNestedValues() throws {
+        let v = try JSONValue(parsing: Array(#" {"a": [1, -0.5, 2.5e-3, 1E+2, 0.1, 123456789012345678], "b": {"c": "x\u00e9\n\"y\"", "d": [true, false, null]}, "e": []} "#.utf8))
+        XCTAssertEqual(try v.field("a").doubles("a"), [1, -0.5, 2.5e-3, 100, 0.1, 123456789012345678])
+        XCTAssertEqual(try v.field("b").field("c").string("c"), "x\u{e9}\n\"y\"")
+        XCTAssertEqual(try v.field("b").field("d"), .array([.bool(true), .bool(false), .null]))
+        XCTAssertEqual(try v.field("e"), .array([]))
+        XCTAssertEqual(try v.field("a").array("a")[0].int("a"), 1)
+        XCTAssertThrowsError(try v.field("a").array("a")[1].int("a"))
+        XCTAssertThrowsError(try v.field("zz"))
+    }
+
+    func testJSONValueRejectsMalformedText() {
+        for bad in ["", "[1,]", "{\"a\" 1}", "[1] x", "01", "-", "[1.]", "{\"a\": tru}", "\"open"] {
+            XCTAssertThrowsError(try JSONValue(parsing: Array(bad.utf8)), bad)
+        }
+    }
 }

@@ -268,14 +268,16 @@ struct JSONParser {
         }
     }
 
-    private mutating func literal(_ word: StaticString) throws {
+    mutating func literal(_ word: StaticString) throws {
         let n = word.utf8CodeUnitCount
         guard pos + n <= b.count else { throw error("unexpected end") }
         for k in 0..<n where b[pos + k] != word.utf8Start[k] { throw error("unexpected character", at: pos + k) }
         pos += n
     }
 
-    private mutating func number() throws {
+    /// Reads a number at `pos` and returns where its text lies.
+    @discardableResult
+    mutating func number() throws -> Range<Int> {
         let start = pos
         if peek() == UInt8(ascii: "-") { pos += 1 }
         func digits() -> Int {
@@ -293,6 +295,7 @@ struct JSONParser {
             if peek() == UInt8(ascii: "+") || peek() == UInt8(ascii: "-") { pos += 1 }
             if digits() == 0 { throw error("bad number", at: start) }
         }
+        return start..<pos
     }
 
     /// The first byte at or after `i` that ends a run of a string's plain bytes (a quote,
