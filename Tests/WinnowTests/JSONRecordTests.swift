@@ -85,6 +85,14 @@ final class JSONRecordTests: XCTestCase {
         XCTAssertThrowsError(try v.field("zz"))
     }
 
+    /// Where JSON leaves a choice, the reader takes JSONDecoder's: the first of a repeated
+    /// key, a byte order mark allowed, a number too large for a Double rejected.
+    func testJSONValueChoosesAsJSONDecoderDoes() throws {
+        XCTAssertEqual(try JSONValue(parsing: Array(#"{"a": 1, "a": 2}"#.utf8)).field("a"), .number(1))
+        XCTAssertEqual(try JSONValue(parsing: [0xEF, 0xBB, 0xBF] + Array("[true]".utf8)), .array([.bool(true)]))
+        XCTAssertThrowsError(try JSONValue(parsing: Array("[1e400]".utf8)))
+    }
+
     func testJSONValueRejectsMalformedText() {
         for bad in ["", "[1,]", "{\"a\" 1}", "[1] x", "01", "-", "[1.]", "{\"a\": tru}", "\"open"] {
             XCTAssertThrowsError(try JSONValue(parsing: Array(bad.utf8)), bad)

@@ -554,7 +554,7 @@ final class RuleFamilyTests: XCTestCase {
     }
 
     func testRelatedListInOtherLanguagesGoesWithItsHeadlines() {
-        for heading in ["Leia também", "À lire aussi", "Ähnliche Beiträge", "Gerelateerde artikelen"] {
+        for heading in ["Leia também", "À lire aussi", "Ähnliche Beiträge", "Gerelateerde artikelen", "Más noticias", "Podobne artykuły", "Meer nieuws", "Plus d’actualités"] {
             let list = "\(heading)\nRendas voltam a bater recorde\nNovo programa de apoio ao arrendamento jovem"
             XCTAssertEqual(clean("\(articleParagraph)\n\n\(list)\n\n\(articleParagraph)"), "\(articleParagraph)\n\n\(articleParagraph)\n", heading)
         }
@@ -768,6 +768,12 @@ final class RuleFamilyTests: XCTestCase {
             ("Все права защищены.", "copyright.line"),
             ("版权所有 2021 某某网", "copyright.line"),
             ("责任编辑：王芳", "byline.cjk-label"),
+            ("记者：李明 张伟", "byline.cjk-label"),
+            ("分享到：微信、微博", "share.buttons"),
+            ("Seuraa meitä Facebookissa", "social.follow"),
+            ("Kommentit (5)", "comments.link"),
+            ("Все права защищены © 2021 Газета", "copyright.line"),
+            ("無断転載を禁じます。", "copyright.line"),
         ])
     }
 
@@ -790,6 +796,11 @@ final class RuleFamilyTests: XCTestCase {
             "分享经济在中国发展迅速，专家表示仍需加强监管。",
             "编辑部的意见是，这项政策应该尽快实施。",
             "コメントは控えたいと首相は記者団に語った。",
+            "根据著作权法，版权所有者享有复制权和发行权，法院据此作出判决。",
+            "記事の無断転載を禁じますという表示は多くのサイトで見られるが、その効果には議論がある。",
+            "Эксперты считают, что в этом случае все права защищены законом.",
+            "Министр предложил подписаться на рассылку новостей правительства всем желающим.",
+            "作者：我们认为这个问题很重要",
         ])
     }
 

@@ -10,9 +10,11 @@ enum JSONValue: Equatable {
     case bool(Bool)
     case null
 
-    /// Reads `bytes` as one JSON value (white space around it allowed).
+    /// Reads `bytes` as one JSON value (white space around it allowed, and a UTF-8 byte
+    /// order mark before it, as `JSONDecoder` allows).
     init(parsing bytes: [UInt8]) throws {
         var p = JSONParser(bytes)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { p.pos = 3 }
         self = try p.value(depth: 0)
         p.skipSpace()
         guard p.pos == bytes.count else { throw p.error("text after the value") }
@@ -78,7 +80,8 @@ extension JSONParser {
                 skipSpace()
                 guard peek() == UInt8(ascii: ":") else { throw error("expected ':'") }
                 pos += 1
-                fields[key] = try value(depth: depth + 1)
+                let v = try value(depth: depth + 1)
+                if fields[key] == nil { fields[key] = v }  // the first of a repeated key, as JSONDecoder takes
                 skipSpace()
                 guard let d = peek() else { throw error("unterminated object") }
                 pos += 1
@@ -104,7 +107,7 @@ extension JSONParser {
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
             let start = pos
             let text = try number()
-            guard let x = Double(String(decoding: b[text], as: UTF8.self)) else { throw error("bad number", at: start) }
+            guard let x = Double(String(decoding: b[text], as: UTF8.self)), x.isFinite else { throw error("bad number", at: start) }
             return .number(x)
         default: throw error("unexpected character")
         }

@@ -67,8 +67,12 @@ final class ICURegex {
 
     deinit { if let handle { cicu_regex_close(handle) } }
 
-    /// Number of the capture group named `value`, or -1 (compiles a deferred pattern).
-    var valueGroup: Int32 { (try? compiled.prototype().valueGroup) ?? -1 }
+    /// Number of the capture group named `value`, or -1 (compiles a deferred pattern that
+    /// has not matched yet).
+    var valueGroup: Int32 {
+        if handle != nil { return group }
+        return (try? compiled.prototype().valueGroup) ?? -1
+    }
 
     /// The ICU matcher, made on the first call.
     @inline(__always)
