@@ -680,6 +680,25 @@ final class RuleFamilyTests: XCTestCase {
         }
     }
 
+    // MARK: - Calendars
+
+    /// A blog's month calendar goes whole: its name, the weekday initials, the links to
+    /// the months around it and every week, the short first and last ones too.
+    func testMonthCalendarGoesWhole() {
+        let calendar = "März 2021\nM D M D F S S\n« Feb Apr »\n1 2 3 4 5 6 7\n8 9 10 11 12 13 14\n15 16 17 18 19 20 21\n22 23 24 25 26 27 28\n29 30 31"
+        let doc = cleanDocument("\(articleParagraph)\n\n\(calendar)\n\n\(articleParagraph)")
+        XCTAssertEqual(doc.string, "\(articleParagraph)\n\n\(articleParagraph)\n")
+        XCTAssertEqual(Set(doc.edits.filter { $0.stage == "boilerplate" }.map(\.rule)), ["nav.calendar"])
+    }
+
+    /// Rows of numbers that are no weeks stay: lottery draws in a group, a program's output.
+    func testNumberRowsThatAreNoWeeksStay() {
+        let draws = "3 12 19 27 33 41\n5 8 14 22 36 40\n1 9 17 25 31 44\n2 6 11 20 29 38"
+        XCTAssertEqual(clean("\(articleParagraph)\n\n\(draws)\n\n\(articleParagraph)"),
+                       "\(articleParagraph)\n\n\(draws.replacingOccurrences(of: "\n", with: "\n\n"))\n\n\(articleParagraph)\n")
+        assertKept(["0 1 2 3 4 5 6"])
+    }
+
     // MARK: - The packs' other languages
 
     /// Widget lines of kinds the packs name in English and German, in the wordings of the
