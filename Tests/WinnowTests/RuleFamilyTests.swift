@@ -680,6 +680,35 @@ final class RuleFamilyTests: XCTestCase {
         }
     }
 
+    // MARK: - Buttons and toggles
+
+    /// A dialog's cancel button, an image viewer's control, a German share button and a
+    /// consent banner's category with its switch's label, each alone on a line.
+    func testDialogButtonsAndConsentTogglesGo() {
+        assertRemoved([
+            ("Abbrechen", "nav.menu-word"),
+            ("Cancel", "nav.menu-word"),
+            ("Image zoom", "ui.image-controls"),
+            ("Liken Liken", "share.prompt"),
+            ("Verbinde mit %s", "ui.placeholder"),
+            ("%d Bloggern gefällt das:", "ui.placeholder"),
+            ("Mitteilen", "share.buttons"),
+            ("Statistiken Statistiken", "cookie.category-toggle"),
+            ("Marketing Marketing", "cookie.category-toggle"),
+        ])
+    }
+
+    func testLookalikesOfButtonsAndTogglesStay() {
+        assertKept([
+            "Cancel the subscription before the end of the month, the agency advised.",
+            "Mitteilen sollte man das dem Arzt sofort, sagt die Expertin.",
+            "Marketing",
+            "Statistiken zeigen, dass die Zahl der Unfälle gesunken ist.",
+            "Use %s for strings.",
+            "The format string printf(\"%s\", name) prints the name.",
+        ])
+    }
+
     // MARK: - Calendars
 
     /// A blog's month calendar goes whole: its name, the weekday initials, the links to
