@@ -533,6 +533,16 @@ final class RuleFamilyTests: XCTestCase {
         XCTAssertEqual(clean("\(articleParagraph)\n\n\(tail)"), "\(articleParagraph)\n")
     }
 
+    /// The distributor's line closes the section wherever in the line its phrase stands.
+    func testPressReleaseAboutSectionGoesThroughTheDistributorsLine() {
+        let tail = [
+            "Über die Beispiel Solar GmbH",
+            "Die Beispiel Solar GmbH mit Sitz in Leipzig fertigt seit 2009 Komponenten für Photovoltaikanlagen.",
+            "Bildmaterial: Beispiel Solar GmbH, Original-Content von: Beispiel Solar GmbH, übermittelt durch news aktuell",
+        ].joined(separator: "\n\n")
+        XCTAssertEqual(clean("\(articleParagraph)\n\n\(tail)"), "\(articleParagraph)\n")
+    }
+
     func testAnAboutHeadingWithoutAContactStays() {
         let text = "About the Alps\n\nThe range runs for 1,200 kilometres across eight countries and holds 82 peaks above 4,000 metres."
         XCTAssertEqual(clean(text), "About the Alps\n\nThe range runs for 1,200 kilometres across eight countries and holds 82 peaks above 4,000 metres.\n")
