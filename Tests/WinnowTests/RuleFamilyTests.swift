@@ -13,6 +13,11 @@ final class RuleFamilyTests: XCTestCase {
         }
     }
 
+    /// These paragraphs, after an article paragraph, all go.
+    private func assertGoAfterTheArticle(_ blocks: [String], file: StaticString = #filePath, line: UInt = #line) {
+        XCTAssertEqual(clean("\(articleParagraph)\n\n\(blocks.joined(separator: "\n\n"))"), "\(articleParagraph)\n", file: file, line: line)
+    }
+
     /// Each sentence comes out unchanged between two article paragraphs.
     private func assertKept(_ sentences: [String], file: StaticString = #filePath, line: UInt = #line) {
         for s in sentences { assertKeptBetweenParagraphs(s, file: file, line: line) }
@@ -491,12 +496,11 @@ final class RuleFamilyTests: XCTestCase {
     }
 
     func testAppealLetterOpeningWithAFavourGoesToItsClose() {
-        let letter = [
+        assertGoAfterTheArticle([
             "... we have a small favour to ask. Thousands of people read our reporting every day, and we have kept it free for everyone, wherever they live, because we believe information should be open to all.",
             "Every contribution, however big or small, keeps our journalism independent.",
             "Support the paper from as little as £1. If you can, please consider supporting us with a regular amount each month.",
-        ].joined(separator: "\n\n")
-        XCTAssertEqual(clean("\(articleParagraph)\n\n\(letter)"), "\(articleParagraph)\n")
+        ])
     }
 
     func testReaderCommentsGoAsARun() {
@@ -524,23 +528,19 @@ final class RuleFamilyTests: XCTestCase {
         assertKeptBetweenParagraphs("Nein")
     }
 
+    /// A company's "About" section after a press release, and its contact box.
+    private let aboutSection = [
+        "Über die Beispiel Solar GmbH",
+        "Die Beispiel Solar GmbH mit Sitz in Leipzig fertigt seit 2009 Komponenten für Photovoltaikanlagen.",
+    ]
+
     func testPressReleaseAboutSectionGoesThroughItsContact() {
-        let tail = [
-            "Über die Beispiel Solar GmbH",
-            "Die Beispiel Solar GmbH mit Sitz in Leipzig fertigt seit 2009 Komponenten für Photovoltaikanlagen.",
-            "Pressekontakt:", "Beispiel Solar GmbH", "Telefon: +49 341 555 0100", "E-Mail: presse@example.org",
-        ].joined(separator: "\n\n")
-        XCTAssertEqual(clean("\(articleParagraph)\n\n\(tail)"), "\(articleParagraph)\n")
+        assertGoAfterTheArticle(aboutSection + ["Pressekontakt:", "Beispiel Solar GmbH", "Telefon: +49 341 555 0100", "E-Mail: presse@example.org"])
     }
 
     /// The distributor's line closes the section wherever in the line its phrase stands.
     func testPressReleaseAboutSectionGoesThroughTheDistributorsLine() {
-        let tail = [
-            "Über die Beispiel Solar GmbH",
-            "Die Beispiel Solar GmbH mit Sitz in Leipzig fertigt seit 2009 Komponenten für Photovoltaikanlagen.",
-            "Bildmaterial: Beispiel Solar GmbH, Original-Content von: Beispiel Solar GmbH, übermittelt durch news aktuell",
-        ].joined(separator: "\n\n")
-        XCTAssertEqual(clean("\(articleParagraph)\n\n\(tail)"), "\(articleParagraph)\n")
+        assertGoAfterTheArticle(aboutSection + ["Bildmaterial: Beispiel Solar GmbH, Original-Content von: Beispiel Solar GmbH, übermittelt durch news aktuell"])
     }
 
     func testAnAboutHeadingWithoutAContactStays() {
