@@ -9,32 +9,24 @@ grouped by a rough kind (first words, digits folded) and sorted by frequency, an
 --lost the "with" strings that went missing.
 usage: webdev-misses.py WEB_DEV_JSONL [--bin PATH] [--args '...'] [--misses N] [--lost N]
 """
-import json, re, subprocess, sys, os, tempfile, collections, argparse
+import json, re, sys, os, collections
 
-ap = argparse.ArgumentParser()
-ap.add_argument("data")
-ap.add_argument("--bin", default=".build/release/winnow")
-ap.add_argument("--args", default="")
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "classifier"))
+import pages  # noqa: E402  (one `winnow clean` run over all records)
+
+ap = pages.arguments()
 ap.add_argument("--misses", type=int, default=0)
 ap.add_argument("--lost", type=int, default=0)
 ap.add_argument("--save", help="write the clean texts (JSON) to this file")
 ap.add_argument("--compare", help="clean texts saved by an earlier run: list the article strings this run loses and the boilerplate strings it newly removes (first two thirds)")
 a = ap.parse_args()
 
-recs = [json.loads(l) for l in open(a.data, encoding="utf-8")]
-tmp = tempfile.mkdtemp()
-inp, outp = os.path.join(tmp, "in.jsonl"), os.path.join(tmp, "out.jsonl")
-with open(inp, "w", encoding="utf-8") as f:
-    for i, r in enumerate(recs):
-        f.write(json.dumps({"id": str(i), "text": r["text"]}) + "\n")
-subprocess.run([a.bin, "clean", "-q", inp, "-o", outp] + a.args.split(), check=True)
-outs = {}
-for l in open(outp, encoding="utf-8"):
-    o = json.loads(l); outs[int(o["id"])] = o["text"]
+recs = pages.load(a.data)
+outs = dict(enumerate(pages.run_binary(a.bin, recs, a.args.split())))
 
 if a.save:
     json.dump(outs, open(a.save, "w", encoding="utf-8"))
-fold = lambda s: re.sub(r"\s+", " ", s).strip()
+fold = pages.fold
 cut = len(recs) * 2 // 3
 parts = {"study (first 2/3)": range(0, cut), "held-out (last 1/3)": range(cut, len(recs)), "all": range(len(recs))}
 left, lost = collections.Counter(), collections.Counter()

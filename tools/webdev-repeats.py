@@ -12,7 +12,6 @@ the pages it would change (tools/webdev-misses.py --compare) and on the samples.
 usage: webdev-repeats.py WEB_DEV_JSONL [--bin PATH] [--args '...'] [--min-hosts 3] [--top 120]
 Python 3 standard library only; does not build.
 """
-import argparse
 import collections
 import os
 import re
@@ -21,10 +20,7 @@ import sys
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "classifier"))
 import pages  # noqa: E402  (one `winnow clean` run over all records)
 
-ap = argparse.ArgumentParser()
-ap.add_argument("data")
-ap.add_argument("--bin", default=".build/release/winnow")
-ap.add_argument("--args", default="")
+ap = pages.arguments()
 ap.add_argument("--min-hosts", type=int, default=3)
 ap.add_argument("--top", type=int, default=120)
 ap.add_argument("--max-length", type=int, default=120, help="longer lines are left out (prose)")

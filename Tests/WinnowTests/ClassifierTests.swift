@@ -26,13 +26,13 @@ final class ClassifierTests: XCTestCase {
     /// Stopword lines are trimmed as Foundation's `.whitespaces` trims them.
     func testStopwordLinesAreTrimmedAsFoundationTrimsWhitespace() {
         for line in ["  und ", "\tder\t", "\u{A0}für\u{2003}", "a b", "", "   ", "\u{200B}x", "x\u{2028}", "\u{3000}の\u{3000}"] {
-            XCTAssertEqual(String(trimmingSpaces(Substring(line))), line.trimmingCharacters(in: .whitespaces), line.debugDescription)
+            XCTAssertEqual(String(trimmingHorizontalWhitespace(Substring(line))), line.trimmingCharacters(in: .whitespaces), line.debugDescription)
         }
         // Every code point up to U+30FF (all of Unicode's space separators lie below it).
         for v in 0..<0x3100 {
             guard let c = Unicode.Scalar(v), c != "\n", c != "\r" else { continue }
             let line = "\(Character(c))x"
-            XCTAssertEqual(String(trimmingSpaces(Substring(line))), line.trimmingCharacters(in: .whitespaces), String(format: "U+%04X", v))
+            XCTAssertEqual(String(trimmingHorizontalWhitespace(Substring(line))), line.trimmingCharacters(in: .whitespaces), String(format: "U+%04X", v))
         }
     }
 

@@ -2,6 +2,7 @@
 binary over all pages in one process (JSON Lines on standard input), and the string
 scoring of the shared web-dev scorer (webscore.py), per part of the split.
 Python 3 standard library only."""
+import argparse
 import hashlib
 import json
 import os
@@ -16,6 +17,16 @@ CACHE = os.path.join(REPO, "tools", ".cache", "classifier")
 LATER_STAGES = ["classifier", "templates", "typo", "canonical"]
 
 fold = lambda s: re.sub(r"\s+", " ", s).strip()
+
+
+def arguments():
+    """The options of the scripts that clean web-dev's pages once and study the output
+    (tools/webdev-misses.py, tools/webdev-repeats.py): the pages, the binary, its flags."""
+    ap = argparse.ArgumentParser()
+    ap.add_argument("data")
+    ap.add_argument("--bin", default=".build/release/winnow")
+    ap.add_argument("--args", default="", help="flags for `winnow clean`, in one argument (--args=--keep-typography)")
+    return ap
 
 
 def held_out(record):

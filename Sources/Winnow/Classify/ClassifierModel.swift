@@ -241,7 +241,7 @@ final class ClassifierResources: Sendable {
                 return .failure(ClassifierLoadError(message: "stopword list \(lang).txt not found"))
             }
             lists.append(text.split(whereSeparator: { $0 == "\n" || $0 == "\r" }).compactMap {
-                let w = trimmingSpaces($0).lowercased()
+                let w = trimmingHorizontalWhitespace($0).lowercased()
                 return w.isEmpty || w.hasPrefix("#") ? nil : w
             })
         }
@@ -256,7 +256,7 @@ final class ClassifierResources: Sendable {
 /// either end: what `trimmingCharacters(in: .whitespaces)` takes off (that set, compared
 /// code point by code point), without Foundation's character sets (a thousand lines of
 /// stopwords cost milliseconds that way).
-func trimmingSpaces(_ line: Substring) -> Substring {
+func trimmingHorizontalWhitespace(_ line: Substring) -> Substring {
     func space(_ c: Unicode.Scalar) -> Bool {
         c == "\t" || c == "\u{200B}" || c.properties.generalCategory == .spaceSeparator
     }

@@ -223,52 +223,73 @@ struct JSONParser {
         while pos < b.count, b[pos] == 0x20 || b[pos] == 0x09 || b[pos] == 0x0A || b[pos] == 0x0D { pos += 1 }
     }
 
+    /// Checks the value at `pos` and moves past it, keeping nothing (`value(depth:keeping:)`).
     mutating func skipValue(depth: Int) throws {
+        _ = try value(depth: depth, keeping: false)
+    }
+
+    /// Reads the value at `pos` (after white space), or with `keeping` false only checks
+    /// it and moves past it (a record's fields Winnow does not read), returning `.null`:
+    /// one walk of the grammar, so both report malformed JSON alike.
+    mutating func value(depth: Int, keeping: Bool = true) throws -> JSONValue {
         guard depth <= Self.maxDepth else { throw error("nested too deeply") }
         skipSpace()
         guard let c = peek() else { throw error("expected a value") }
         switch c {
         case UInt8(ascii: "\""):
-            _ = try string()
+            let bytes = try string()
+            return keeping ? .string(String(decoding: bytes, as: UTF8.self)) : .null
         case UInt8(ascii: "{"):
             pos += 1
+            var fields: [String: JSONValue] = [:]
             skipSpace()
-            if peek() == UInt8(ascii: "}") { pos += 1; return }
+            if peek() == UInt8(ascii: "}") { pos += 1; return keeping ? .object(fields) : .null }
             while true {
                 skipSpace()
                 guard peek() == UInt8(ascii: "\"") else { throw error("expected a field name") }
-                _ = try string()
+                let key = try string()
                 skipSpace()
                 guard peek() == UInt8(ascii: ":") else { throw error("expected ':'") }
                 pos += 1
-                try skipValue(depth: depth + 1)
+                let v = try value(depth: depth + 1, keeping: keeping)
+                if keeping {
+                    let name = String(decoding: key, as: UTF8.self)
+                    if fields[name] == nil { fields[name] = v }  // the first of a repeated key, as JSONDecoder takes
+                }
                 skipSpace()
                 guard let d = peek() else { throw error("unterminated object") }
                 pos += 1
-                if d == UInt8(ascii: "}") { return }
+                if d == UInt8(ascii: "}") { return keeping ? .object(fields) : .null }
                 guard d == UInt8(ascii: ",") else { throw error("expected ',' or '}'", at: pos - 1) }
             }
         case UInt8(ascii: "["):
             pos += 1
+            var items: [JSONValue] = []
             skipSpace()
-            if peek() == UInt8(ascii: "]") { pos += 1; return }
+            if peek() == UInt8(ascii: "]") { pos += 1; return keeping ? .array(items) : .null }
             while true {
-                try skipValue(depth: depth + 1)
+                let v = try value(depth: depth + 1, keeping: keeping)
+                if keeping { items.append(v) }
                 skipSpace()
                 guard let d = peek() else { throw error("unterminated array") }
                 pos += 1
-                if d == UInt8(ascii: "]") { return }
+                if d == UInt8(ascii: "]") { return keeping ? .array(items) : .null }
                 guard d == UInt8(ascii: ",") else { throw error("expected ',' or ']'", at: pos - 1) }
             }
-        case UInt8(ascii: "t"): try literal("true")
-        case UInt8(ascii: "f"): try literal("false")
-        case UInt8(ascii: "n"): try literal("null")
-        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): try number()
+        case UInt8(ascii: "t"): try literal("true"); return keeping ? .bool(true) : .null
+        case UInt8(ascii: "f"): try literal("false"); return keeping ? .bool(false) : .null
+        case UInt8(ascii: "n"): try literal("null"); return .null
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            let start = pos
+            let text = try number()
+            guard keeping else { return .null }
+            guard let x = Double(String(decoding: b[text], as: UTF8.self)), x.isFinite else { throw error("bad number", at: start) }
+            return .number(x)
         default: throw error("unexpected character")
         }
     }
 
-    mutating func literal(_ word: StaticString) throws {
+    private mutating func literal(_ word: StaticString) throws {
         let n = word.utf8CodeUnitCount
         guard pos + n <= b.count else { throw error("unexpected end") }
         for k in 0..<n where b[pos + k] != word.utf8Start[k] { throw error("unexpected character", at: pos + k) }
@@ -276,8 +297,7 @@ struct JSONParser {
     }
 
     /// Reads a number at `pos` and returns where its text lies.
-    @discardableResult
-    mutating func number() throws -> Range<Int> {
+    private mutating func number() throws -> Range<Int> {
         let start = pos
         if peek() == UInt8(ascii: "-") { pos += 1 }
         func digits() -> Int {

@@ -19,7 +19,8 @@ final class ICURegex {
     /// number of its `value` group.
     private var handle: OpaquePointer?
     private var group: Int32 = -1
-    let pattern: String
+    /// The pattern as written.
+    var pattern: String { compiled.pattern }
 
     /// ICU's match time limit, in its steps (on the order of a millisecond each).
     static let timeLimit: Int32 = 200
@@ -53,17 +54,15 @@ final class ICURegex {
     }
 
     private init(_ pattern: String, rewriting: Bool, deferred: Bool) throws {
-        self.pattern = pattern
         self.compiled = CompiledPattern(pattern, rewriting: rewriting)
         if !deferred { _ = try compiled.prototype() }
     }
 
-    private init(sharing compiled: CompiledPattern, pattern: String) {
+    private init(sharing compiled: CompiledPattern) {
         self.compiled = compiled
-        self.pattern = pattern
     }
 
-    func clone() -> ICURegex { ICURegex(sharing: compiled, pattern: pattern) }
+    func clone() -> ICURegex { ICURegex(sharing: compiled) }
 
     deinit { if let handle { cicu_regex_close(handle) } }
 
