@@ -37,6 +37,16 @@ final class FuzzRegressionTests: XCTestCase {
         }
     }
 
+    /// A record with two texts is refused by the whole-line reading as by the streamed
+    /// ones (the whole line took the last; a fuzz finding of 2026-12-06).
+    func testARecordWithItsTextTwiceIsRefusedByEveryReading() {
+        let line = Array(#"{"text":"a","html":"<p>","t\u0065xt":"b"}"#.utf8)
+        XCTAssertThrowsError(try JSONRecord(line)) { error in
+            XCTAssertEqual("\(error)", #"field "text" appears twice"#)
+        }
+        XCTAssertEqual(Invariants.recordViolations(of: line), [])
+    }
+
     /// The invariants themselves catch what they claim to (else a passing fuzz run means nothing).
     func testInvariantsNoticeBrokenOutput() {
         XCTAssertFalse(Invariants.outputViolations(Array("a  b\n".utf8)).isEmpty, "two spaces")

@@ -59,6 +59,9 @@ public struct JSONRecord {
                 p.skipSpace()
                 let start = p.pos
                 if key == "text", p.peek() == UInt8(ascii: "\"") {
+                    // Which of two texts is the document is anyone's guess: refused, as the
+                    // streamed reading refuses it (`LongRecordReader`).
+                    guard text == nil else { throw Invalid(description: "field \"text\" appears twice") }
                     text = try p.string()
                     textRange = start..<p.pos
                 } else {
