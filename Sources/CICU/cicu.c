@@ -323,3 +323,7 @@ int32_t cicu_nfkc_char(int32_t code_point, char *out, int32_t out_capacity) {
     if (U_FAILURE(status) && status != U_BUFFER_OVERFLOW_ERROR) return -1;
     return out_length;
 }
+
+int32_t cicu_fold_case(int32_t code_point) {
+    return (int32_t)u_foldCase(code_point, U_FOLD_CASE_DEFAULT);
+}

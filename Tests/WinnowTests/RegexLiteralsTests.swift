@@ -57,7 +57,7 @@ final class RegexLiteralsTests: XCTestCase {
     }
 
     /// Every match of every built-in pattern, on every line of the samples, holds one of
-    /// the pattern's literals (ignoring ASCII case, as `LiteralIndex` looks for them).
+    /// the pattern's literals (ignoring case as `LiteralIndex` folds it).
     func testEveryBuiltinPatternMatchHoldsOneOfItsLiterals() throws {
         let lines = try sampleLines()
         var withLiterals = 0, checkedMatches = 0
@@ -76,7 +76,7 @@ final class RegexLiteralsTests: XCTestCase {
                         guard let m = found else { continue }
                         checkedMatches += 1
                         let hit = bytes.withUnsafeBufferPointer { buf in
-                            lits.contains { containsIgnoringASCIICase(buf, m.range, $0) }
+                            lits.contains { containsIgnoringCase(buf, m.range, $0) }
                         }
                         XCTAssertTrue(hit, "\(rule.id): \(line.prefix(120)) matched without any of its literals")
                     }
@@ -91,7 +91,7 @@ final class RegexLiteralsTests: XCTestCase {
 
     /// A rule's `requires` is its prefilter: every sample line that its gated pattern
     /// (`start` of a list or span, else its pattern) matches as the stage matches it
-    /// holds one of the literals, ignoring ASCII case as `LiteralIndex` does. A branch
+    /// holds one of the literals, ignoring case as `LiteralIndex` folds it. A branch
     /// added to a pattern without its literal would otherwise never run.
     func testEveryBuiltinRequiresListHoldsForItsPatternMatches() throws {
         let lines = try sampleLines() + annotatedLines()
@@ -123,7 +123,7 @@ final class RegexLiteralsTests: XCTestCase {
                     guard fires, line.unicodeScalars.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }) else { continue }
                     checkedMatches += 1
                     let hit = bytes.withUnsafeBufferPointer { buf in
-                        literals.contains { containsIgnoringASCIICase(buf, 0..<buf.count, $0) }
+                        literals.contains { containsIgnoringCase(buf, 0..<buf.count, $0) }
                     }
                     XCTAssertTrue(hit, "\(rule.id): \(line.prefix(120)) matched without any of its `requires`")
                 }

@@ -102,6 +102,10 @@ int32_t cicu_combining_class(int32_t code_point);
  * tilde below is "Ḭ" then a grave), -1 on error. */
 int32_t cicu_pair_is_nfc(int32_t a, int32_t b);
 
+/* The simple case folding of a code point (one code point: "Ä" is "ä", "Σ" and "ς" are
+ * "σ"), as ICU's case-insensitive matching folds it where a fold is one character. */
+int32_t cicu_fold_case(int32_t code_point);
+
 #ifdef __cplusplus
 }
 #endif

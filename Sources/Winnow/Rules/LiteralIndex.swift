@@ -2,10 +2,11 @@ import Foundation
 
 /// Where the `requires` literals occur in one document, found in one pass over it (on
 /// the first question about the document), so that each block, prefix or suffix check is
-/// a binary search instead of a scan per literal. Same answer as
-/// `containsIgnoringASCIICase` on the same range.
+/// a binary search instead of a scan per literal. Case is ignored as `CaseFold` folds it
+/// (ASCII letters and every letter whose fold keeps its length): same answer as
+/// `containsIgnoringCase` on the same range.
 struct LiteralIndex {
-    /// Distinct literals, lower-cased, as bytes.
+    /// Distinct literals, folded (`CaseFold.literal`), as bytes.
     private(set) var literals: [[UInt8]] = []
     private var ids: [[UInt8]: Int] = [:]
     /// The literals as one automaton; nil after `id` adds one, made again on the next scan.
@@ -21,8 +22,10 @@ struct LiteralIndex {
     /// numbers (to clear them).
     private var marked: [UInt64] = [], markedIDs: [Int32] = []
 
-    /// The number of `literal` (not empty), adding it if new.
+    /// The number of `literal` (not empty), adding it if new; literals that differ only
+    /// in case are one.
     mutating func id(_ literal: [UInt8]) -> Int {
+        let literal = CaseFold.literal(literal)
         if let id = ids[literal] { return id }
         let id = literals.count
         ids[literal] = id
@@ -37,13 +40,13 @@ struct LiteralIndex {
     }
 
     /// True when `ids` is empty or `text[range]` contains one of those literals,
-    /// ignoring ASCII case.
+    /// ignoring case (`CaseFold`).
     @inline(__always)
     mutating func mayMatch(_ ids: [Int], _ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
         if ids.isEmpty { return true }
         if !built { build(text) }
         // Offsets are kept as Int32: a text of 2 GiB or more is scanned range by range.
-        if text.count >= Int(Int32.max) { return ids.contains { containsIgnoringASCIICase(text, range, literals[$0]) } }
+        if text.count >= Int(Int32.max) { return ids.contains { containsIgnoringCase(text, range, literals[$0]) } }
         for id in ids where contains(id, range) { return true }
         return false
     }
@@ -104,7 +107,12 @@ struct LiteralIndex {
         let n = text.count
         if n > 0, n < Int(Int32.max) {
             if automaton == nil { automaton = LiteralAutomaton.shared(literals) }
-            automaton!.scan(text, into: &hits, scratch: &laterHits)
+            // Folding keeps every character's length: hits in the folded text are hits in the text.
+            if let folded = CaseFold.folded(text) {
+                folded.withUnsafeBufferPointer { automaton!.scan($0, into: &hits, scratch: &laterHits) }
+            } else {
+                automaton!.scan(text, into: &hits, scratch: &laterHits)
+            }
         }
         // Group the hits by literal (a counting sort keeps each literal's in text order).
         let count = literals.count
@@ -321,8 +329,8 @@ final class LiteralAutomaton {
     }
 }
 
-/// Whether `text[range]` contains `needle` (given in lower case), ignoring ASCII case: the
-/// plain scan that `LiteralIndex` must agree with (its tests use it as the reference).
+/// Whether `text[range]` contains `needle` (given in lower case), ignoring ASCII case
+/// (`containsIgnoringCase` folds the rest first).
 func containsIgnoringASCIICase(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ needle: [UInt8]) -> Bool {
     guard let first = needle.first, needle.count <= range.count else { return false }
     let last = range.upperBound - needle.count

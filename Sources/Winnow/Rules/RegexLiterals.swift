@@ -8,8 +8,8 @@
 /// reading leads there gets no literals (it always runs). A literal holds only ASCII
 /// letters, digits and a few punctuation marks: the text the rules match has quotes and
 /// the ellipsis folded (`UTF16Text`), which the byte-level literal check does not see, and
-/// in case-insensitive parts ICU folds letters beyond ASCII. Literals are lower case, as
-/// `LiteralIndex` compares them ignoring ASCII case; under `(?i)` one holding "ss" also
+/// in case-insensitive parts ICU folds letters beyond ASCII. Literals are lower case (and
+/// `LiteralIndex` folds case beyond ASCII, see `CaseFold`); under `(?i)` one holding "ss" also
 /// stands as "ß" and "ẞ", which ICU's full case folding matches to it.
 ///
 /// Shape of the reading (as in RE2's prefilters): each piece of the pattern either

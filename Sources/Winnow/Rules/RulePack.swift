@@ -67,7 +67,7 @@ public struct RuleSpec: Sendable, Codable, Equatable {
     public var anchor: RuleAnchor?
     /// Where in the document the block must lie (block rules only).
     public var position: RulePosition?
-    /// Literals of which a block must contain at least one (ignoring ASCII case) for the
+    /// Literals of which a block must contain at least one (ignoring case) for the
     /// rule's pattern to be tried: a cheap filter, so each must be something no match can
     /// lack. Applies to block, prefix and suffix rules, to a span's opening block and to a
     /// list's heading.

@@ -9,7 +9,7 @@ final class CompiledRule {
     let end: ICURegex?
     /// The rule's one pattern names a `value` group (what `keep` takes).
     var namesValue: Bool { patterns.count == 1 && patterns[0].valueGroup > 0 }
-    /// `requires`, lower-cased, as bytes.
+    /// `requires`, folded as `LiteralIndex` looks for them (`CaseFold.literal`), as bytes.
     let required: [[UInt8]]
     /// Literals every match of `patterns[k]`, `start` and `end` contains, read off the
     /// pattern (`RegexLiterals`) where `requires` does not stand for it; empty when the
@@ -36,7 +36,7 @@ final class CompiledRule {
         self.patterns = ps
         self.start = try spec.start.map { try compile($0, "start") }
         self.end = try spec.end.map { try compile($0, "end") }
-        self.required = (spec.requires ?? []).flatMap { foldVariants(Array($0.lowercased().utf8)) }
+        self.required = (spec.requires ?? []).flatMap { foldVariants(CaseFold.literal(Array($0.utf8))) }
         // Read off only where the pack declares no `requires` for the pattern: a run's
         // patterns and a span's close are judged line by line, without it.
         let declared = spec.requires != nil
