@@ -656,11 +656,24 @@ final class RuleFamilyTests: XCTestCase {
             ("Diesen Artikel als PDF herunterladen", "ui.image-controls"),
             ("Affiliatelink", "ad.marker"),
             ("Anzeigentarife", "nav.menu-word"),
+            ("11 minut czytania", "dateline.reading-time"),
+            ("Ten tekst przeczytasz w mniej niż minutę", "dateline.reading-time"),
+            ("Lettura: 4 min", "dateline.reading-time"),
+            ("4 minutos de lectura", "dateline.reading-time"),
+            ("Время чтения: 5 минут", "dateline.reading-time"),
+            ("Photo by Jane Doe on Unsplash", "caption.stock-photo"),
+            ("The old harbour at dawn. Foto von Lena Berg auf Pixabay", "caption.stock-photo"),
+            ("Jump to Recipe Print Recipe", "ui.recipe-buttons"),
+            ("Zum Rezept springen", "ui.recipe-buttons"),
         ])
     }
 
     func testLookalikesOfMorePageChromeStay() {
         assertKept([
+            "The photo by Jane Doe on Unsplash was downloaded a million times, the site said.",
+            "Print the recipe and keep it in a drawer for the winter.",
+            "Czytania zajęło mu 10 minut, a potem wyszedł z domu.",
+            "Lettura: il libro è stato pubblicato in quattro lingue.",
             "Five minutes read like an hour when you wait for test results, she said.",
             "Figure skating returns to the city rink in December, the club said.",
             "Es werden bis zu 10.000 Besucher erwartet, sagte der Veranstalter.",
