@@ -34,10 +34,14 @@ final class RegexLiteralsTests: XCTestCase {
         XCTAssertNil(literals("ab"), "shorter than three bytes")
     }
 
-    func testCaseInsensitiveLettersBeyondASCIIBreakALiteral() {
-        // ICU folds "Ü" to "ü" under (?i); the byte index does not, so "ü" is no literal there.
-        XCTAssertEqual(literals("(?i)für uns"), ["r uns"])
+    func testCaseInsensitiveLettersBeyondASCIIAreFoldedAsTheIndexFoldsText() {
+        // ICU matches "FÜR" to (?i)für, and the index folds "Ü" to "ü" (`CaseFold`).
+        XCTAssertEqual(literals("(?i)für uns"), ["für uns"])
         XCTAssertEqual(literals("für uns"), ["für uns"])
+        XCTAssertEqual(literals("(?i)РЕКЛАМА|Σοφία"), ["реклама", "σοφία"])
+        // Under (?i) "ß" also matches "ss" and "İ" "i̇": no literal holds them.
+        XCTAssertEqual(literals("(?i)große welt"), ["e welt"])
+        XCTAssertEqual(literals("(?i)İstanbul"), ["stanbul"])
     }
 
     func testFoldedTypographyBreaksALiteral() {

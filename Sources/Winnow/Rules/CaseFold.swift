@@ -37,6 +37,23 @@ enum CaseFold {
         0x1E00...0x1FFF, 0x2100...0x218F, 0x24B6...0x24E9, 0x2C00...0x2D2F,
         0xA640...0xA69F, 0xA720...0xA7FF, 0xAB70...0xABBF, 0xFF21...0xFF3A]
 
+    /// The fold of one code point (itself beyond the table's reach).
+    static func fold(_ c: UInt32) -> UInt32 {
+        c < 0x10000 ? UInt32(table[Int(c)]) : c
+    }
+
+    /// Whether ICU's case-insensitive matching of `c` finds exactly the characters that
+    /// fold to `c`'s fold here: a letter of Latin (to U+024F), Greek or Cyrillic, save
+    /// those whose full case folding is two characters ("ß" matches "ss", "İ" "i̇", "ŉ"
+    /// "ʼn", "ǰ", "ΐ", "ΰ") and the dotless i and long s, which fold to ASCII letters.
+    /// (Case forms outside these blocks that fold to them, the Kelvin and Ångström signs,
+    /// Ohm sign and Greek prosgegrammeni, are gone from NFC text; the Old Cyrillic
+    /// variants U+1C80–U+1C88 stay unfolded, and a line using them is not found.)
+    static func isPlainCased(_ c: UInt32) -> Bool {
+        guard (0xC0...0x24F).contains(c) || (0x370...0x52F).contains(c) else { return false }
+        return c != 0xD7 && c != 0xF7 && ![0xDF, 0x130, 0x131, 0x149, 0x17F, 0x1F0, 0x390, 0x3B0].contains(c)
+    }
+
     /// `text` with its letters beyond ASCII folded, or nil when folding changes nothing.
     /// Malformed sequences are left as they are.
     static func folded(_ text: UnsafeBufferPointer<UInt8>) -> [UInt8]? {

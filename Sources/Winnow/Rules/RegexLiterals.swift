@@ -7,8 +7,10 @@
 /// a quantifier that allows no repeat) stands for "any text", and a pattern whose every
 /// reading leads there gets no literals (it always runs). A literal holds only ASCII
 /// letters, digits and a few punctuation marks: the text the rules match has quotes and
-/// the ellipsis folded (`UTF16Text`), which the byte-level literal check does not see, and
-/// in case-insensitive parts ICU folds letters beyond ASCII. Literals are lower case (and
+/// the ellipsis folded (`UTF16Text`), which the byte-level literal check does not see; in
+/// case-insensitive parts, a letter beyond ASCII only where `CaseFold` folds all its case
+/// forms alike (Latin, Greek and Cyrillic letters, but not "ß", "İ" or "ΐ", which ICU
+/// matches to two characters). Literals are lower case (and
 /// `LiteralIndex` folds case beyond ASCII, see `CaseFold`); under `(?i)` one holding "ss" also
 /// stands as "ß" and "ẞ", which ICU's full case folding matches to it.
 ///
@@ -243,8 +245,10 @@ enum RegexLiterals {
                 // Not ' " or . (quotes and the ellipsis fold to them in the text rules read).
                 guard isLetter || (v >= 0x30 && v <= 0x39) || safePunctuation.contains(v) else { return nil }
             } else {
-                // Beyond ASCII only where case counts, and not a character that folds.
-                guard !caseless && foldedQuoteUnit(v) == v && v != 0x2026 else { return nil }
+                // Not a character that folds to a quote or dots; read case-insensitively,
+                // only a letter whose every case form `CaseFold` folds alike.
+                guard foldedQuoteUnit(v) == v && v != 0x2026, !caseless || CaseFold.isPlainCased(v) else { return nil }
+                if caseless { return (Unicode.Scalar(CaseFold.fold(v))!, true) }
             }
             return (v >= 0x41 && v <= 0x5A ? Unicode.Scalar(v | 0x20)! : c, isLetter)
         }
