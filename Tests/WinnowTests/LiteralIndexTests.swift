@@ -31,6 +31,10 @@ final class LiteralIndexTests: XCTestCase {
                         XCTAssertEqual(index.mayMatch([ids[k]], buf, a..<b), plain,
                                        "\(String(decoding: text, as: UTF8.self)) [\(a),\(b)) \(String(decoding: lit, as: UTF8.self))")
                         XCTAssertEqual(index.markedAny([ids[k]]), plain, "marked: [\(a),\(b)) \(String(decoding: lit, as: UTF8.self))")
+                        // The literal where the range starts (a whole line's match starts there).
+                        let byteLength = CaseFold.literal(lit).count
+                        let atStart = a + byteLength <= b && containsIgnoringCase(buf, a..<(a + byteLength), lit)
+                        XCTAssertEqual(index.markedAnyAtStart([ids[k]]), atStart, "at start: [\(a),\(b)) \(String(decoding: lit, as: UTF8.self))")
                     }
                     let some = ids.filter { _ in Bool.random(using: &rng) }
                     XCTAssertEqual(index.markedAny(some), some.isEmpty || zip(ids, literals).contains { some.contains($0.0) && containsIgnoringCase(buf, a..<b, $0.1) })

@@ -44,9 +44,11 @@ final class RegexLiteralsTests: XCTestCase {
         XCTAssertEqual(literals("(?i)İstanbul"), ["stanbul"])
     }
 
-    func testFoldedTypographyBreaksALiteral() {
-        // Rules read ’ as ' and … as ...: neither can be looked for in the raw bytes.
-        XCTAssertEqual(literals("don't stop"), ["t stop"])
+    func testFoldedTypographyInALiteral() {
+        // Rules read ’ as ' and … as ...: a quote stands for every character that folds
+        // to it (the raw bytes hold any), a dot for nothing.
+        XCTAssertEqual(literals("don't stop"), ["don't stop", "don\u{2018}t stop", "don\u{2019}t stop", "don\u{201A}t stop",
+                                                "don\u{201B}t stop", "don\u{2039}t stop", "don\u{203A}t stop"])
         XCTAssertEqual(literals("(?:wait\\.\\.\\.)"), ["wait"])
     }
 
@@ -60,11 +62,28 @@ final class RegexLiteralsTests: XCTestCase {
         XCTAssertEqual(literals("(?<value>Getty Images|Reuters)$"), ["getty images", "reuters"])
     }
 
+    private func leading(_ pattern: String) -> Set<String>? {
+        RegexLiterals.leading(pattern).map { Set($0.map { String(decoding: $0, as: UTF8.self) }) }
+    }
+
+    func testLeadingLiteralsAreWhatEveryMatchStartsWith() {
+        XCTAssertEqual(leading("(?i)(?:home|suche|首页)\\W{0,3}"), ["home", "suche", "首页"])
+        XCTAssertEqual(leading("(?:File )?Photo: \\w+"), ["file photo: ", "photo: "])
+        XCTAssertNil(leading("\\p{Lu}\\w+ (?:editor|writer)"), "contains a literal, starts with none")
+        XCTAssertNil(leading("(?:Photo)?: \\w+"), "an optional start")
+        // Under (?i) "ss" also matches ß and ẞ: every spelling of each (a piece from the
+        // middle, enough for a contained literal, is no start); cut before "sss".
+        XCTAssertEqual(leading("(?i)passwort vergessen"), Set(["ss", "ß", "ẞ"].flatMap { a in
+            ["ss", "ß", "ẞ"].map { "pa\(a)wort verge\($0)en" } }))
+        XCTAssertEqual(leading("(?i)schlosssee"), ["schlo"])
+    }
+
     /// Every match of every built-in pattern, on every line of the samples, holds one of
-    /// the pattern's literals (ignoring case as `LiteralIndex` folds it).
+    /// the pattern's literals (ignoring case as `LiteralIndex` folds it), and a match of a
+    /// whole line starts with one of its leading literals.
     func testEveryBuiltinPatternMatchHoldsOneOfItsLiterals() throws {
-        let lines = try sampleLines()
-        var withLiterals = 0, checkedMatches = 0
+        let lines = try sampleLines() + annotatedLines()
+        var withLiterals = 0, checkedMatches = 0, checkedStarts = 0
         for pack in try BuiltinRules.load() {
             for rule in pack.rules {
                 for pattern in (rule.pattern.map { [$0] } ?? []) + (rule.patterns ?? []) + [rule.start, rule.end].compactMap({ $0 }) {
@@ -83,6 +102,12 @@ final class RegexLiteralsTests: XCTestCase {
                             lits.contains { containsIgnoringCase(buf, m.range, $0) }
                         }
                         XCTAssertTrue(hit, "\(rule.id): \(line.prefix(120)) matched without any of its literals")
+                        guard let starts = RegexLiterals.leading(pattern), m.range == 0..<bytes.count else { continue }
+                        checkedStarts += 1
+                        let starting = bytes.withUnsafeBufferPointer { buf in
+                            starts.contains { $0.count <= buf.count && containsIgnoringCase(buf, 0..<$0.count, $0) }
+                        }
+                        XCTAssertTrue(starting, "\(rule.id): \(line.prefix(120)) matched as a whole, starting with none of its leading literals")
                     }
                 }
             }
@@ -91,6 +116,7 @@ final class RegexLiteralsTests: XCTestCase {
         // Patterns with a branch in a script of other letters (Cyrillic, CJK) have none
         // to read off; their rules declare `requires`, checked by the test below.
         XCTAssertGreaterThan(checkedMatches, 150, "the samples exercise the patterns (\(checkedMatches) matches)")
+        XCTAssertGreaterThan(checkedStarts, 50, "whole lines matched by patterns with leading literals (\(checkedStarts))")
     }
 
     /// A rule's `requires` is its prefilter: every sample line that its gated pattern

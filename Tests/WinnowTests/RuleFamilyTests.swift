@@ -665,6 +665,10 @@ final class RuleFamilyTests: XCTestCase {
             ("The old harbour at dawn. Foto von Lena Berg auf Pixabay", "caption.stock-photo"),
             ("Jump to Recipe Print Recipe", "ui.recipe-buttons"),
             ("Zum Rezept springen", "ui.recipe-buttons"),
+            // Menu words are looked for only on lines that start with one (a leading literal).
+            ("Passwort vergessen?", "nav.menu-word"),
+            ("FORGOT YOUR PASSWORD?", "nav.menu-word"),
+            ("S’abonner", "nav.menu-word"),
         ])
     }
 

@@ -54,6 +54,14 @@ enum CaseFold {
         return c != 0xD7 && c != 0xF7 && ![0xDF, 0x130, 0x131, 0x149, 0x17F, 0x1F0, 0x390, 0x3B0].contains(c)
     }
 
+    /// Whether `c` has no case at all, so that case-insensitive matching finds it alone:
+    /// a character of the Basic Multilingual Plane outside every block with case folds
+    /// (CJK, kana, Hangul, Arabic, Hebrew, Devanagari, Thai, symbols …). Beyond it, some
+    /// scripts have case (Deseret, Osage, Adlam): not these.
+    static func isUncased(_ c: UInt32) -> Bool {
+        c < 0x10000 && !cased.contains { $0.contains(Int(c)) }
+    }
+
     /// `text` with its letters beyond ASCII folded, or nil when folding changes nothing.
     /// Malformed sequences are left as they are.
     static func folded(_ text: UnsafeBufferPointer<UInt8>) -> [UInt8]? {

@@ -19,8 +19,9 @@ struct LiteralIndex {
     private var hits: [(id: Int32, at: Int32)] = [], laterHits: [(id: Int32, at: Int32)] = []
     private var built = false
     /// The literals that lie wholly in the range last given to `mark`, as bits, and their
-    /// numbers (to clear them).
+    /// numbers (to clear them); and those of them that start where the range starts.
     private var marked: [UInt64] = [], markedIDs: [Int32] = []
+    private var markedAtStart: [UInt64] = []
 
     /// The number of `literal` (not empty), adding it if new; literals that differ only
     /// in case are one.
@@ -58,10 +59,13 @@ struct LiteralIndex {
     mutating func mark(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
         if !built { build(text) }
         guard text.count < Int(Int32.max) else { return false }
-        for id in markedIDs { marked[Int(id) >> 6] = 0 }
+        for id in markedIDs { marked[Int(id) >> 6] = 0; markedAtStart[Int(id) >> 6] = 0 }
         markedIDs.removeAll(keepingCapacity: true)
         let words = (literals.count + 63) >> 6
-        if marked.count < words { marked = [UInt64](repeating: 0, count: words) }
+        if marked.count < words {
+            marked = [UInt64](repeating: 0, count: words)
+            markedAtStart = marked
+        }
         // The scan's hits are in the order they end: the first that ends inside the range.
         @inline(__always) func end(_ h: (id: Int32, at: Int32)) -> Int { Int(h.at) + literals[Int(h.id)].count }
         var lo = 0, hi = hits.count
@@ -73,6 +77,7 @@ struct LiteralIndex {
             let h = hits[lo]
             if Int(h.at) >= range.lowerBound {
                 marked[Int(h.id) >> 6] |= 1 << UInt64(h.id & 63)
+                if Int(h.at) == range.lowerBound { markedAtStart[Int(h.id) >> 6] |= 1 << UInt64(h.id & 63) }
                 markedIDs.append(h.id)
             }
             lo += 1
@@ -85,6 +90,14 @@ struct LiteralIndex {
     func markedAny(_ ids: [Int]) -> Bool {
         if ids.isEmpty { return true }
         for id in ids where marked[id >> 6] & (1 << UInt64(id & 63)) != 0 { return true }
+        return false
+    }
+
+    /// True when `ids` is empty or the range last marked starts with one of those literals.
+    @inline(__always)
+    func markedAnyAtStart(_ ids: [Int]) -> Bool {
+        if ids.isEmpty { return true }
+        for id in ids where markedAtStart[id >> 6] & (1 << UInt64(id & 63)) != 0 { return true }
         return false
     }
 

@@ -5,14 +5,15 @@
 ///
 /// The reading is conservative: what it cannot follow (a class, `\w`, a back reference,
 /// a quantifier that allows no repeat) stands for "any text", and a pattern whose every
-/// reading leads there gets no literals (it always runs). A literal holds only ASCII
-/// letters, digits and a few punctuation marks: the text the rules match has quotes and
-/// the ellipsis folded (`UTF16Text`), which the byte-level literal check does not see; in
-/// case-insensitive parts, a letter beyond ASCII only where `CaseFold` folds all its case
-/// forms alike (Latin, Greek and Cyrillic letters, but not "ß", "İ" or "ΐ", which ICU
-/// matches to two characters). Literals are lower case (and
-/// `LiteralIndex` folds case beyond ASCII, see `CaseFold`); under `(?i)` one holding "ss" also
-/// stands as "ß" and "ẞ", which ICU's full case folding matches to it.
+/// reading leads there gets no literals (it always runs). A literal holds letters, digits,
+/// a few punctuation marks and quotes. The text the rules match has quotes and the ellipsis
+/// folded (`UTF16Text`), which the byte-level literal check does not see: a quote of the
+/// pattern stands for every character that folds to it, a dot for nothing ("…" folds to
+/// three). In case-insensitive parts a letter beyond ASCII counts only where `CaseFold`
+/// folds all its case forms alike (Latin, Greek, Cyrillic; not "ß", "İ" or "ΐ", which ICU
+/// matches to two characters), and letters of no case (CJK, kana) count as they are.
+/// Literals are in lower case, folded as `LiteralIndex` folds text; under `(?i)` one
+/// holding "ss" also stands as "ß" and "ẞ", which ICU's full case folding matches to it.
 ///
 /// Shape of the reading (as in RE2's prefilters): each piece of the pattern either
 /// matches one of a few exact strings, or is known to contain one of a set of literals,
@@ -23,9 +24,23 @@ enum RegexLiterals {
     static func required(_ pattern: String, minLength: Int = 3) -> [[UInt8]]? {
         var parser = Parser(Array(pattern.unicodeScalars))
         guard let node = parser.parseAlternation(caseless: false), parser.atEnd else { return nil }
-        guard let set = node.containedSet, !set.isEmpty else { return nil }
+        return bytes(node.containedSet, minLength: minLength, variants: sharpSVariants)
+    }
+
+    /// Literals one of which every match of the pattern starts with, or nil when the
+    /// reading finds none (or only shorter ones). A rule matched against a whole block
+    /// runs only on blocks that begin with one: a menu word's pattern, an alternation of
+    /// a hundred words, holds some word of nearly every short line, but starts few.
+    static func leading(_ pattern: String, minLength: Int = 3) -> [[UInt8]]? {
+        var parser = Parser(Array(pattern.unicodeScalars))
+        guard let node = parser.parseAlternation(caseless: false), parser.atEnd else { return nil }
+        return bytes(node.startSet, minLength: minLength, variants: sharpSPrefixVariants)
+    }
+
+    private static func bytes(_ set: Set<Lit>?, minLength: Int, variants: (Lit) -> [String]) -> [[UInt8]]? {
+        guard let set, !set.isEmpty else { return nil }
         if set.contains(where: { $0.count < minLength }) { return nil }
-        let literals = Set(set.flatMap(sharpSVariants))
+        let literals = Set(set.flatMap(variants))
         guard !literals.contains(where: { $0.utf8.count < minLength }) else { return nil }
         return literals.map { Array($0.utf8) }.sorted { $0.lexicographicallyPrecedes($1) }
     }
@@ -42,6 +57,25 @@ enum RegexLiterals {
         return [pieces.max { $0.utf8.count < $1.utf8.count } ?? ""]
     }
 
+    /// `sharpSVariants` for a literal that matches start with: a piece from the middle
+    /// would not do, so each "ss" stands in all three spellings, up to two of them; the
+    /// literal is cut before a third, and before "sss" (where ß may fall either way).
+    private static func sharpSPrefixVariants(_ s: Lit) -> [String] {
+        guard s.caseless, s.text.contains("ss") else { return [s.text] }
+        var forms = [""]
+        var rest = Substring(s.text), pairs = 0
+        while let r = rest.range(of: "ss") {
+            let head = rest[..<r.lowerBound]
+            if pairs == 2 || rest[r.upperBound...].hasPrefix("s") {
+                return forms.map { $0 + head }
+            }
+            forms = forms.flatMap { f in ["ss", "ß", "ẞ"].map { f + head + $0 } }
+            rest = rest[r.upperBound...]
+            pairs += 1
+        }
+        return forms.map { $0 + rest }
+    }
+
     /// A literal in lower case, and whether some letter of it was read case-insensitively.
     struct Lit: Hashable {
         var text: String
@@ -51,10 +85,12 @@ enum RegexLiterals {
     }
 
     /// What is known of a piece's matches: exactly one of `exact`, or (when `exact` is
-    /// nil) containing one of `contained` (nil: nothing known).
+    /// nil) containing one of `contained` and starting with one of `prefix` (nil:
+    /// nothing known).
     struct Info {
         var exact: Set<Lit>?
         var contained: Set<Lit>?
+        var prefix: Set<Lit>? = nil
 
         static let empty = Info(exact: [Lit(text: "", caseless: false)], contained: nil)
         static let unknown = Info(exact: nil, contained: nil)
@@ -64,6 +100,15 @@ enum RegexLiterals {
             if let e = exact { return e.contains { $0.count == 0 } ? nil : e }
             return contained
         }
+
+        /// The set every match starts with one of (exact strings count when none is empty).
+        var startSet: Set<Lit>? {
+            if let e = exact { return e.contains { $0.count == 0 } ? nil : e }
+            return prefix
+        }
+
+        /// Matches nothing but the empty string (an anchor, a flag, a look-around).
+        var isEmptyWidth: Bool { exact == [Lit(text: "", caseless: false)] }
 
         /// Shortest literal of a set: its worth as a filter (longer is rarer).
         static func worth(_ s: Set<Lit>?) -> Int { s.map { $0.map(\.count).min() ?? 0 } ?? -1 }
@@ -75,8 +120,10 @@ enum RegexLiterals {
             if let x = a.exact, let y = b.exact, x.count + y.count <= maxExact {
                 return Info(exact: x.union(y), contained: nil)
             }
-            guard let l = a.containedSet, let r = b.containedSet else { return .unknown }
-            return Info(exact: nil, contained: l.union(r))
+            var prefix: Set<Lit>? = nil
+            if let l = a.startSet, let r = b.startSet { prefix = l.union(r) }
+            guard let l = a.containedSet, let r = b.containedSet else { return Info(exact: nil, contained: nil, prefix: prefix) }
+            return Info(exact: nil, contained: l.union(r), prefix: prefix)
         }
     }
 
@@ -106,31 +153,36 @@ enum RegexLiterals {
         /// when it is one such run, and otherwise contains the best of its runs and of
         /// its other pieces' literals.
         mutating func parseSequence(_ caseless: inout Bool) -> Info? {
-            var run: Set<Lit> = [Lit(text: "", caseless: false)]
+            let empty: Set<Lit> = [Lit(text: "", caseless: false)]
+            var run = empty
             var best: Set<Lit>? = nil
             var exact = true
+            // What matches start with, known when the first run closes: the run itself,
+            // or (when the sequence opens with a piece that is not exact) that piece's.
+            var prefix: Set<Lit>? = nil
             func better(_ a: Set<Lit>?, _ b: Set<Lit>?) -> Set<Lit>? { Info.worth(a) >= Info.worth(b) ? a : b }
-            func closeRun() {
+            func closeRun(before piece: Info?) {
+                if exact { prefix = run == empty ? piece?.startSet : Info(exact: run, contained: nil).startSet }
                 best = better(best, Info(exact: run, contained: nil).containedSet)
-                run = [Lit(text: "", caseless: false)]
+                run = empty
                 exact = false
             }
             while i < s.count, s[i] != "|", s[i] != ")" {
                 guard let atom = parseAtom(&caseless) else { return nil }
                 guard let piece = parseQuantifier(atom) else { return nil }
                 if let e = piece.exact {
-                    if run.count * e.count > Info.maxExact { closeRun() }
+                    if run.count * e.count > Info.maxExact { closeRun(before: nil) }
                     var joined = Set<Lit>()
                     for p in run { for q in e { joined.insert(p + q) } }
                     run = joined
                 } else {
-                    closeRun()
+                    closeRun(before: piece)
                     best = better(best, piece.contained)
                 }
             }
             if exact { return Info(exact: run, contained: nil) }
-            closeRun()
-            return Info(exact: nil, contained: best)
+            closeRun(before: nil)
+            return Info(exact: nil, contained: best, prefix: prefix)
         }
 
         mutating func parseQuantifier(_ atom: Info) -> Info? {
@@ -165,7 +217,7 @@ enum RegexLiterals {
                 return .unknown
             }
             if lo == 1, hi == 1 { return atom }
-            return Info(exact: nil, contained: atom.containedSet)
+            return Info(exact: nil, contained: atom.containedSet, prefix: atom.startSet)
         }
 
         static func digit(_ c: Unicode.Scalar) -> Int? {
@@ -231,6 +283,10 @@ enum RegexLiterals {
         /// One character of the pattern as a piece: a literal if it is safe to look for in
         /// the raw bytes (see the type's comment), otherwise any character.
         static func char(_ c: Unicode.Scalar, _ caseless: Bool) -> Info {
+            // A quote of the pattern matches any that folds to it: in the raw bytes, one of them.
+            if c == "'" || c == "\"" {
+                return Info(exact: Set(([String(c)] + typographicForms[c.value]!).map { Lit(text: $0, caseless: false) }), contained: nil)
+            }
             guard let (lower, isLetter) = safe(c, caseless) else { return .unknown }
             return Info(exact: [Lit(text: String(lower), caseless: caseless && isLetter)], contained: nil)
         }
@@ -247,8 +303,9 @@ enum RegexLiterals {
             } else {
                 // Not a character that folds to a quote or dots; read case-insensitively,
                 // only a letter whose every case form `CaseFold` folds alike.
-                guard foldedQuoteUnit(v) == v && v != 0x2026, !caseless || CaseFold.isPlainCased(v) else { return nil }
-                if caseless { return (Unicode.Scalar(CaseFold.fold(v))!, true) }
+                guard foldedQuoteUnit(v) == v && v != 0x2026,
+                      !caseless || CaseFold.isPlainCased(v) || CaseFold.isUncased(v) else { return nil }
+                if caseless { return (Unicode.Scalar(CaseFold.fold(v))!, CaseFold.isPlainCased(v)) }
             }
             return (v >= 0x41 && v <= 0x5A ? Unicode.Scalar(v | 0x20)! : c, isLetter)
         }

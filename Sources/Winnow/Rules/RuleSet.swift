@@ -16,10 +16,13 @@ final class CompiledRule {
     /// pattern restricts its matches to none.
     let patternLiterals: [[[UInt8]]]
     let startLiterals: [[UInt8]], endLiterals: [[UInt8]]
+    /// For a block rule matched against the whole block: literals one of which every match
+    /// starts with (`RegexLiterals.leading`), so the block must start with one; else empty.
+    let leadingLiterals: [[UInt8]]
     /// Numbers of `required` and of the pattern literals in the owning stage's
     /// `LiteralIndex` (set by the stage on its own clone of the rules).
     var requiredIDs: [Int] = []
-    var patternIDs: [[Int]] = [], startIDs: [Int] = [], endIDs: [Int] = []
+    var patternIDs: [[Int]] = [], startIDs: [Int] = [], endIDs: [Int] = [], leadingIDs: [Int] = []
 
     init(spec: RuleSpec, pack: RulePack) throws {
         self.spec = spec
@@ -45,6 +48,8 @@ final class CompiledRule {
             .map { declared && spec.scope != .run ? [] : read($0) }
         self.startLiterals = declared ? [] : read(spec.start)
         self.endLiterals = read(spec.end)
+        let wholeBlock = spec.scope == .block && (spec.anchor ?? .whole) == .whole && ps.count == 1 && !declared
+        self.leadingLiterals = wholeBlock ? spec.pattern.flatMap { RegexLiterals.leading($0) } ?? [] : []
     }
 
     private init(copying other: CompiledRule) {
@@ -58,6 +63,7 @@ final class CompiledRule {
         patternLiterals = other.patternLiterals
         startLiterals = other.startLiterals
         endLiterals = other.endLiterals
+        leadingLiterals = other.leadingLiterals
     }
 
     func clone() -> CompiledRule { CompiledRule(copying: self) }
@@ -104,7 +110,7 @@ func foldVariants(_ literal: [UInt8]) -> [[UInt8]] {
 }
 
 /// The characters that fold to ' and to ", by the one table (`foldedQuoteUnit`).
-private let typographicForms: [UInt32: [String]] = {
+let typographicForms: [UInt32: [String]] = {
     var forms: [UInt32: [String]] = [:]
     for c in UInt32(0x80)...0x2FFF where foldedQuoteUnit(c) != c {
         forms[foldedQuoteUnit(c), default: []].append(String(UnicodeScalar(c)!))

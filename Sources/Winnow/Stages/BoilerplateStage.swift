@@ -61,6 +61,7 @@ final class BoilerplateStage: Stage {
             rule.patternIDs = rule.patternLiterals.map { $0.map { literals.id($0) } }
             rule.startIDs = rule.startLiterals.map { literals.id($0) }
             rule.endIDs = rule.endLiterals.map { literals.id($0) }
+            rule.leadingIDs = rule.leadingLiterals.map { literals.id($0) }
         }
     }
 
@@ -522,6 +523,7 @@ private struct Pass {
         let marked = literals.mark(text, block.range)
         for rule in rules where applies(rule) && rule.fits(block, defaultMax: BoilerplateStage.defaultMaxWords)
             && (marked ? literals.markedAny(rule.requiredIDs) && literals.markedAny(rule.patternIDs[0])
+                    && literals.markedAnyAtStart(rule.leadingIDs)
                 : literals.mayMatch(rule.requiredIDs, text, block.range) && literals.mayMatch(rule.patternIDs[0], text, block.range)) {
             if let m = matchBlock(rule, rule.patterns[0], block.range) { return (rule, kept(rule, m)) }
         }
