@@ -78,6 +78,57 @@ final class RegexLiteralsTests: XCTestCase {
         XCTAssertEqual(leading("(?i)schlosssee"), ["schlo"])
     }
 
+    func testPatternsThatNeedADigitAreKnown() {
+        XCTAssertTrue(RegexLiterals.needsDigit("\\d{1,2}:\\d{2}"))
+        XCTAssertTrue(RegexLiterals.needsDigit("(?:Updated )?\\d+ (?:min|h)"))
+        XCTAssertTrue(RegexLiterals.needsDigit("(?=.*\\d)[\\p{L} ]+"), "a positive look-ahead's digit is in the block")
+        XCTAssertFalse(RegexLiterals.needsDigit("(?!.*\\d)\\w+"), "a negative one's is not")
+        XCTAssertFalse(RegexLiterals.needsDigit("(?:\\d+|an?) minutes"), "one alternative has none")
+        XCTAssertFalse(RegexLiterals.needsDigit("(?:\\d+)?x"))
+        XCTAssertTrue(RegexLiterals.mentionsDigitClass("a\\d"))
+        XCTAssertFalse(RegexLiterals.mentionsDigitClass("a\\\\d"), "an escaped backslash, then d")
+    }
+
+    /// Every sample line a built-in pattern that needs a digit matches holds one.
+    func testEveryBuiltinPatternThatNeedsADigitMatchesOnlyWithOne() throws {
+        let lines = try sampleLines() + annotatedLines()
+        var patterns = 0, matches = 0
+        for pack in try BuiltinRules.load() {
+            for rule in pack.rules {
+                for pattern in (rule.pattern.map { [$0] } ?? []) + (rule.patterns ?? []) where RegexLiterals.needsDigit(pattern) {
+                    patterns += 1
+                    let re = try ICURegex(pattern)
+                    for line in lines {
+                        let bytes = Array(line.utf8)
+                        let matched = bytes.withUnsafeBufferPointer { buf -> Bool in
+                            guard let view = UTF16Text(buf) else { return false }
+                            return (try? re.run(view, 0..<buf.count, mode: .find)) != nil
+                        }
+                        guard matched else { continue }
+                        matches += 1
+                        XCTAssertTrue(bytes.withUnsafeBufferPointer { mayHoldDigit($0, 0..<$0.count) }, "\(rule.id): \(line.prefix(100))")
+                    }
+                }
+            }
+        }
+        XCTAssertGreaterThan(patterns, 10)
+        XCTAssertGreaterThan(matches, 50, "the samples exercise them (\(matches) matches)")
+    }
+
+    /// A block that may hold a digit is one an ASCII digit or the lead byte of a block with
+    /// digits of its own is in: every decimal digit Unicode has is found.
+    func testEveryDecimalDigitIsFoundInABlock() {
+        func may(_ s: String) -> Bool { Array(s.utf8).withUnsafeBufferPointer { mayHoldDigit($0, 0..<$0.count) } }
+        XCTAssertTrue(may("Am 3. Mai"))
+        XCTAssertFalse(may("Über „Zitate“ und Émile"))
+        var missed: [String] = []
+        for v in UInt32(0x80)...0x10FFFF {
+            guard let c = Unicode.Scalar(v), c.properties.generalCategory == .decimalNumber else { continue }
+            if !may(String(Character(c))) { missed.append(String(v, radix: 16)) }
+        }
+        XCTAssertEqual(missed, [])
+    }
+
     /// Every match of every built-in pattern, on every line of the samples, holds one of
     /// the pattern's literals (ignoring case as `LiteralIndex` folds it), and a match of a
     /// whole line starts with one of its leading literals.

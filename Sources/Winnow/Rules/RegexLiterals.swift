@@ -19,22 +19,45 @@
 /// matches one of a few exact strings, or is known to contain one of a set of literals,
 /// or tells nothing; a sequence keeps the best of its parts, alternatives the union.
 enum RegexLiterals {
-    /// The literals, or nil when the pattern does not restrict its matches to any (or
-    /// only to very short ones, which would let nearly every block through anyway).
-    static func required(_ pattern: String, minLength: Int = 3) -> [[UInt8]]? {
-        var parser = Parser(Array(pattern.unicodeScalars))
-        guard let node = parser.parseAlternation(caseless: false), parser.atEnd else { return nil }
-        return bytes(node.containedSet, minLength: minLength, variants: sharpSVariants)
+    /// What one reading of a pattern tells (reading the rule packs' patterns is a good
+    /// part of start-up: each is read once).
+    struct Reading {
+        /// Literals one of which every match contains, or nil when the pattern does not
+        /// restrict its matches to any (or only to very short ones, which would let
+        /// nearly every block through anyway).
+        let contained: [[UInt8]]?
+        /// Literals one of which every match starts with, or nil. A rule matched against a
+        /// whole block runs only on blocks that begin with one: a menu word's pattern, an
+        /// alternation of a hundred words, holds some word of nearly every short line, but
+        /// starts few.
+        let leading: [[UInt8]]?
+        /// Every match needs a decimal digit (`\d`, or a digit of the pattern) in the text
+        /// it is matched against (itself, or where a look-ahead or look-behind reads): a
+        /// block without one (`mayHoldDigit`) need not be asked.
+        let needsDigit: Bool
     }
 
-    /// Literals one of which every match of the pattern starts with, or nil when the
-    /// reading finds none (or only shorter ones). A rule matched against a whole block
-    /// runs only on blocks that begin with one: a menu word's pattern, an alternation of
-    /// a hundred words, holds some word of nearly every short line, but starts few.
-    static func leading(_ pattern: String, minLength: Int = 3) -> [[UInt8]]? {
+    static func read(_ pattern: String, minLength: Int = 3) -> Reading? {
         var parser = Parser(Array(pattern.unicodeScalars))
         guard let node = parser.parseAlternation(caseless: false), parser.atEnd else { return nil }
-        return bytes(node.startSet, minLength: minLength, variants: sharpSPrefixVariants)
+        return Reading(contained: bytes(node.containedSet, minLength: minLength, variants: sharpSVariants),
+                       leading: bytes(node.startSet, minLength: minLength, variants: sharpSPrefixVariants),
+                       needsDigit: node.needsDigit)
+    }
+
+    static func required(_ pattern: String, minLength: Int = 3) -> [[UInt8]]? { read(pattern, minLength: minLength)?.contained }
+    static func leading(_ pattern: String, minLength: Int = 3) -> [[UInt8]]? { read(pattern, minLength: minLength)?.leading }
+    static func needsDigit(_ pattern: String) -> Bool { read(pattern)?.needsDigit ?? false }
+
+    /// Whether `pattern` has a `\d` (a pattern without one is not read for `needsDigit`
+    /// alone: one that spells its digits out is not worth the reading).
+    static func mentionsDigitClass(_ pattern: String) -> Bool {
+        var backslash = false
+        for c in pattern.utf8 {
+            if backslash, c == 0x64 { return true }
+            backslash = !backslash && c == 0x5C
+        }
+        return false
     }
 
     private static func bytes(_ set: Set<Lit>?, minLength: Int, variants: (Lit) -> [String]) -> [[UInt8]]? {
@@ -91,6 +114,7 @@ enum RegexLiterals {
         var exact: Set<Lit>?
         var contained: Set<Lit>?
         var prefix: Set<Lit>? = nil
+        var digit = false
 
         static let empty = Info(exact: [Lit(text: "", caseless: false)], contained: nil)
         static let unknown = Info(exact: nil, contained: nil)
@@ -107,8 +131,10 @@ enum RegexLiterals {
             return prefix
         }
 
-        /// Matches nothing but the empty string (an anchor, a flag, a look-around).
-        var isEmptyWidth: Bool { exact == [Lit(text: "", caseless: false)] }
+        /// Every match (or a look-ahead or look-behind it needs) holds a decimal digit.
+        var needsDigit: Bool {
+            digit || (exact.map { !$0.isEmpty && $0.allSatisfy { $0.text.utf8.contains { $0 >= 0x30 && $0 <= 0x39 } } } ?? false)
+        }
 
         /// Shortest literal of a set: its worth as a filter (longer is rarer).
         static func worth(_ s: Set<Lit>?) -> Int { s.map { $0.map(\.count).min() ?? 0 } ?? -1 }
@@ -122,8 +148,9 @@ enum RegexLiterals {
             }
             var prefix: Set<Lit>? = nil
             if let l = a.startSet, let r = b.startSet { prefix = l.union(r) }
-            guard let l = a.containedSet, let r = b.containedSet else { return Info(exact: nil, contained: nil, prefix: prefix) }
-            return Info(exact: nil, contained: l.union(r), prefix: prefix)
+            let digit = a.needsDigit && b.needsDigit
+            guard let l = a.containedSet, let r = b.containedSet else { return Info(exact: nil, contained: nil, prefix: prefix, digit: digit) }
+            return Info(exact: nil, contained: l.union(r), prefix: prefix, digit: digit)
         }
     }
 
@@ -167,9 +194,11 @@ enum RegexLiterals {
                 run = empty
                 exact = false
             }
+            var digit = false
             while i < s.count, s[i] != "|", s[i] != ")" {
                 guard let atom = parseAtom(&caseless) else { return nil }
                 guard let piece = parseQuantifier(atom) else { return nil }
+                digit = digit || piece.needsDigit
                 if let e = piece.exact {
                     if run.count * e.count > Info.maxExact { closeRun(before: nil) }
                     var joined = Set<Lit>()
@@ -180,9 +209,9 @@ enum RegexLiterals {
                     best = better(best, piece.contained)
                 }
             }
-            if exact { return Info(exact: run, contained: nil) }
+            if exact { return Info(exact: run, contained: nil, digit: digit) }
             closeRun(before: nil)
-            return Info(exact: nil, contained: best, prefix: prefix)
+            return Info(exact: nil, contained: best, prefix: prefix, digit: digit)
         }
 
         mutating func parseQuantifier(_ atom: Info) -> Info? {
@@ -217,7 +246,7 @@ enum RegexLiterals {
                 return .unknown
             }
             if lo == 1, hi == 1 { return atom }
-            return Info(exact: nil, contained: atom.containedSet, prefix: atom.startSet)
+            return Info(exact: nil, contained: atom.containedSet, prefix: atom.startSet, digit: atom.needsDigit)
         }
 
         static func digit(_ c: Unicode.Scalar) -> Int? {
@@ -319,7 +348,9 @@ enum RegexLiterals {
             switch e {
             case "b", "B", "A", "z", "Z", "G":
                 return .empty
-            case "s", "S", "d", "D", "w", "W", "h", "H", "v", "V", "X", "R", "N":
+            case "d":
+                return Info(exact: nil, contained: nil, digit: true)
+            case "s", "S", "D", "w", "W", "h", "H", "v", "V", "X", "R", "N":
                 return .unknown
             case "p", "P":
                 if i < s.count, s[i] == "{" {
@@ -354,7 +385,7 @@ enum RegexLiterals {
         mutating func parseGroup(_ caseless: inout Bool) -> Info? {
             i += 1  // "("
             var inner = caseless
-            var zeroWidth = false
+            var zeroWidth = false, positive = false
             if i < s.count, s[i] == "?" {
                 i += 1
                 guard i < s.count else { return nil }
@@ -362,9 +393,11 @@ enum RegexLiterals {
                 case ":", ">":
                     i += 1
                 case "=", "!":
+                    positive = s[i] == "="
                     i += 1; zeroWidth = true
                 case "<":
                     if i + 1 < s.count, s[i + 1] == "=" || s[i + 1] == "!" {
+                        positive = s[i + 1] == "="
                         i += 2; zeroWidth = true
                     } else {
                         while i < s.count, s[i] != ">" { i += 1 }  // a named group
@@ -397,7 +430,9 @@ enum RegexLiterals {
             }
             guard let body = parseAlternation(caseless: inner), i < s.count, s[i] == ")" else { return nil }
             i += 1
-            return zeroWidth ? .empty : body
+            // A look-around matches nothing, but what a positive one needs is in the text.
+            guard zeroWidth else { return body }
+            return Info(exact: [Lit(text: "", caseless: false)], contained: nil, digit: positive && body.needsDigit)
         }
     }
 }

@@ -19,6 +19,8 @@ final class CompiledRule {
     /// For a block rule matched against the whole block: literals one of which every match
     /// starts with (`RegexLiterals.leading`), so the block must start with one; else empty.
     let leadingLiterals: [[UInt8]]
+    /// Every match of a block rule's pattern needs a decimal digit (`RegexLiterals.needsDigit`).
+    let needsDigit: Bool
     /// Numbers of `required` and of the pattern literals in the owning stage's
     /// `LiteralIndex` (set by the stage on its own clone of the rules).
     var requiredIDs: [Int] = []
@@ -40,16 +42,22 @@ final class CompiledRule {
         self.start = try spec.start.map { try compile($0, "start") }
         self.end = try spec.end.map { try compile($0, "end") }
         self.required = (spec.requires ?? []).flatMap { foldVariants(CaseFold.literal(Array($0.utf8))) }
-        // Read off only where the pack declares no `requires` for the pattern: a run's
-        // patterns and a span's close are judged line by line, without it.
+        // Literals are read off only where the pack declares no `requires` for the pattern
+        // (a run's patterns and a span's close are judged line by line, without it); a
+        // block rule's pattern with a `\d` is read for whether it needs a digit.
         let declared = spec.requires != nil
-        func read(_ p: String?) -> [[UInt8]] { p.flatMap { RegexLiterals.required($0) } ?? [] }
-        self.patternLiterals = ((spec.pattern.map { [$0] } ?? []) + (spec.patterns ?? []))
-            .map { declared && spec.scope != .run ? [] : read($0) }
-        self.startLiterals = declared ? [] : read(spec.start)
-        self.endLiterals = read(spec.end)
-        let wholeBlock = spec.scope == .block && (spec.anchor ?? .whole) == .whole && ps.count == 1 && !declared
-        self.leadingLiterals = wholeBlock ? spec.pattern.flatMap { RegexLiterals.leading($0) } ?? [] : []
+        let sources = (spec.pattern.map { [$0] } ?? []) + (spec.patterns ?? [])
+        let blockRule = spec.scope == .block && sources.count == 1
+        let readings = sources.map { p -> RegexLiterals.Reading? in
+            let wanted = !declared || spec.scope == .run || (blockRule && RegexLiterals.mentionsDigitClass(p))
+            return wanted ? RegexLiterals.read(p) : nil
+        }
+        self.patternLiterals = readings.map { declared && spec.scope != .run ? [] : $0?.contained ?? [] }
+        self.startLiterals = declared ? [] : spec.start.flatMap { RegexLiterals.required($0) } ?? []
+        self.endLiterals = spec.end.flatMap { RegexLiterals.required($0) } ?? []
+        let wholeBlock = blockRule && (spec.anchor ?? .whole) == .whole && !declared
+        self.leadingLiterals = wholeBlock ? readings[0]?.leading ?? [] : []
+        self.needsDigit = blockRule && readings[0]?.needsDigit == true
     }
 
     private init(copying other: CompiledRule) {
@@ -64,6 +72,7 @@ final class CompiledRule {
         startLiterals = other.startLiterals
         endLiterals = other.endLiterals
         leadingLiterals = other.leadingLiterals
+        needsDigit = other.needsDigit
     }
 
     func clone() -> CompiledRule { CompiledRule(copying: self) }

@@ -521,10 +521,15 @@ private struct Pass {
     private mutating func firstBlockRule(_ rules: [CompiledRule], _ block: Block,
                                          where applies: (CompiledRule) -> Bool = { _ in true }) -> (rule: CompiledRule, kept: Kept?)? {
         let marked = literals.mark(text, block.range)
+        var digits: Bool?  // whether the block may hold a digit, once a rule asks
         for rule in rules where applies(rule) && rule.fits(block, defaultMax: BoilerplateStage.defaultMaxWords)
             && (marked ? literals.markedAny(rule.requiredIDs) && literals.markedAny(rule.patternIDs[0])
                     && literals.markedAnyAtStart(rule.leadingIDs)
                 : literals.mayMatch(rule.requiredIDs, text, block.range) && literals.mayMatch(rule.patternIDs[0], text, block.range)) {
+            if rule.needsDigit {
+                if digits == nil { digits = mayHoldDigit(text, block.range) }
+                if digits == false { continue }
+            }
             if let m = matchBlock(rule, rule.patterns[0], block.range) { return (rule, kept(rule, m)) }
         }
         return nil

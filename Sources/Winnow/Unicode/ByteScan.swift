@@ -69,3 +69,21 @@ func forEachNonASCIILine(_ buf: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>,
         body(lineStart..<lineEnd, j)
     }
 }
+
+/// Whether `buf[range]` may hold a decimal digit as ICU's `\d` reads one (Unicode's Nd):
+/// an ASCII digit, or the lead byte of a block with digits of its own (Arabic, N'Ko, the
+/// Indic scripts and Thai, Myanmar and Khmer, Vai to Meetei Mayek, full-width forms, and
+/// all beyond the Basic Multilingual Plane). False means surely none, so a pattern that
+/// needs one (`RegexLiterals.needsDigit`) need not be tried.
+func mayHoldDigit(_ buf: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+    for i in range {
+        let b = buf[i]
+        if b >= 0x30 && b <= 0x39 { return true }
+        if b >= 0xD9, digitLeads & (1 << UInt64(b - 0xC0)) != 0 { return true }
+    }
+    return false
+}
+
+/// Lead bytes (less 0xC0, as bits) of the UTF-8 forms of every non-ASCII decimal digit.
+private let digitLeads: UInt64 = [0xD9, 0xDB, 0xDF, 0xE0, 0xE1, 0xEA, 0xEF, 0xF0].reduce(0) { $0 | 1 << UInt64($1 - 0xC0) }
+
