@@ -20,29 +20,30 @@
 /// or tells nothing; a sequence keeps the best of its parts, alternatives the union.
 enum RegexLiterals {
     /// What one reading of a pattern tells (reading the rule packs' patterns is a good
-    /// part of start-up: each is read once).
+    /// part of start-up: each is read once, and its literals made only when asked for).
     struct Reading {
+        fileprivate let node: Info
+        let minLength: Int
+
         /// Literals one of which every match contains, or nil when the pattern does not
         /// restrict its matches to any (or only to very short ones, which would let
         /// nearly every block through anyway).
-        let contained: [[UInt8]]?
+        var contained: [[UInt8]]? { bytes(node.containedSet, minLength: minLength, variants: sharpSVariants) }
         /// Literals one of which every match starts with, or nil. A rule matched against a
         /// whole block runs only on blocks that begin with one: a menu word's pattern, an
         /// alternation of a hundred words, holds some word of nearly every short line, but
         /// starts few.
-        let leading: [[UInt8]]?
+        var leading: [[UInt8]]? { bytes(node.startSet, minLength: minLength, variants: sharpSPrefixVariants) }
         /// Every match needs a decimal digit (`\d`, or a digit of the pattern) in the text
         /// it is matched against (itself, or where a look-ahead or look-behind reads): a
         /// block without one (`mayHoldDigit`) need not be asked.
-        let needsDigit: Bool
+        var needsDigit: Bool { node.needsDigit }
     }
 
     static func read(_ pattern: String, minLength: Int = 3) -> Reading? {
         var parser = Parser(Array(pattern.unicodeScalars))
         guard let node = parser.parseAlternation(caseless: false), parser.atEnd else { return nil }
-        return Reading(contained: bytes(node.containedSet, minLength: minLength, variants: sharpSVariants),
-                       leading: bytes(node.startSet, minLength: minLength, variants: sharpSPrefixVariants),
-                       needsDigit: node.needsDigit)
+        return Reading(node: node, minLength: minLength)
     }
 
     static func required(_ pattern: String, minLength: Int = 3) -> [[UInt8]]? { read(pattern, minLength: minLength)?.contained }
@@ -140,17 +141,45 @@ enum RegexLiterals {
         static func worth(_ s: Set<Lit>?) -> Int { s.map { $0.map(\.count).min() ?? 0 } ?? -1 }
 
         static let maxExact = 16
+    }
 
-        /// Either `a` or `b`.
-        static func alternate(_ a: Info, _ b: Info) -> Info {
-            if let x = a.exact, let y = b.exact, x.count + y.count <= maxExact {
-                return Info(exact: x.union(y), contained: nil)
+    /// What is known of one of several alternatives: exactly one of their exact strings
+    /// while they are few (`Info.maxExact`), then one of the literals each contains and
+    /// starts with (nil as soon as one alternative has none); a digit if each needs one.
+    /// The sets grow in place: a menu's hundreds of words, joined two at a time into new
+    /// sets, were a good part of reading the packs.
+    struct Union {
+        var exact: Set<Lit>?
+        var contained: Set<Lit>?
+        var prefix: Set<Lit>?
+        var digit: Bool
+
+        init(_ first: Info) {
+            exact = first.exact
+            contained = first.exact == nil ? first.contained : nil
+            prefix = first.exact == nil ? first.prefix : nil
+            digit = first.needsDigit
+        }
+
+        mutating func add(_ b: Info) {
+            digit = digit && b.needsDigit
+            if let x = exact {
+                if let y = b.exact, x.count + y.count <= Info.maxExact {
+                    exact!.formUnion(y)
+                    return
+                }
+                // From here on the alternatives are known by what they contain and start with.
+                let a = Info(exact: x, contained: nil)
+                exact = nil
+                contained = a.containedSet
+                prefix = a.startSet
             }
-            var prefix: Set<Lit>? = nil
-            if let l = a.startSet, let r = b.startSet { prefix = l.union(r) }
-            let digit = a.needsDigit && b.needsDigit
-            guard let l = a.containedSet, let r = b.containedSet else { return Info(exact: nil, contained: nil, prefix: prefix, digit: digit) }
-            return Info(exact: nil, contained: l.union(r), prefix: prefix, digit: digit)
+            if contained != nil, let r = b.containedSet { contained!.formUnion(r) } else { contained = nil }
+            if prefix != nil, let r = b.startSet { prefix!.formUnion(r) } else { prefix = nil }
+        }
+
+        var info: Info {
+            Info(exact: exact, contained: exact == nil ? contained : nil, prefix: exact == nil ? prefix : nil, digit: digit)
         }
     }
 
@@ -166,13 +195,15 @@ enum RegexLiterals {
         /// does only costs literals, never a match.
         mutating func parseAlternation(caseless: Bool) -> Info? {
             var flags = caseless
-            guard var result = parseSequence(&flags) else { return nil }
+            guard let first = parseSequence(&flags) else { return nil }
+            guard i < s.count, s[i] == "|" else { return first }
+            var union = Union(first)
             while i < s.count, s[i] == "|" {
                 i += 1
                 guard let next = parseSequence(&flags) else { return nil }
-                result = Info.alternate(result, next)
+                union.add(next)
             }
-            return result
+            return union.info
         }
 
         /// A sequence up to `|` or `)`; an inline `(?i)` sets `caseless` for the rest.
