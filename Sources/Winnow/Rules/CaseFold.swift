@@ -51,8 +51,11 @@ enum CaseFold {
     /// variants U+1C80–U+1C88 stay unfolded, and a line using them is not found.)
     static func isPlainCased(_ c: UInt32) -> Bool {
         guard (0xC0...0x24F).contains(c) || (0x370...0x52F).contains(c) else { return false }
-        return c != 0xD7 && c != 0xF7 && ![0xDF, 0x130, 0x131, 0x149, 0x17F, 0x1F0, 0x390, 0x3B0].contains(c)
+        return !notPlain.contains(c)
     }
+
+    /// × and ÷, and the letters `isPlainCased` leaves out.
+    private static let notPlain: Set<UInt32> = [0xD7, 0xF7, 0xDF, 0x130, 0x131, 0x149, 0x17F, 0x1F0, 0x390, 0x3B0]
 
     /// Whether `c` has no case at all, so that case-insensitive matching finds it alone:
     /// a character of the Basic Multilingual Plane outside every block with case folds

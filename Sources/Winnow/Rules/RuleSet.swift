@@ -9,7 +9,7 @@ final class CompiledRule {
     let end: ICURegex?
     /// The rule's one pattern names a `value` group (what `keep` takes).
     var namesValue: Bool { patterns.count == 1 && patterns[0].valueGroup > 0 }
-    /// `requires`, folded as `LiteralIndex` looks for them (`CaseFold.literal`), as bytes.
+    /// `requires` as bytes, each in its typographic forms (`LiteralIndex.id` folds case).
     let required: [[UInt8]]
     /// Literals every match of `patterns[k]`, `start` and `end` contains, read off the
     /// pattern (`RegexLiterals`) where `requires` does not stand for it; empty when the
@@ -41,7 +41,7 @@ final class CompiledRule {
         self.patterns = ps
         self.start = try spec.start.map { try compile($0, "start") }
         self.end = try spec.end.map { try compile($0, "end") }
-        self.required = (spec.requires ?? []).flatMap { foldVariants(CaseFold.literal(Array($0.utf8))) }
+        self.required = (spec.requires ?? []).flatMap { foldVariants(Array($0.utf8)) }
         // Literals are read off only where the pack declares no `requires` for the pattern
         // (a run's patterns and a span's close are judged line by line, without it); a
         // block rule's pattern with a `\d` is read for whether it needs a digit.
