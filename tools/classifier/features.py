@@ -130,8 +130,20 @@ STRUCTURE = [
     "prose_before_share", "prose_after_share", "log_prose_before", "log_prose_after", "log_prose_total",
     "lexical_window3", "lexical_window10", "log_words_window3", "log_words_window10",
     "sentence_end_window3", "sentence_end_window10", "log_blocks",
+    "title_cover", "title_precision", "has_headline", "rel_headline", "after_headline",
+    "log_prose_since_headline",
 ]
 PROSE_MIN_WORDS = 8
+
+# A page's first line is mostly its <title>, "Headline | Site": the headline is the part
+# with the most content words (at most TITLE_WORDS distinct ones; fewer than
+# TITLE_MIN_WORDS, as in a menu's "Home", make no title). The first later block holding
+# HEADLINE_COVER of them, and not much else, is taken for the headline over the article:
+# what comes before it is mostly the page's head, and teasers of other stories share few
+# of its words.
+TITLE_WORDS = 64
+TITLE_MIN_WORDS = 2
+HEADLINE_COVER = 0.6
 
 # The base features of the blocks 1 and 2 before and after (-1 where there is none).
 NEIGHBOURS = [-1, 1, -2, 2]
@@ -208,11 +220,23 @@ def block_raw(block, stop_table, lexicon=None, want_tokens=False):
                     lex += v
             if want_tokens:
                 words_lower.append(w)
+    # The block's content words (lower-cased letter pieces that are no stopword of any
+    # language), with None for each separator token ("|", "-", ...): a page title's parts.
+    content = []
+    for t in tokens:
+        if t in SEPARATOR_TOKENS:
+            content.append(None)
+            continue
+        for p in pieces(t):
+            if any(is_letter(ord(ch)) for ch in p):
+                w = p.lower()
+                if not stop_table.get(w, 0):
+                    content.append(w)
     return dict(chars=chars, words=words, upper=upper, letters=letters, digits=digits,
                 punct=punct, commas=commas, link=link, title=title, initial=initial_letters,
                 end=(last in SENTENCE_END), colon=(last == 0x3A), has_sep=has_sep,
                 copyright=copyright_, bullet=bullet, pieces=letter_pieces, masks=masks, lex=lex,
-                tokens=words_lower)
+                tokens=words_lower, content=content)
 
 
 def detect_language(raws, nlangs):
@@ -261,6 +285,7 @@ class Doc:
         for b, _ in self.blocks:
             seen[b] = seen.get(b, 0) + 1
         self.raws = raws
+        self.find_headline()
         for idx, ((b, starts), r) in enumerate(zip(self.blocks, raws)):
             w = r["words"]
             ch = max(1, r["chars"])
@@ -293,6 +318,35 @@ class Doc:
                 doc_density,
                 lexicon["bias"] + r["lex"] / math.sqrt(max(1, r["pieces"])) if lexicon else 0.0,
             ])
+
+    def find_headline(self):
+        """Each block's share of the title's headline words (cover) and of its content
+        words that are headline words (precision), and the index of the headline block
+        (-1 when none)."""
+        parts, cur = [], []
+        for w in self.raws[0]["content"]:
+            if w is None:
+                parts.append(cur); cur = []
+            else:
+                cur.append(w)
+        parts.append(cur)
+        best = max(parts, key=len)
+        head = []
+        for w in best:
+            if w not in head and len(head) < TITLE_WORDS:
+                head.append(w)
+        if len(head) < TITLE_MIN_WORDS:
+            head = []
+        hw = set(head)
+        self.cover, self.precision, self.headline = [], [], -1
+        for i, r in enumerate(self.raws):
+            bw = [w for w in r["content"] if w is not None]
+            hits = sum(1 for w in bw if w in hw)
+            cover = len(hw & set(bw)) / len(hw) if hw else 0.0
+            self.cover.append(cover)
+            self.precision.append(hits / len(bw) if bw else 0.0)
+            if self.headline < 0 and i >= 1 and hw and cover >= HEADLINE_COVER and len(bw) <= 2 * len(hw) + 3:
+                self.headline = i
 
     def set_lexical_scores(self, scores):
         L = BASE.index("lexical")
@@ -332,7 +386,14 @@ class Doc:
                 pb / max(1, total), pa / max(1, total), math.log1p(pb), math.log1p(pa), math.log1p(total),
                 window(pl, i, 3), window(pl, i, 10), window(pw, i, 3), window(pw, i, 10),
                 window(pe, i, 3), window(pe, i, 10), math.log1p(n),
+                self.cover[i], self.precision[i],
             ]
+            h = self.headline
+            if h >= 0:
+                since = before[i] - before[h + 1] if i > h else before[i] - before[h]
+                row += [1.0, (i - h) / n, 1.0 if i > h else 0.0, math.copysign(math.log1p(abs(since)), since)]
+            else:
+                row += [0.0, 0.0, -1.0, 0.0]
             for k in NEIGHBOURS:
                 j = i + k
                 row += self.base[j] if 0 <= j < n else pad

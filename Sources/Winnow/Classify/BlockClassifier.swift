@@ -44,6 +44,9 @@ struct BlockClassifier {
         raws.reserveCapacity(n)
         var blockLang = [Int32](repeating: 0, count: n * L)
         var langCounts = [Int](repeating: 0, count: L)
+        // Content-word keys of every block, block i's at contentStart[i]..<contentStart[i + 1].
+        var content = [UInt64]()
+        var contentStart = [Int](repeating: 0, count: n + 1)
         let table = resources.stopwords
         blockLang.withUnsafeMutableBufferPointer { bl in
             langCounts.withUnsafeMutableBufferPointer { lc in
@@ -51,17 +54,28 @@ struct BlockClassifier {
                     let counts = bl.baseAddress! + i * L
                     let bytes = UnsafeBufferPointer(rebasing: t[b.range])
                     let key = memo?.scans.key(ObjectIdentifier(FeatureMemo.self), bytes, hash: memoHash(bytes))
+                    defer { contentStart[i + 1] = content.count }
                     if let key, let known = memo?.scans.lookup(key, bytes) {
                         raws.append(known.raw)
-                        for k in 0..<L {
-                            counts[k] = known.languages[k]
-                            lc[k] += Int(known.languages[k])
+                        known.counts.withUnsafeBufferPointer { c in
+                            for k in 0..<L {
+                                counts[k] = Int32(truncatingIfNeeded: c[k])
+                                lc[k] += Int(c[k])
+                            }
+                            content.append(contentsOf: UnsafeBufferPointer(rebasing: c[L...]))
                         }
                         continue
                     }
-                    let raw = BlockFeatures.scan(t, b.range, table, blockLang: counts, langCounts: lc.baseAddress!)
+                    let raw = BlockFeatures.scan(t, b.range, table, blockLang: counts, langCounts: lc.baseAddress!,
+                                                 content: &content)
                     raws.append(raw)
-                    if let key { memo?.scans.store(key, bytes, (raw, Array(UnsafeBufferPointer(start: counts, count: L)))) }
+                    if let key {
+                        var known = [UInt64]()
+                        known.reserveCapacity(L + content.count - contentStart[i])
+                        for k in 0..<L { known.append(UInt64(counts[k])) }
+                        known += content[contentStart[i]...]
+                        memo?.scans.store(key, bytes, (raw, known))
+                    }
                 }
             }
         }
@@ -140,6 +154,7 @@ struct BlockClassifier {
             pe[i + 1] = pe[i] + rows[i * B + E]
         }
         let total = before[n]
+        let title = TitleOverlap(content, contentStart)
         @inline(__always) func window(_ p: [Double], _ i: Int, _ r: Int) -> Double {
             let a = max(0, i - r), b = min(n, i + r + 1)
             return (p[b] - p[a]) / Double(b - a)
@@ -167,6 +182,20 @@ struct BlockClassifier {
                     x[B + 9] = window(pe, i, 3)
                     x[B + 10] = window(pe, i, 10)
                     x[B + 11] = logBlocks
+                    x[B + 12] = title.cover[i]
+                    x[B + 13] = title.precision[i]
+                    if let h = title.headline {
+                        let since = i > h ? before[i] - before[h + 1] : before[i] - before[h]
+                        x[B + 14] = 1
+                        x[B + 15] = Double(i - h) / Double(n)
+                        x[B + 16] = i > h ? 1 : 0
+                        x[B + 17] = since < 0 ? -log1p(Double(-since)) : log1p(Double(since))
+                    } else {
+                        x[B + 14] = 0
+                        x[B + 15] = 0
+                        x[B + 16] = -1
+                        x[B + 17] = 0
+                    }
                     for (m, off) in BlockFeatures.neighbours.enumerated() {
                         let j = i + off
                         let o = S + m * B
@@ -215,5 +244,64 @@ struct BlockClassifier {
 /// Block counts by the block's bytes, for one worker's classifier stage (see `BytesMemo`).
 /// Small: what it serves most is a document's next round, which reads the same blocks.
 final class FeatureMemo {
-    let scans = BytesMemo<(raw: BlockFeatures.Raw, languages: [Int32])>(capacity: 256 << 10)
+    /// A block's raw counts, and in one array its stopword count per language followed by
+    /// its content-word keys (one array, not two: a memo's answer is copied as it is read).
+    let scans = BytesMemo<(raw: BlockFeatures.Raw, counts: [UInt64])>(capacity: 256 << 10)
+}
+
+/// How much each block shares with the page's title (its first block, "Headline | Site"),
+/// and which block repeats the title's headline over the article (features.py
+/// `Doc.find_headline`). The headline is the title's part, between separator tokens, with
+/// the most content words (two at least: a menu's "Home" is no title); a block's cover is
+/// the share of those words it holds, its precision the share of its own content words
+/// that are among them.
+struct TitleOverlap {
+    var cover: [Double]
+    var precision: [Double]
+    /// The first block after the title that holds `BlockFeatures.headlineCover` of the
+    /// headline's words and at most twice as many content words, plus three.
+    var headline: Int?
+
+    init(_ content: [UInt64], _ start: [Int]) {
+        let n = start.count - 1
+        cover = [Double](repeating: 0, count: n)
+        precision = [Double](repeating: 0, count: n)
+        headline = nil
+        guard n > 0 else { return }
+        let sep = BlockFeatures.separatorKey
+        // The title's part with the most content words (the first of equals).
+        var best = start[0]..<start[0], a = start[0]
+        for k in start[0]...start[1] where k == start[1] || content[k] == sep {
+            if k - a > best.count { best = a..<k }
+            a = k + 1
+        }
+        var head = [UInt64]()
+        for k in best where !head.contains(content[k]) && head.count < BlockFeatures.titleWords {
+            head.append(content[k])
+        }
+        guard head.count >= BlockFeatures.titleMinWords else { return }
+        // One bit a headline word, by its key's low six bits: most words miss it at once.
+        var filter: UInt64 = 0
+        for h in head { filter |= 1 << (h & 63) }
+        for i in 0..<n {
+            var seen: UInt64 = 0
+            var hits = 0, words = 0
+            content.withUnsafeBufferPointer { c in
+                for k in start[i]..<start[i + 1] {
+                    let w = c[k]
+                    if w == sep { continue }
+                    words += 1
+                    if filter & (1 << (w & 63)) != 0, let j = head.firstIndex(of: w) {
+                        hits += 1
+                        seen |= 1 << UInt64(j)
+                    }
+                }
+            }
+            cover[i] = Double(seen.nonzeroBitCount) / Double(head.count)
+            precision[i] = words > 0 ? Double(hits) / Double(words) : 0
+            if headline == nil, i >= 1, cover[i] >= BlockFeatures.headlineCover, words <= 2 * head.count + 3 {
+                headline = i
+            }
+        }
+    }
 }

@@ -18,7 +18,17 @@ enum BlockFeatures {
         "prose_before_share", "prose_after_share", "log_prose_before", "log_prose_after", "log_prose_total",
         "lexical_window3", "lexical_window10", "log_words_window3", "log_words_window10",
         "sentence_end_window3", "sentence_end_window10", "log_blocks",
+        "title_cover", "title_precision", "has_headline", "rel_headline", "after_headline",
+        "log_prose_since_headline",
     ]
+    /// A page title's headline keeps at most `titleWords` distinct content words and needs
+    /// `titleMinWords`; a later block holding `headlineCover` of them (and not many more
+    /// words) is its headline (features.py TITLE_WORDS, TITLE_MIN_WORDS, HEADLINE_COVER).
+    static let titleWords = 64
+    static let titleMinWords = 2
+    static let headlineCover = 0.6
+    /// Stands for a separator token ("|", "-", ...) among a block's content-word keys.
+    static let separatorKey = UInt64.max
     /// Offsets of the neighbours whose base features follow (features.py NEIGHBOURS).
     static let neighbours = [-1, 1, -2, 2]
 
@@ -148,6 +158,9 @@ enum BlockFeatures {
         var pieceHasLetter = false
         var pieceNeedsLower = false
         var tokenStart = -1
+        /// Keys of the content words (letter pieces that are no stopword of any language),
+        /// and `separatorKey` for each separator token (features.py `content`).
+        var content: [UInt64] = []
 
         @inline(__always) mutating func finishPiece(_ stop: Int) {
             guard pieceStart >= 0 else { return }
@@ -164,6 +177,7 @@ enum BlockFeatures {
                 }
                 let entry = table.entry(key)
                 r.lex += entry.weight
+                if entry.mask == 0 { content.append(key) }
                 var m = entry.mask
                 while m != 0 {
                     let bit = m.trailingZeroBitCount
@@ -182,7 +196,8 @@ enum BlockFeatures {
             guard tokenStart >= 0 else { return }
             let a = tokenStart
             let len = stop - a
-            var isLink = isSeparatorToken(t, a, len)
+            let isSeparator = isSeparatorToken(t, a, len)
+            var isLink = isSeparator
             if !isLink, len >= 4, t[a] == 0x77, t[a + 1] == 0x77, t[a + 2] == 0x77, t[a + 3] == 0x2E {
                 isLink = true
             }
@@ -194,16 +209,21 @@ enum BlockFeatures {
                 }
             }
             if isLink { r.link += 1 }
+            if isSeparator { content.append(BlockFeatures.separatorKey) }
             tokenStart = -1
         }
     }
 
     /// Scans one block: language-independent counts, and for every word piece holding a
     /// letter the stopword language mask, added to `langCounts` (per document) and
-    /// `blockLang` (this block's count per language).
+    /// `blockLang` (this block's count per language); the block's content-word keys are
+    /// appended to `content`.
     static func scan(_ t: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ table: StopwordTable,
-                     blockLang: UnsafeMutablePointer<Int32>, langCounts: UnsafeMutablePointer<Int>) -> Raw {
+                     blockLang: UnsafeMutablePointer<Int32>, langCounts: UnsafeMutablePointer<Int>,
+                     content: inout [UInt64]) -> Raw {
         var sc = Scanner(t: t, table: table, blockLang: blockLang, langCounts: langCounts)
+        swap(&sc.content, &content)
+        defer { swap(&sc.content, &content) }
         let end = range.upperBound
         var i = range.lowerBound
         var cpIndex = 0
