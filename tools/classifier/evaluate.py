@@ -22,6 +22,7 @@ def main():
     ap.add_argument("--binary", default=os.path.join(pages.REPO, ".build", "release", "winnow"))
     ap.add_argument("--data", default="/work/shared/eval/web-dev.jsonl")
     ap.add_argument("--fold-quotes", action="store_true")
+    ap.add_argument("--fold", type=int, default=0, choices=(0, 1, 2), help="the third scored as held out (as fit.py --fold)")
     ap.add_argument("--failures", type=int, default=0, help="print this many missed 'with' strings of held-out pages")
     ap.add_argument("flags", nargs=argparse.REMAINDER)
     args = ap.parse_args()
@@ -41,7 +42,7 @@ def main():
     shown = 0
     for r, o in zip(records, outs):
         c = pages.counts(r, o)
-        part = "held" if pages.held_out(r) else "fit"
+        part = "held" if pages.held_out(r, args.fold) else "fit"
         parts["all"] = pages.add(parts["all"], c)
         parts[part] = pages.add(parts[part], c)
         if part == "held" and shown < args.failures and c[1]:

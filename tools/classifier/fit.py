@@ -232,6 +232,8 @@ def main():
     ap.add_argument("--binary", default=os.path.join(F.REPO, ".build", "release", "winnow"),
                     help="winnow binary whose earlier stages produce the text to fit on ('' for the raw pages)")
     ap.add_argument("--out", default=DEFAULT_OUT)
+    ap.add_argument("--fold", type=int, default=0, choices=(0, 1, 2),
+                    help="the third held out (md5(id) mod 3 == FOLD); the shipped model holds out 0")
     ap.add_argument("--no-write", action="store_true")
     ap.add_argument("--min-recall", type=float, default=0.965,
                     help="string recall the fitted part must keep (out of fold)")
@@ -253,7 +255,7 @@ def main():
     items = []
     for rec, text in zip(records, texts):
         doc = F.Doc(text, langs, table, want_tokens=True)
-        items.append(dict(rec=rec, doc=doc, labels=label_blocks(doc.blocks, rec), held=pages.held_out(rec)))
+        items.append(dict(rec=rec, doc=doc, labels=label_blocks(doc.blocks, rec), held=pages.held_out(rec, args.fold)))
     fit = [d for d in items if not d["held"]]
     held = [d for d in items if d["held"]]
     for k, d in enumerate(fit):
@@ -399,7 +401,7 @@ def main():
         "script": "tools/classifier/fit.py",
         "data": os.path.basename(args.data),
         "text": "the pipeline's text before the classifier stage" if args.binary else "raw pages",
-        "split": "md5(id) mod 3 == 0 held out, the rest fitted",
+        "split": f"md5(id) mod 3 == {args.fold} held out, the rest fitted",
         "fit_pages": len(fit), "held_out_pages": len(held),
         "labelled_fit_blocks": int(len(yf)),
         "trees": params,
