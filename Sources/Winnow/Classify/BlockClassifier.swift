@@ -4,7 +4,8 @@ import Foundation
 /// block gets a row of features: its own (length, stopwords of the document's language,
 /// sentence end, capitals, digits, punctuation, link-like tokens, position, group,
 /// duplicates, and the lexicon's verdict on its words), the document's structure around
-/// it (how much prose comes before and after, means over windows of 3 and 10 blocks), and
+/// it (how much prose comes before and after, means over windows of 3 and 10 blocks, and
+/// where the page's title reappears as the headline: `TitleOverlap`), and
 /// the base features of the two blocks on either side. Gradient-boosted trees turn the row
 /// into p(boilerplate); the decision then applies the document guard and thresholds, and
 /// lets a mostly dropped group of adjacent lines take its remaining short lines along.
