@@ -37,7 +37,12 @@ final class LiteralIndexTests: XCTestCase {
                         XCTAssertEqual(index.markedAnyAtStart([ids[k]]), atStart, "at start: [\(a),\(b)) \(String(decoding: lit, as: UTF8.self))")
                     }
                     let some = ids.filter { _ in Bool.random(using: &rng) }
-                    XCTAssertEqual(index.markedAny(some), some.isEmpty || zip(ids, literals).contains { some.contains($0.0) && containsIgnoringCase(buf, a..<b, $0.1) })
+                    let any = some.isEmpty || zip(ids, literals).contains { some.contains($0.0) && containsIgnoringCase(buf, a..<b, $0.1) }
+                    XCTAssertEqual(index.markedAny(some), any)
+                    // As sets, read from the range's hits when they are fewer than the set.
+                    let set = index.set(some)
+                    XCTAssertEqual(index.markedAny(set), any, "set: [\(a),\(b)) \(some)")
+                    XCTAssertEqual(index.markedAnyAtStart(set), index.markedAnyAtStart(some), "set at start: [\(a),\(b)) \(some)")
                 }
             }
         }

@@ -21,7 +21,7 @@ struct LiteralIndex {
     /// The literals that lie wholly in the range last given to `mark`, as bits, and their
     /// numbers (to clear them); and those of them that start where the range starts.
     private var marked: [UInt64] = [], markedIDs: [Int32] = []
-    private var markedAtStart: [UInt64] = []
+    private var markedAtStart: [UInt64] = [], markedStartIDs: [Int32] = []
 
     /// The number of `literal` (not empty), adding it if new; literals that differ only
     /// in case are one.
@@ -61,6 +61,7 @@ struct LiteralIndex {
         guard text.count < Int(Int32.max) else { return false }
         for id in markedIDs { marked[Int(id) >> 6] = 0; markedAtStart[Int(id) >> 6] = 0 }
         markedIDs.removeAll(keepingCapacity: true)
+        markedStartIDs.removeAll(keepingCapacity: true)
         let words = (literals.count + 63) >> 6
         if marked.count < words {
             marked = [UInt64](repeating: 0, count: words)
@@ -77,7 +78,10 @@ struct LiteralIndex {
             let h = hits[lo]
             if Int(h.at) >= range.lowerBound {
                 marked[Int(h.id) >> 6] |= 1 << UInt64(h.id & 63)
-                if Int(h.at) == range.lowerBound { markedAtStart[Int(h.id) >> 6] |= 1 << UInt64(h.id & 63) }
+                if Int(h.at) == range.lowerBound {
+                    markedAtStart[Int(h.id) >> 6] |= 1 << UInt64(h.id & 63)
+                    markedStartIDs.append(h.id)
+                }
                 markedIDs.append(h.id)
             }
             lo += 1
@@ -99,6 +103,33 @@ struct LiteralIndex {
         if ids.isEmpty { return true }
         for id in ids where markedAtStart[id >> 6] & (1 << UInt64(id & 63)) != 0 { return true }
         return false
+    }
+
+    /// `markedAny(set.ids)`, read from whichever is shorter: the set's literals, or the
+    /// hits in the range last marked (most blocks hold a few, while a rule may name
+    /// hundreds of literals: a menu's words).
+    @inline(__always)
+    func markedAny(_ set: LiteralSet) -> Bool {
+        if set.bits.isEmpty || set.ids.count <= markedIDs.count { return markedAny(set.ids) }
+        for id in markedIDs where set.holds(id) { return true }
+        return false
+    }
+
+    /// `markedAnyAtStart(set.ids)`, read the same way.
+    @inline(__always)
+    func markedAnyAtStart(_ set: LiteralSet) -> Bool {
+        if set.bits.isEmpty || set.ids.count <= markedStartIDs.count { return markedAnyAtStart(set.ids) }
+        for id in markedStartIDs where set.holds(id) { return true }
+        return false
+    }
+
+    /// The set of these literal numbers (all below `literals.count`). A set of a few is
+    /// read as its list (no bits: a stage keeps one set per rule and pattern per worker).
+    func set(_ ids: [Int]) -> LiteralSet {
+        var bits = [UInt64](repeating: 0, count: ids.count <= LiteralSet.fewIDs ? 0 : (literals.count + 63) >> 6)
+        guard !bits.isEmpty else { return LiteralSet(ids: ids, bits: []) }
+        for id in ids { bits[id >> 6] |= 1 << UInt64(id & 63) }
+        return LiteralSet(ids: ids, bits: bits)
     }
 
     private func contains(_ id: Int, _ range: Range<Int>) -> Bool {
@@ -139,6 +170,16 @@ struct LiteralIndex {
             next[Int(h.id)] += 1
         }
     }
+}
+
+/// Literal numbers of one `LiteralIndex`, as a list and as bits (`LiteralIndex.set`).
+struct LiteralSet {
+    var ids: [Int] = []
+    /// Empty for a set of `fewIDs` or fewer, which is read as its list.
+    var bits: [UInt64] = []
+    static let fewIDs = 8
+
+    @inline(__always) func holds(_ id: Int32) -> Bool { bits[Int(id) >> 6] & (1 << UInt64(id & 63)) != 0 }
 }
 
 /// `LiteralIndex`'s literals as one Aho–Corasick automaton over ASCII-case-folded bytes,

@@ -25,6 +25,10 @@ final class CompiledRule {
     /// `LiteralIndex` (set by the stage on its own clone of the rules).
     var requiredIDs: [Int] = []
     var patternIDs: [[Int]] = [], startIDs: [Int] = [], endIDs: [Int] = [], leadingIDs: [Int] = []
+    /// The same numbers as sets, which a marked block answers from its own few hits
+    /// (`LiteralIndex.markedAny(_: LiteralSet)`): `requiredSet`, one set a pattern, `startSet`
+    /// and `leadingSet`.
+    var requiredSet = LiteralSet(), patternSets: [LiteralSet] = [], startSet = LiteralSet(), leadingSet = LiteralSet()
 
     init(spec: RuleSpec, pack: RulePack) throws {
         self.spec = spec

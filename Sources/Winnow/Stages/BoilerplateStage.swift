@@ -63,6 +63,13 @@ final class BoilerplateStage: Stage {
             rule.endIDs = rule.endLiterals.map { literals.id($0) }
             rule.leadingIDs = rule.leadingLiterals.map { literals.id($0) }
         }
+        // (Every literal has its number by now: the sets' bits cover them all.)
+        for rule in blockRules + placedRules + lists + runs {
+            rule.requiredSet = literals.set(rule.requiredIDs)
+            rule.patternSets = rule.patternIDs.map { literals.set($0) }
+            rule.startSet = literals.set(rule.startIDs)
+            rule.leadingSet = literals.set(rule.leadingIDs)
+        }
     }
 
     /// Passes over a document at most (real text settles in one or two).
@@ -274,6 +281,8 @@ private struct Pass {
     var findings: [String] = []
     var literals: LiteralIndex
     let memos: Memos
+    /// The range `literals` last marked (nil: none, or it could not mark).
+    private var markedRange: Range<Int>?
     /// The range last hashed for the memos and its hash (rules run block by block, so
     /// consecutive lookups mostly share a range).
     private var hashed: (range: Range<Int>, hash: UInt64) = (0..<0, 0)
@@ -399,10 +408,11 @@ private struct Pass {
         guard let heading = rule.start ?? rule.patterns.first else { return }
         let itemWords = rule.spec.maxWords ?? BoilerplateStage.defaultListItemWords
         let maxItems = rule.spec.maxBlocks ?? BoilerplateStage.defaultListMaxBlocks
+        let headingSet = rule.start == nil ? rule.patternSets[0] : rule.startSet
         var i = 0
         while i < blocks.count {
-            guard drops[i] == nil, blocks[i].words <= 8, literals.mayMatch(rule.requiredIDs, text, blocks[i].range),
-                  literals.mayMatch(rule.start == nil ? rule.patternIDs[0] : rule.startIDs, text, blocks[i].range),
+            guard drops[i] == nil, blocks[i].words <= 8, mayHold(rule.requiredSet, blocks[i].range),
+                  mayHold(headingSet, blocks[i].range),
                   matchBlock(rule, heading, blocks[i].range) != nil else {
                 i += 1
                 continue
@@ -414,6 +424,17 @@ private struct Pass {
             drop(i...j, rule)
             i = j + 1
         }
+    }
+
+    /// `literals.mayMatch(set.ids, text, range)`: an empty set at once, else from the
+    /// range's own hits (marked once for all the sets asked about it in a row).
+    private mutating func mayHold(_ set: LiteralSet, _ range: Range<Int>) -> Bool {
+        if set.ids.isEmpty { return true }
+        if markedRange != range {
+            guard literals.mark(text, range) else { return literals.mayMatch(set.ids, text, range) }
+            markedRange = range
+        }
+        return literals.markedAny(set)
     }
 
     /// True when a block ends like a sentence: `.`, `!` or `…`, perhaps followed by closing
@@ -445,7 +466,7 @@ private struct Pass {
             if j - i >= 2 {
                 var hits = 0
                 for k in i..<j {
-                    for (p, re) in rule.patterns.enumerated() where literals.mayMatch(rule.patternIDs[p], text, blocks[k].range)
+                    for (p, re) in rule.patterns.enumerated() where mayHold(rule.patternSets[p], blocks[k].range)
                         && match(re, rule, blocks[k].range, .find) != nil {
                         hits += 1
                         break
@@ -521,10 +542,11 @@ private struct Pass {
     private mutating func firstBlockRule(_ rules: [CompiledRule], _ block: Block,
                                          where applies: (CompiledRule) -> Bool = { _ in true }) -> (rule: CompiledRule, kept: Kept?)? {
         let marked = literals.mark(text, block.range)
+        markedRange = marked ? block.range : nil
         var digits: Bool?  // whether the block may hold a digit, once a rule asks
         for rule in rules where applies(rule) && rule.fits(block, defaultMax: BoilerplateStage.defaultMaxWords)
-            && (marked ? literals.markedAny(rule.requiredIDs) && literals.markedAny(rule.patternIDs[0])
-                    && literals.markedAnyAtStart(rule.leadingIDs)
+            && (marked ? literals.markedAny(rule.requiredSet) && literals.markedAny(rule.patternSets[0])
+                    && literals.markedAnyAtStart(rule.leadingSet)
                 : literals.mayMatch(rule.requiredIDs, text, block.range) && literals.mayMatch(rule.patternIDs[0], text, block.range)) {
             if rule.needsDigit {
                 if digits == nil { digits = mayHoldDigit(text, block.range) }
