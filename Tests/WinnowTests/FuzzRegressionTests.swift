@@ -89,6 +89,21 @@ final class FuzzRegressionTests: XCTestCase {
         XCTAssertEqual(clean("A <span title=\u{2018}x\u{2019}>word</span> here.\n"), "A word here.\n")
     }
 
+    /// `tag-quoted-value-across-lines`: a quote in a stray tag's attributes ran across
+    /// lines to the next quote, so the "tag" took the paragraphs between; it was found only
+    /// once later stages had shortened them under the length limit, and a second cleaning
+    /// deleted article text. A tag, quoted values and all, lies on one line.
+    func testATagsQuotedValueDoesNotRunAcrossLines() {
+        let text = "Lead <p class=\"x\nThe first paragraph of the story.\n\nThe second one\" data-x> ends here.\n"
+        let out = clean(text)
+        XCTAssertTrue(out.contains("The first paragraph of the story."), out)
+        XCTAssertTrue(out.contains("The second one"), out)
+        XCTAssertEqual(clean(out), out)
+        // Spaces that canonical text collapses do not count toward the length limit.
+        let long = "A <span title=\"" + String(repeating: "x ", count: 300) + "\">word</span> here.\n"
+        XCTAssertEqual(clean(long), clean(long.replacingOccurrences(of: "x ", with: "x   ")))
+    }
+
     /// `mojibake-lost-nbsp-after-unwrap`: a form feed read as a line break kept "è¡" and
     /// "å" on two lines; layout unwrapped them with a space, and "è¡ å" (the mojibake of
     /// U+8860 with its no-break space byte lost) was repaired only by a second cleaning.

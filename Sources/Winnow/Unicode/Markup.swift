@@ -113,22 +113,31 @@ private func tag(_ buf: UnsafeBufferPointer<UInt8>, _ i: Int) -> (Int, Bool)? {
     let name = String(decoding: UnsafeBufferPointer(rebasing: buf[nameStart..<j]), as: UTF8.self).lowercased()
     let block = blockTags.contains(name)
     guard block || inlineTags.contains(name) else { return nil }
-    // Then attributes (no line breaks, no other "<"), up to ">". A typographic quote
-    // reads as the ASCII quote canonical folding turns it into: the output, cleaned
-    // again, must hold the same tags (else a second cleaning removes one).
+    // Then attributes (no line breaks, even inside quotes, and no other "<"), up to ">".
+    // A typographic quote reads as the ASCII quote canonical folding turns it into, and
+    // the length limit counts a run of spaces and a quote as one character each, as
+    // canonical text has them: the output, cleaned again, must hold the same tags (else
+    // a second cleaning removes one). A quoted value that ran across lines took the
+    // paragraphs between two quotes for an attribute once later stages had shortened
+    // them (a fuzz finding).
     guard buf[j] == 0x3E || buf[j] == 0x20 || buf[j] == 0x2F || buf[j] == 0x09 else { return nil }
     var quote: UInt8 = 0
-    while j < n, j - i < 1000 {
+    var characters = 0, afterSpace = false
+    while j < n, characters < 1000 {
         var b = buf[j]
         var step = 1
         if let (length, folded) = foldedQuote(buf, j), folded.count == 1 {
             b = folded[0]
             step = length
         }
+        if b == 0x0A || b == 0x0D { return nil }
+        let space = b == 0x20 || b == 0x09
+        if !(space && afterSpace) { characters += 1 }
+        afterSpace = space
         if quote != 0 { if b == quote { quote = 0 } }
         else if b == 0x22 || b == 0x27 { quote = b }
         else if b == 0x3E { return (j + 1 - i, block) }
-        else if b == 0x3C || b == 0x0A { return nil }
+        else if b == 0x3C { return nil }
         j += step
     }
     return nil
