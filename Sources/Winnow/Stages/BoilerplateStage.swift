@@ -427,10 +427,12 @@ private struct Pass {
     }
 
     /// `literals.mayMatch(set.ids, text, range)`: an empty set at once, else from the
-    /// range's own hits (marked once for all the sets asked about it in a row).
+    /// range's own hits (marked once for all the sets asked about it in a row), or for a
+    /// set of a few literals on a range not marked, by looking each up.
     private mutating func mayHold(_ set: LiteralSet, _ range: Range<Int>) -> Bool {
         if set.ids.isEmpty { return true }
         if markedRange != range {
+            if set.bits.isEmpty { return literals.mayMatch(set.ids, text, range) }
             guard literals.mark(text, range) else { return literals.mayMatch(set.ids, text, range) }
             markedRange = range
         }
