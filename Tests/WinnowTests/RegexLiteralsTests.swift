@@ -8,6 +8,8 @@ final class RegexLiteralsTests: XCTestCase {
         RegexLiterals.required(pattern).map { Set($0.map { String(decoding: $0, as: UTF8.self) }) }
     }
 
+    private func needsDigit(_ pattern: String) -> Bool { RegexLiterals.read(pattern)?.needsDigit ?? false }
+
     func testAlternativesGiveOneLiteralEach() {
         XCTAssertEqual(literals("(?:remind me later|maybe later|not now)"), ["remind me later", "maybe later", "not now"])
     }
@@ -63,7 +65,7 @@ final class RegexLiteralsTests: XCTestCase {
     }
 
     private func leading(_ pattern: String) -> Set<String>? {
-        RegexLiterals.leading(pattern).map { Set($0.map { String(decoding: $0, as: UTF8.self) }) }
+        RegexLiterals.read(pattern)?.leading.map { Set($0.map { String(decoding: $0, as: UTF8.self) }) }
     }
 
     func testLeadingLiteralsAreWhatEveryMatchStartsWith() {
@@ -79,12 +81,12 @@ final class RegexLiteralsTests: XCTestCase {
     }
 
     func testPatternsThatNeedADigitAreKnown() {
-        XCTAssertTrue(RegexLiterals.needsDigit("\\d{1,2}:\\d{2}"))
-        XCTAssertTrue(RegexLiterals.needsDigit("(?:Updated )?\\d+ (?:min|h)"))
-        XCTAssertTrue(RegexLiterals.needsDigit("(?=.*\\d)[\\p{L} ]+"), "a positive look-ahead's digit is in the block")
-        XCTAssertFalse(RegexLiterals.needsDigit("(?!.*\\d)\\w+"), "a negative one's is not")
-        XCTAssertFalse(RegexLiterals.needsDigit("(?:\\d+|an?) minutes"), "one alternative has none")
-        XCTAssertFalse(RegexLiterals.needsDigit("(?:\\d+)?x"))
+        XCTAssertTrue(needsDigit("\\d{1,2}:\\d{2}"))
+        XCTAssertTrue(needsDigit("(?:Updated )?\\d+ (?:min|h)"))
+        XCTAssertTrue(needsDigit("(?=.*\\d)[\\p{L} ]+"), "a positive look-ahead's digit is in the block")
+        XCTAssertFalse(needsDigit("(?!.*\\d)\\w+"), "a negative one's is not")
+        XCTAssertFalse(needsDigit("(?:\\d+|an?) minutes"), "one alternative has none")
+        XCTAssertFalse(needsDigit("(?:\\d+)?x"))
         XCTAssertTrue(RegexLiterals.mentionsDigitClass("a\\d"))
         XCTAssertFalse(RegexLiterals.mentionsDigitClass("a\\\\d"), "an escaped backslash, then d")
     }
@@ -95,7 +97,7 @@ final class RegexLiteralsTests: XCTestCase {
         var patterns = 0, matches = 0
         for pack in try BuiltinRules.load() {
             for rule in pack.rules {
-                for pattern in (rule.pattern.map { [$0] } ?? []) + (rule.patterns ?? []) where RegexLiterals.needsDigit(pattern) {
+                for pattern in (rule.pattern.map { [$0] } ?? []) + (rule.patterns ?? []) where needsDigit(pattern) {
                     patterns += 1
                     let re = try ICURegex(pattern)
                     for line in lines {
@@ -153,7 +155,7 @@ final class RegexLiteralsTests: XCTestCase {
                             lits.contains { containsIgnoringCase(buf, m.range, $0) }
                         }
                         XCTAssertTrue(hit, "\(rule.id): \(line.prefix(120)) matched without any of its literals")
-                        guard let starts = RegexLiterals.leading(pattern), m.range == 0..<bytes.count else { continue }
+                        guard let starts = RegexLiterals.read(pattern)?.leading, m.range == 0..<bytes.count else { continue }
                         checkedStarts += 1
                         let starting = bytes.withUnsafeBufferPointer { buf in
                             starts.contains { $0.count <= buf.count && containsIgnoringCase(buf, 0..<$0.count, $0) }

@@ -52,6 +52,12 @@ struct LiteralIndex {
         return false
     }
 
+    /// `mayMatch(set.ids, text, range)`.
+    @inline(__always)
+    mutating func mayMatch(_ set: LiteralSet, _ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        mayMatch(set.ids, text, range)
+    }
+
     /// Notes which literals lie wholly in `text[range]`, so that `markedAny` answers
     /// `mayMatch` for that range with a bit test per literal: a block is asked about by
     /// every block rule, each with its own literals, and the hits in one block are few.

@@ -47,8 +47,6 @@ enum RegexLiterals {
     }
 
     static func required(_ pattern: String, minLength: Int = 3) -> [[UInt8]]? { read(pattern, minLength: minLength)?.contained }
-    static func leading(_ pattern: String, minLength: Int = 3) -> [[UInt8]]? { read(pattern, minLength: minLength)?.leading }
-    static func needsDigit(_ pattern: String) -> Bool { read(pattern)?.needsDigit ?? false }
 
     /// Whether `pattern` has a `\d` (a pattern without one is not read for `needsDigit`
     /// alone: one that spells its digits out is not worth the reading).

@@ -21,14 +21,11 @@ final class CompiledRule {
     let leadingLiterals: [[UInt8]]
     /// Every match of a block rule's pattern needs a decimal digit (`RegexLiterals.needsDigit`).
     let needsDigit: Bool
-    /// Numbers of `required` and of the pattern literals in the owning stage's
-    /// `LiteralIndex` (set by the stage on its own clone of the rules).
-    var requiredIDs: [Int] = []
-    var patternIDs: [[Int]] = [], startIDs: [Int] = [], endIDs: [Int] = [], leadingIDs: [Int] = []
-    /// The same numbers as sets, which a marked block answers from its own few hits
-    /// (`LiteralIndex.markedAny(_: LiteralSet)`): `requiredSet`, one set a pattern, `startSet`
-    /// and `leadingSet`.
-    var requiredSet = LiteralSet(), patternSets: [LiteralSet] = [], startSet = LiteralSet(), leadingSet = LiteralSet()
+    /// Numbers of `required`, of each pattern's literals, and of the start, end and leading
+    /// literals in the owning stage's `LiteralIndex` (set by the stage on its own clone of
+    /// the rules), as sets that a marked block answers from its own few hits.
+    var requiredIDs = LiteralSet(), patternIDs: [LiteralSet] = [], startIDs = LiteralSet()
+    var endIDs = LiteralSet(), leadingIDs = LiteralSet()
 
     init(spec: RuleSpec, pack: RulePack) throws {
         self.spec = spec

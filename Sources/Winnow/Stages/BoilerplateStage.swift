@@ -54,21 +54,21 @@ final class BoilerplateStage: Stage {
         sureProseWords = max(BoilerplateStage.articleProseWords, longest + 1)
         prefixes = rules.scoped(.prefix)
         suffixes = rules.scoped(.suffix)
-        for rule in blockRules + placedRules + prefixes + suffixes + spans + lists {
-            rule.requiredIDs = rule.required.map { literals.id($0) }
+        // Every literal gets its number first, so that the sets' bits cover them all.
+        let all = blockRules + placedRules + prefixes + suffixes + spans + lists + runs
+        var numbers: [(required: [Int], patterns: [[Int]], start: [Int], end: [Int], leading: [Int])] = []
+        for rule in all {
+            numbers.append((rule.spec.scope == .run ? [] : rule.required.map { literals.id($0) },
+                            rule.patternLiterals.map { $0.map { literals.id($0) } },
+                            rule.startLiterals.map { literals.id($0) }, rule.endLiterals.map { literals.id($0) },
+                            rule.leadingLiterals.map { literals.id($0) }))
         }
-        for rule in blockRules + placedRules + prefixes + suffixes + spans + lists + runs {
-            rule.patternIDs = rule.patternLiterals.map { $0.map { literals.id($0) } }
-            rule.startIDs = rule.startLiterals.map { literals.id($0) }
-            rule.endIDs = rule.endLiterals.map { literals.id($0) }
-            rule.leadingIDs = rule.leadingLiterals.map { literals.id($0) }
-        }
-        // (Every literal has its number by now: the sets' bits cover them all.)
-        for rule in blockRules + placedRules + lists + runs {
-            rule.requiredSet = literals.set(rule.requiredIDs)
-            rule.patternSets = rule.patternIDs.map { literals.set($0) }
-            rule.startSet = literals.set(rule.startIDs)
-            rule.leadingSet = literals.set(rule.leadingIDs)
+        for (rule, n) in zip(all, numbers) {
+            rule.requiredIDs = literals.set(n.required)
+            rule.patternIDs = n.patterns.map { literals.set($0) }
+            rule.startIDs = literals.set(n.start)
+            rule.endIDs = literals.set(n.end)
+            rule.leadingIDs = literals.set(n.leading)
         }
     }
 
@@ -133,7 +133,7 @@ final class BoilerplateStage: Stage {
                 // As the pass asks: a span's close of any block (when the text has a start
                 // for it to close), a run's patterns of short ones; each only where its
                 // literals are (the index holds these lines: the pass just read them).
-                var closers: [(ICURegex, [Int])] = []
+                var closers: [(ICURegex, LiteralSet)] = []
                 if openStart { for rule in spans { if let end = rule.end { closers.append((end, rule.endIDs)) } } }
                 for rule in runs where block.words <= rule.spec.maxWords ?? BoilerplateStage.defaultRunMaxWords {
                     for (re, ids) in zip(rule.patterns, rule.patternIDs) { closers.append((re, ids)) }
@@ -408,11 +408,11 @@ private struct Pass {
         guard let heading = rule.start ?? rule.patterns.first else { return }
         let itemWords = rule.spec.maxWords ?? BoilerplateStage.defaultListItemWords
         let maxItems = rule.spec.maxBlocks ?? BoilerplateStage.defaultListMaxBlocks
-        let headingSet = rule.start == nil ? rule.patternSets[0] : rule.startSet
+        let headingIDs = rule.start == nil ? rule.patternIDs[0] : rule.startIDs
         var i = 0
         while i < blocks.count {
-            guard drops[i] == nil, blocks[i].words <= 8, mayHold(rule.requiredSet, blocks[i].range),
-                  mayHold(headingSet, blocks[i].range),
+            guard drops[i] == nil, blocks[i].words <= 8, mayHold(rule.requiredIDs, blocks[i].range),
+                  mayHold(headingIDs, blocks[i].range),
                   matchBlock(rule, heading, blocks[i].range) != nil else {
                 i += 1
                 continue
@@ -426,14 +426,14 @@ private struct Pass {
         }
     }
 
-    /// `literals.mayMatch(set.ids, text, range)`: an empty set at once, else from the
+    /// `literals.mayMatch(set, text, range)`: an empty set at once, else from the
     /// range's own hits (marked once for all the sets asked about it in a row), or for a
     /// set of a few literals on a range not marked, by looking each up.
     private mutating func mayHold(_ set: LiteralSet, _ range: Range<Int>) -> Bool {
         if set.ids.isEmpty { return true }
         if markedRange != range {
-            if set.bits.isEmpty { return literals.mayMatch(set.ids, text, range) }
-            guard literals.mark(text, range) else { return literals.mayMatch(set.ids, text, range) }
+            if set.bits.isEmpty { return literals.mayMatch(set, text, range) }
+            guard literals.mark(text, range) else { return literals.mayMatch(set, text, range) }
             markedRange = range
         }
         return literals.markedAny(set)
@@ -468,7 +468,7 @@ private struct Pass {
             if j - i >= 2 {
                 var hits = 0
                 for k in i..<j {
-                    for (p, re) in rule.patterns.enumerated() where mayHold(rule.patternSets[p], blocks[k].range)
+                    for (p, re) in rule.patterns.enumerated() where mayHold(rule.patternIDs[p], blocks[k].range)
                         && match(re, rule, blocks[k].range, .find) != nil {
                         hits += 1
                         break
@@ -543,12 +543,14 @@ private struct Pass {
     /// and whose literals and pattern it holds, and what that rule keeps; nil if none.
     private mutating func firstBlockRule(_ rules: [CompiledRule], _ block: Block,
                                          where applies: (CompiledRule) -> Bool = { _ in true }) -> (rule: CompiledRule, kept: Kept?)? {
+        // (As `mayHold` asks, written out: through a mutating call, every rule's sets
+        // were retained and released, 6% of the instructions on real pages.)
         let marked = literals.mark(text, block.range)
         markedRange = marked ? block.range : nil
         var digits: Bool?  // whether the block may hold a digit, once a rule asks
         for rule in rules where applies(rule) && rule.fits(block, defaultMax: BoilerplateStage.defaultMaxWords)
-            && (marked ? literals.markedAny(rule.requiredSet) && literals.markedAny(rule.patternSets[0])
-                    && literals.markedAnyAtStart(rule.leadingSet)
+            && (marked ? literals.markedAny(rule.requiredIDs) && literals.markedAny(rule.patternIDs[0])
+                    && literals.markedAnyAtStart(rule.leadingIDs)
                 : literals.mayMatch(rule.requiredIDs, text, block.range) && literals.mayMatch(rule.patternIDs[0], text, block.range)) {
             if rule.needsDigit {
                 if digits == nil { digits = mayHoldDigit(text, block.range) }
