@@ -114,6 +114,28 @@ final class DiffTests: XCTestCase {
         XCTAssertTrue(rules.contains("canonical.typography"))
     }
 
+    /// A standing edit says where its output sits in the clean text: the replacement's
+    /// bytes are there, and a drop sits at the place the dropped text was.
+    func testExplainJSONLinesPlaceStandingEditsInTheCleanText() throws {
+        let input = "By Anna Berg\n\nKept\u{A0}text, “quoted”.\n"
+        let doc = cleanDocument(input)
+        let clean = doc.text
+        var placed = 0
+        for line in doc.explanationJSONLines().split(separator: "\n") {
+            let obj = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            guard obj["standing"] as? Bool == true else {
+                XCTAssertNil(obj["cleanStart"], "a superseded edit has no place: \(line)")
+                continue
+            }
+            let a = try XCTUnwrap(obj["cleanStart"] as? Int), b = try XCTUnwrap(obj["cleanEnd"] as? Int)
+            XCTAssertEqual(String(decoding: clean[a..<b], as: UTF8.self), obj["after"] as? String, "\(line)")
+            if obj["rule"] as? String == "byline.by-author" { XCTAssertEqual(a, 0) }
+            placed += 1
+        }
+        XCTAssertEqual(placed, doc.standingEdits.count)
+        XCTAssertGreaterThanOrEqual(placed, 3)
+    }
+
     func testTallyBytesRemovedAddUpToTheDifference() throws {
         for (input, _) in try samplePairs() {
             let doc = cleanDocument(try String(contentsOf: input, encoding: .utf8))

@@ -27,14 +27,14 @@ def main():
     records = pages.load(args.data)
     if args.pages:
         records = records[:args.pages]
-    texts = pages.run_binary_texts(args.binary, [r["text"] for r in records])
+    texts, drops = pages.run_binary_texts(args.binary, [r["text"] for r in records])
     model = json.load(open(os.path.join(pages.REPO, "Sources", "Winnow", "Resources", "classifier", "model.json"), encoding="utf-8"))
     langs, table = F.load_stopwords()
     with tempfile.TemporaryDirectory() as tmp:
         src, dst = os.path.join(tmp, "in.jsonl"), os.path.join(tmp, "out.jsonl")
         with open(src, "w", encoding="utf-8") as f:
-            for r, t in zip(records, texts):
-                f.write(json.dumps({"id": r["id"], "text": t}, ensure_ascii=False) + "\n")
+            for r, t, d in zip(records, texts, drops):
+                f.write(json.dumps({"id": r["id"], "text": t, "drops": d}, ensure_ascii=False) + "\n")
         env = dict(os.environ, WINNOW_CLASSIFIER_DUMP=f"{src}:{dst}")
         subprocess.run(["swift", "test", "--disable-swift-testing", "--filter", "ClassifierTests/testDumpForComparison"],
                        cwd=pages.REPO, env=env, check=True, stdout=subprocess.DEVNULL)
@@ -44,8 +44,8 @@ def main():
             swift[rec["id"]] = rec
     worst = 0.0
     blocks = mismatched = lang_diff = 0
-    for r, t in zip(records, texts):
-        doc, p, drop = F.classify(t, model, langs, table)
+    for r, t, d in zip(records, texts, drops):
+        doc, p, drop = F.classify(t, model, langs, table, drops=d)
         if not doc.blocks:
             continue
         s = swift[r["id"]]

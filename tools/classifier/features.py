@@ -3,6 +3,7 @@ classifier computes them (Sources/Winnow/Classify). Python 3 standard library on
 
 Everything here is defined on code points of the block's text so that the Swift side,
 which walks UTF-8 bytes and decodes code points, gets the same numbers."""
+import bisect
 import math
 import os
 import re
@@ -32,6 +33,41 @@ def fold_typography(text):
     """Quotes and the ellipsis as Winnow's canonical stage folds them: the classifier
     reads text as its output, cleaned again, will have it."""
     return "".join(FOLD.get(ch, ch) for ch in text) if any(ch in FOLD for ch in text) else text
+
+
+def rule_drop_none():
+    """{column: value} of the rule-drop features on a page where no rule dropped anything."""
+    names = feature_names()
+    return {names.index("rule_drop_prose_before"): -1.0, names.index("rule_drop_prose_after"): -1.0,
+            names.index("log_rule_drops_adjacent"): 0.0}
+
+
+def block_starts(text):
+    """UTF-8 byte offset of the first character of every block segment() finds (as
+    Block.range.lowerBound in Swift)."""
+    b = text.encode("utf-8")
+    starts = []
+    pos = 0
+    for m in re.finditer(rb"\r\n|\r|\n|\Z", b):
+        line = b[pos:m.start()]
+        lead = len(line) - len(line.lstrip(b" \t"))
+        if line.strip(b" \t"):
+            starts.append(pos + lead)
+        pos = m.end()
+        if m.start() == len(b):
+            break
+    return starts
+
+
+def drop_gaps(text, positions):
+    """How many rule drops sit in each gap between blocks: gap g lies before block g
+    (g = n after the last). A drop at byte offset x is in the gap before the first block
+    starting at or after x."""
+    starts = block_starts(text)
+    gaps = [0] * (len(starts) + 1)
+    for x in positions:
+        gaps[bisect.bisect_left(starts, x)] += 1
+    return gaps
 
 
 def segment(text):
@@ -132,8 +168,19 @@ STRUCTURE = [
     "sentence_end_window3", "sentence_end_window10", "log_blocks",
     "title_cover", "title_precision", "has_headline", "rel_headline", "after_headline",
     "log_prose_since_headline",
+    "rule_drop_prose_before", "rule_drop_prose_after", "log_rule_drops_adjacent",
 ]
 PROSE_MIN_WORDS = 8
+
+# Where the rule packs dropped blocks, as the classifier stage reads it: the rules name
+# widgets (share rows, comment forms, related lists, menus) that stand where an article
+# ends or has not begun, and what lies beyond them is mostly more of the same. Per
+# block: the share of the page's prose before the last rule drop above it, the share
+# after the first rule drop below it (-1 where there is none), and how many lines were
+# dropped right above and below it. Only more drops raise them, and the fit constrains
+# p(boilerplate) to rise with them (MONOTONE): the output, cleaned again, has no rule
+# drops left, so its blocks can only score lower and nothing more is dropped.
+RULE_DROP_FEATURES = ["rule_drop_prose_before", "rule_drop_prose_after", "log_rule_drops_adjacent"]
 
 # A page's first line is mostly its <title>, "Headline | Site": the headline is the part
 # with the most content words (at most TITLE_WORDS distinct ones; fewer than
@@ -256,9 +303,10 @@ class Doc:
     the lower-cased words of each block when asked for. Without a lexicon the lexical
     feature is 0 until `set_lexical_scores` fills it (while the lexicon is fitted)."""
 
-    def __init__(self, text, langs, stop_table, lexicon=None, want_tokens=False):
+    def __init__(self, text, langs, stop_table, lexicon=None, want_tokens=False, drops=()):
         self.blocks = segment(fold_typography(text))
         n = len(self.blocks)
+        self.gaps = drop_gaps(text, drops) if drops else [0] * (n + 1)
         self.lang = None
         self.base = []
         self.words = []
@@ -377,6 +425,19 @@ class Doc:
             a, b = max(0, i - r), min(n, i + r + 1)
             return (p[b] - p[a]) / (b - a)
 
+        # the gap of the last rule drop at or above each block, of the first below it
+        last_above, first_below = [-1] * n, [-1] * n
+        g = -1
+        for i in range(n):
+            if self.gaps[i]:
+                g = i
+            last_above[i] = g
+        g = -1
+        for i in range(n - 1, -1, -1):
+            if self.gaps[i + 1]:
+                g = i + 1
+            first_below[i] = g
+
         pad = [-1.0] * len(BASE)
         out = []
         for i in range(n):
@@ -394,6 +455,10 @@ class Doc:
                 row += [1.0, (i - h) / n, 1.0 if i > h else 0.0, math.copysign(math.log1p(abs(since)), since)]
             else:
                 row += [0.0, 0.0, -1.0, 0.0]
+            a, b = last_above[i], first_below[i]
+            row += [before[a] / max(1, total) if a >= 0 else -1.0,
+                    (total - before[b]) / max(1, total) if b >= 0 else -1.0,
+                    math.log1p(self.gaps[i] + self.gaps[i + 1])]
             for k in NEIGHBOURS:
                 j = i + k
                 row += self.base[j] if 0 <= j < n else pad
@@ -455,8 +520,8 @@ def decide(doc, p, model):
     return drop
 
 
-def classify(text, model, langs, stop_table):
-    doc = Doc(text, langs, stop_table, model["lexicon"])
+def classify(text, model, langs, stop_table, drops=()):
+    doc = Doc(text, langs, stop_table, model["lexicon"], drops=drops)
     if not doc.blocks:
         return doc, [], []
     rows = doc.rows()

@@ -18,9 +18,13 @@ usage: fit.py [--data web-dev.jsonl] [--binary .build/release/winnow] [--out mod
    the next step does not learn from scores that saw their labels.
 5. Fits gradient-boosted trees (scikit-learn's HistGradientBoostingClassifier) on the
    block's own features, the document structure around it and its neighbours' features
-   (features.feature_names()).
+   (features.feature_names()). The features of where the rules dropped blocks
+   (features.RULE_DROP_FEATURES, read from the binary's `--explain json`) may only raise
+   p(boilerplate) (a monotonic constraint), and every labelled block is learnt a second
+   time, with weight --no-drops-weight, as if no rule had dropped anything on its page.
 6. Tunes the decision (threshold, a higher threshold for sentence-like blocks, never
-   dropping long blocks; the document guard is set by --guard-p/--guard-min-blocks) on out-of-fold scores of the fitted part,
+   dropping blocks of 40 or 80 words and more; the document guard is set by
+   --guard-p/--guard-min-blocks) on out-of-fold scores of the fitted part,
    for the best string F1 with string recall at least --min-recall, under the constraint
    that no line of the article-only samples (Samples/traps, languages, seeds) is dropped;
    among settings within 0.002 F1 of the best, the one losing the fewest article lines of
@@ -199,9 +203,11 @@ def lexical_scores(doc, lexicon):
 
 # ---------------------------------------------------------------- trees
 
-def fit_trees(X, y, params):
+def fit_trees(X, y, w, params):
     from sklearn.ensemble import HistGradientBoostingClassifier
-    return HistGradientBoostingClassifier(random_state=0, **params).fit(X, y)
+    # p(boilerplate) may only rise with the rule-drop features (features.RULE_DROP_FEATURES).
+    monotone = [1 if name in F.RULE_DROP_FEATURES else 0 for name in F.feature_names()]
+    return HistGradientBoostingClassifier(random_state=0, monotonic_cst=monotone, **params).fit(X, y, sample_weight=w)
 
 
 def export_trees(clf):
@@ -243,6 +249,8 @@ def main():
                     help="document guard: a block this sure counts as evidence of page leftovers ...")
     ap.add_argument("--guard-min-blocks", type=int, default=2,
                     help="... and a document with fewer such blocks is left alone (fixed, not tuned: it is a safety rule)")
+    ap.add_argument("--no-drops-weight", type=float, default=0.3,
+                    help="weight of each labelled block's copy as if no rule had dropped anything (0: no copies)")
     ap.add_argument("--trees", type=int, default=150)
     ap.add_argument("--depth", type=int, default=4)
     ap.add_argument("--learning-rate", type=float, default=0.07)
@@ -251,10 +259,11 @@ def main():
     t0 = time.time()
     langs, table = F.load_stopwords()
     records = pages.load(args.data)
-    texts = pages.intermediate_texts(args.binary, records, args.data) if args.binary else [r["text"] for r in records]
+    texts, drops = (pages.intermediate_texts(args.binary, records, args.data) if args.binary
+                    else ([r["text"] for r in records], [()] * len(records)))
     items = []
-    for rec, text in zip(records, texts):
-        doc = F.Doc(text, langs, table, want_tokens=True)
+    for rec, text, dropped in zip(records, texts, drops):
+        doc = F.Doc(text, langs, table, want_tokens=True, drops=dropped)
         items.append(dict(rec=rec, doc=doc, labels=label_blocks(doc.blocks, rec), held=pages.held_out(rec, args.fold)))
     fit = [d for d in items if not d["held"]]
     held = [d for d in items if d["held"]]
@@ -280,14 +289,27 @@ def main():
     for d in items:
         d["rows"] = d["doc"].rows()
 
+    # Every labelled block is learnt twice: as the pipeline shows it, and as if the rules
+    # had dropped nothing on its page (the rule-drop features at their "none" values), so
+    # that pages no rule touches are judged as well as before those features existed.
+    none = F.rule_drop_none()
+
     def labelled(ds):
-        X, y = [], []
+        X, y, w = [], [], []
         for d in ds:
             for row, lab in zip(d["rows"], d["labels"]):
                 if lab is not None:
                     X.append(row)
                     y.append(lab)
-        return np.array(X, dtype=float), np.array(y, dtype=float)
+                    w.append(1.0)
+                    if args.no_drops_weight > 0:
+                        blank = list(row)
+                        for k, v in none.items():
+                            blank[k] = v
+                        X.append(blank)
+                        y.append(lab)
+                        w.append(args.no_drops_weight)
+        return np.array(X, dtype=float), np.array(y, dtype=float), np.array(w, dtype=float)
 
     params = dict(max_iter=args.trees, max_depth=args.depth, learning_rate=args.learning_rate,
                   l2_regularization=1.0, min_samples_leaf=20)
@@ -296,9 +318,9 @@ def main():
         for d in fit:
             if d["fold"] == k and d["rows"]:
                 d["p"] = list(clf.predict_proba(np.array(d["rows"]))[:, 1])
-    Xf, yf = labelled(fit)
-    print(f"labelled blocks (fit): {len(yf)} ({int(yf.sum())} boilerplate)")
-    clf = fit_trees(Xf, yf, params)
+    Xf, yf, wf = labelled(fit)
+    print(f"labelled blocks (fit): {int((wf == 1).sum())} ({int(yf[wf == 1].sum())} boilerplate)")
+    clf = fit_trees(Xf, yf, wf, params)
     trees = export_trees(clf)
     for d in held:
         d["p"] = tree_probabilities(trees, d["rows"]) if d["rows"] else []
@@ -327,12 +349,14 @@ def main():
 
     # samples: the text the classifier sees there, scored by the final model
     samples = sample_documents()
-    sample_texts = pages.run_binary_texts(args.binary, [s[1] for s in samples]) if args.binary else [s[1] for s in samples]
+    sample_texts, sample_drops = (pages.run_binary_texts(args.binary, [s[1] for s in samples]) if args.binary
+                                  else ([s[1] for s in samples], [()] * len(samples)))
     full = dict(model, lexicon=lexicon, trees=trees)
     sample_docs, sample_p = [], []
-    for text in sample_texts:
+    for text, dropped in zip(sample_texts, sample_drops):
         doc, p, _ = F.classify(text, dict(full, decision=dict(threshold=2, prose_threshold=2, guard_p=2,
-                                                              guard_min_blocks=0, never_drop_words=0, group_threshold=2)), langs, table)
+                                                              guard_min_blocks=0, never_drop_words=0, group_threshold=2)), langs, table,
+                               drops=dropped)
         sample_docs.append(doc)
         sample_p.append(p)
 
@@ -364,7 +388,7 @@ def main():
 
     candidates = []
     grid = itertools.product([0.6, 0.7, 0.75, 0.8, 0.85, 0.9], [0.9, 0.95, 0.98, 1.01],
-                             [args.guard_p], [args.guard_min_blocks], [40, 80, 1000000], [0.4, 0.5, 0.6, 0.7, 2.0])
+                             [args.guard_p], [args.guard_min_blocks], [40, 80], [0.4, 0.5, 0.6, 0.7, 2.0])
     for thr, pthr, gp, gmin, never, gthr in grid:
         if pthr < thr or gthr > 1 and gthr != 2.0:
             continue
@@ -403,7 +427,8 @@ def main():
         "text": "the pipeline's text before the classifier stage" if args.binary else "raw pages",
         "split": f"md5(id) mod 3 == {args.fold} held out, the rest fitted",
         "fit_pages": len(fit), "held_out_pages": len(held),
-        "labelled_fit_blocks": int(len(yf)),
+        "labelled_fit_blocks": int((wf == 1).sum()),
+        "no_drops_weight": args.no_drops_weight,
         "trees": params,
         "min_recall_on_fit": args.min_recall,
         "fit_scores_out_of_fold": {"f1": round(f1, 4), "p": round(p, 4), "r": round(r, 4)},

@@ -8,6 +8,7 @@ import json
 import os
 import re
 import subprocess
+import tempfile
 
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 CACHE = os.path.join(REPO, "tools", ".cache", "classifier")
@@ -39,42 +40,62 @@ def load(path):
     return [json.loads(line) for line in open(path, encoding="utf-8")]
 
 
-def run_binary(binary, records, flags=()):
+def run_binary(binary, records, flags=(), drops=False):
     """Clean text of every record, by one `winnow clean --format jsonl` run (stdin has no
-    corpus pass, so this equals cleaning each page on its own as webscore.py does)."""
+    corpus pass, so this equals cleaning each page on its own as webscore.py does). With
+    `drops`, also where in each clean text the boilerplate rules dropped blocks
+    (rule_drops): returns (texts, drop positions)."""
     payload = "".join(json.dumps({"id": r["id"], "text": r["text"]}, ensure_ascii=False) + "\n" for r in records)
-    p = subprocess.run([binary, "clean", "--format", "jsonl", "--quiet", *flags], input=payload.encode("utf-8"),
-                       capture_output=True, check=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        explain = os.path.join(tmp, "explain.jsonl")
+        extra = ["--explain", "json", "--explain-to", explain] if drops else []
+        p = subprocess.run([binary, "clean", "--format", "jsonl", "--quiet", *flags, *extra],
+                           input=payload.encode("utf-8"), capture_output=True, check=True)
+        positions = rule_drops(explain, len(records)) if drops else None
     out = {}
     for line in p.stdout.decode("utf-8").splitlines():
         rec = json.loads(line)
         out[rec["id"]] = rec["text"]
-    return [out[r["id"]] for r in records]
+    texts = [out[r["id"]] for r in records]
+    return (texts, positions) if drops else texts
+
+
+def rule_drops(explain_path, count):
+    """Per input line (document), the places in its clean text where a boilerplate rule
+    dropped a block or a run of lines (standing edits), from `--explain json`: what the
+    classifier stage reads as rule drops (RuleDrops.places in BlockClassifierStage.swift)."""
+    out = [[] for _ in range(count)]
+    for line in open(explain_path, encoding="utf-8"):
+        e = json.loads(line)
+        if e["stage"] == "boilerplate" and e["kind"] in ("drop-block", "drop-run") and "cleanStart" in e:
+            out[int(e["document"].rsplit(":", 1)[1]) - 1].append(e["cleanStart"])
+    return [sorted(places) for places in out]  # in text order (edits are listed as made)
 
 
 def intermediate_texts(binary, records, data_path):
-    """The pipeline's text as the classifier stage sees it, cached per binary and data
-    (tools/.cache is ignored by git)."""
+    """The pipeline's text as the classifier stage sees it, and where the rules dropped
+    blocks in it: (texts, drop positions), cached per binary and data (tools/.cache is
+    ignored by git)."""
     h = hashlib.md5()
     for p in (binary, data_path):
         st = os.stat(p)
         h.update(f"{os.path.abspath(p)}:{st.st_size}:{st.st_mtime_ns};".encode())
     path = os.path.join(CACHE, f"intermediate-{h.hexdigest()[:16]}.jsonl")
     if os.path.exists(path):
-        texts = {}
+        known = {}
         for line in open(path, encoding="utf-8"):
             r = json.loads(line)
-            texts[r["id"]] = r["text"]
-        if all(r["id"] in texts for r in records):
-            return [texts[r["id"]] for r in records]
+            known[r["id"]] = (r["text"], r["drops"])
+        if all(r["id"] in known for r in records):
+            return [known[r["id"]][0] for r in records], [known[r["id"]][1] for r in records]
     flags = [x for s in LATER_STAGES for x in ("--disable", s)]
-    texts = run_binary(binary, records, flags)
+    texts, drops = run_binary(binary, records, flags, drops=True)
     os.makedirs(CACHE, exist_ok=True)
     with open(path + ".tmp", "w", encoding="utf-8") as f:
-        for r, t in zip(records, texts):
-            f.write(json.dumps({"id": r["id"], "text": t}, ensure_ascii=False) + "\n")
+        for r, t, d in zip(records, texts, drops):
+            f.write(json.dumps({"id": r["id"], "text": t, "drops": d}, ensure_ascii=False) + "\n")
     os.replace(path + ".tmp", path)
-    return texts
+    return texts, drops
 
 
 def counts(record, out):
@@ -106,6 +127,7 @@ def add(a, b):
 
 
 def run_binary_texts(binary, texts):
-    """The text each input becomes with the classifier and later stages off."""
+    """The text each input becomes with the classifier and later stages off, and where
+    the rules dropped blocks in it: (texts, drop positions)."""
     recs = [{"id": str(i), "text": t} for i, t in enumerate(texts)]
-    return run_binary(binary, recs, [x for s in LATER_STAGES for x in ("--disable", s)])
+    return run_binary(binary, recs, [x for s in LATER_STAGES for x in ("--disable", s)], drops=True)

@@ -34,7 +34,11 @@ struct BlockClassifier {
 
     /// - Parameter memo: the blocks already scanned (a block's counts depend on its bytes
     ///   alone): the classifier reads a page again after each round of drops.
-    func classify(_ t: UnsafeBufferPointer<UInt8>, _ blocks: [Block], memo: FeatureMemo? = nil) -> Result {
+    /// - Parameter ruleDrops: how many blocks or lines the rule packs dropped in each gap
+    ///   between `blocks` (`RuleDrops.gaps`: n + 1 counts, gap g before block g), or nil
+    ///   for none.
+    func classify(_ t: UnsafeBufferPointer<UInt8>, _ blocks: [Block], memo: FeatureMemo? = nil,
+                  ruleDrops: [Int]? = nil) -> Result {
         let model = resources.model
         let n = blocks.count
         let L = model.languages.count
@@ -156,6 +160,19 @@ struct BlockClassifier {
         }
         let total = before[n]
         let title = TitleOverlap(content, contentStart)
+        let gaps = ruleDrops ?? [Int](repeating: 0, count: n + 1)
+        // The gap of the last rule drop at or above each block, of the first below it (-1: none).
+        var lastAbove = [Int](repeating: -1, count: n), firstBelow = lastAbove
+        var g = -1
+        for i in 0..<n {
+            if gaps[i] > 0 { g = i }
+            lastAbove[i] = g
+        }
+        g = -1
+        for i in stride(from: n - 1, through: 0, by: -1) {
+            if gaps[i + 1] > 0 { g = i + 1 }
+            firstBelow[i] = g
+        }
         @inline(__always) func window(_ p: [Double], _ i: Int, _ r: Int) -> Double {
             let a = max(0, i - r), b = min(n, i + r + 1)
             return (p[b] - p[a]) / Double(b - a)
@@ -197,6 +214,10 @@ struct BlockClassifier {
                         x[B + 16] = -1
                         x[B + 17] = 0
                     }
+                    let above = lastAbove[i], below = firstBelow[i]
+                    x[B + 18] = above >= 0 ? Double(before[above]) / Double(max(1, total)) : -1
+                    x[B + 19] = below >= 0 ? Double(total - before[below]) / Double(max(1, total)) : -1
+                    x[B + 20] = log1p(Double(gaps[i] + gaps[i + 1]))
                     for (m, off) in BlockFeatures.neighbours.enumerated() {
                         let j = i + off
                         let o = S + m * B

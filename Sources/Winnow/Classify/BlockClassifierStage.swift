@@ -87,10 +87,11 @@ public final class BlockClassifierStage: Stage {
         // these blocks, in the same order: folding never touches a line break).
         let view = Self.view(document.text)
         let viewBlocks = view == nil ? blocks : Self.blocks(view!)
+        let gaps = RuleDrops.gaps(RuleDrops.places(document), blocks)
         var proposals: [ProposedEdit] = []
         document.text.withUnsafeBufferPointer { text in
-            let result = view.map { v in v.withUnsafeBufferPointer { classifier.classify($0, viewBlocks, memo: memo) } }
-                ?? classifier.classify(text, blocks, memo: memo)
+            let result = view.map { v in v.withUnsafeBufferPointer { classifier.classify($0, viewBlocks, memo: memo, ruleDrops: gaps) } }
+                ?? classifier.classify(text, blocks, memo: memo, ruleDrops: gaps)
             for (i, block) in blocks.enumerated() where result.drop[i] {
                 proposals.append(ProposedEdit(range: dropRange(text, block), rule: "classifier.block",
                                               category: "classifier", kind: .dropBlock,
@@ -119,5 +120,38 @@ public final class BlockClassifierStage: Stage {
         if lexical > 0.5 { s += ", words of page furniture" }
         if r.byGroup[i] { s += ", most of its group of lines dropped" }
         return s
+    }
+}
+
+/// Where the rule packs dropped blocks, as the classifier reads it: the rules name widgets
+/// (share rows, comment forms, related lists, menus) that stand where an article ends or
+/// has not yet begun, and what lies beyond them is mostly more of the same. The fit
+/// constrains p(boilerplate) to rise with these features only, so the output, which
+/// cleaned again has no rule drops left, scores no higher and loses nothing more.
+/// (`tools/classifier/pages.py` reads the same places from `--explain json`.)
+enum RuleDrops {
+    /// Where in the current text the boilerplate stage's standing drops of blocks and
+    /// runs of lines sit, in text order (the classifier's own drops do not count).
+    static func places(_ document: Document) -> [Int] {
+        var out: [Int] = []
+        for place in document.standingPlaces {
+            let edit = document.edits[place.edit]
+            if edit.stage == "boilerplate", edit.kind == .dropBlock || edit.kind == .dropRun {
+                out.append(place.span.lowerBound)
+            }
+        }
+        return out
+    }
+
+    /// How many drops sit in each gap between `blocks`: n + 1 counts, gap g before block g
+    /// (a drop at x is in the gap before the first block starting at or after x).
+    static func gaps(_ places: [Int], _ blocks: [Block]) -> [Int] {
+        var gaps = [Int](repeating: 0, count: blocks.count + 1)
+        var g = 0
+        for x in places {  // in text order: the gap only moves on
+            while g < blocks.count, blocks[g].range.lowerBound < x { g += 1 }
+            gaps[g] += 1
+        }
+        return gaps
     }
 }

@@ -20,6 +20,7 @@ enum BlockFeatures {
         "sentence_end_window3", "sentence_end_window10", "log_blocks",
         "title_cover", "title_precision", "has_headline", "rel_headline", "after_headline",
         "log_prose_since_headline",
+        "rule_drop_prose_before", "rule_drop_prose_after", "log_rule_drops_adjacent",
     ]
     /// A page title's headline keeps at most `titleWords` distinct content words and needs
     /// `titleMinWords`; a later block holding `headlineCover` of them (and not many more

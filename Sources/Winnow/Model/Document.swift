@@ -49,6 +49,12 @@ public struct Document: Sendable {
     /// The edits whose output stands in the text, in original order.
     public var standingEdits: [Edit] { standing.map { edits[$0] } }
 
+    /// Where the output of each standing edit sits in the current text, by the edit's index
+    /// in `edits`, in text order. A drop sits at an empty span where the dropped text was.
+    public var standingPlaces: [(edit: Int, span: Range<Int>)] {
+        zip(standing, standingSpans).map { (edit: $0, span: $1) }
+    }
+
     /// Values removed from the text but kept as metadata, by field, in text order.
     public var kept: [String: [String]] {
         var result: [String: [String]] = [:]
