@@ -110,6 +110,22 @@ final class ClassifierTests: XCTestCase {
         XCTAssertGreaterThan(raised, 0, "the features are read at all")
     }
 
+    /// A block dropped below a widget the rules dropped after most of the page's prose
+    /// says so in its reason (what `--explain` and reports show).
+    func testReasonNamesARuleDroppedWidgetAbove() {
+        let B = BlockFeatures.baseCount
+        func reason(_ above: Double) -> String {
+            let r = BlockClassifier.Result(p: [0.93], drop: [true], byGroup: [false],
+                                           rows: [Double](repeating: 0, count: B), words: [3],
+                                           proseAboveRuleDrop: [above], language: 0)
+            return BlockClassifierStage.reason(r, 0)
+        }
+        XCTAssertTrue(reason(0.9).hasPrefix("classifier: p(boilerplate)=0.93; 3 words"))
+        XCTAssertTrue(reason(0.9).contains("below a widget the rules dropped"))
+        XCTAssertFalse(reason(0.2).contains("widget"))
+        XCTAssertFalse(reason(-1).contains("widget"))
+    }
+
     func testArticleParagraphsAreKept() {
         let text = paragraphs.joined(separator: "\n\n") + "\n"
         let doc = run(text)

@@ -22,6 +22,8 @@ struct BlockClassifier {
         /// Base features, `BlockFeatures.baseCount` per block (for reasons).
         var rows: [Double]
         var words: [Int]
+        /// Share of the page's prose above the last rule drop above each block (-1: none).
+        var proseAboveRuleDrop: [Double]
         /// Index into `model.languages` of the detected language.
         var language: Int
     }
@@ -180,6 +182,7 @@ struct BlockClassifier {
 
         let forest = resources.forest
         var p = [Double](repeating: 0, count: n)
+        var proseAboveRuleDrop = [Double](repeating: -1, count: n)
         var row = [Double](repeating: 0, count: BlockFeatures.rowCount)
         let S = B + BlockFeatures.structureCount
         let logBlocks = log1p(Double(n))
@@ -216,6 +219,7 @@ struct BlockClassifier {
                     }
                     let above = lastAbove[i], below = firstBelow[i]
                     x[B + 18] = above >= 0 ? Double(before[above]) / Double(max(1, total)) : -1
+                    proseAboveRuleDrop[i] = x[B + 18]
                     x[B + 19] = below >= 0 ? Double(total - before[below]) / Double(max(1, total)) : -1
                     x[B + 20] = log1p(Double(gaps[i] + gaps[i + 1]))
                     for (m, off) in BlockFeatures.neighbours.enumerated() {
@@ -259,7 +263,8 @@ struct BlockClassifier {
                 a = b
             }
         }
-        return Result(p: p, drop: drop, byGroup: byGroup, rows: rows, words: words, language: lang)
+        return Result(p: p, drop: drop, byGroup: byGroup, rows: rows, words: words,
+                      proseAboveRuleDrop: proseAboveRuleDrop, language: lang)
     }
 }
 

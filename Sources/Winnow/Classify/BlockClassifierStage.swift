@@ -119,6 +119,7 @@ public final class BlockClassifierStage: Stage {
         let lexical = r.rows[o + BlockFeatures.iLexical]
         if lexical > 0.5 { s += ", words of page furniture" }
         if r.byGroup[i] { s += ", most of its group of lines dropped" }
+        if r.proseAboveRuleDrop[i] >= 0.5 { s += ", below a widget the rules dropped after most of the prose" }
         return s
     }
 }
