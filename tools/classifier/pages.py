@@ -91,10 +91,11 @@ def intermediate_texts(binary, records, data_path):
     flags = [x for s in LATER_STAGES for x in ("--disable", s)]
     texts, drops = run_binary(binary, records, flags, drops=True)
     os.makedirs(CACHE, exist_ok=True)
-    with open(path + ".tmp", "w", encoding="utf-8") as f:
+    tmp = f"{path}.{os.getpid()}.tmp"  # several fits may fill the cache at once (crossfold, a fold each)
+    with open(tmp, "w", encoding="utf-8") as f:
         for r, t, d in zip(records, texts, drops):
             f.write(json.dumps({"id": r["id"], "text": t, "drops": d}, ensure_ascii=False) + "\n")
-    os.replace(path + ".tmp", path)
+    os.replace(tmp, path)
     return texts, drops
 
 
