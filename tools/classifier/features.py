@@ -38,32 +38,32 @@ def fold_typography(text):
 def rule_drop_none():
     """{column: value} of the rule-drop features on a page where no rule dropped anything."""
     names = feature_names()
-    return {names.index("rule_drop_prose_before"): -1.0, names.index("rule_drop_prose_after"): -1.0,
-            names.index("log_rule_drops_adjacent"): 0.0}
+    return {names.index("rule_drop_prose_before"): NO_RULE_DROP, names.index("rule_drop_prose_after"): NO_RULE_DROP,
+            names.index("log_rule_drops_adjacent"): math.log1p(0)}
 
 
-def block_starts(text):
-    """UTF-8 byte offset of the first character of every block segment() finds (as
-    Block.range.lowerBound in Swift)."""
-    b = text.encode("utf-8")
-    starts = []
-    pos = 0
-    for m in re.finditer(rb"\r\n|\r|\n|\Z", b):
-        line = b[pos:m.start()]
-        lead = len(line) - len(line.lstrip(b" \t"))
-        if line.strip(b" \t"):
-            starts.append(pos + lead)
-        pos = m.end()
-        if m.start() == len(b):
-            break
-    return starts
+LINE_BREAK = re.compile(r"(\r\n|\r|\n)")
+
+
+def blocks_at(text):
+    """Every line with something other than space/tab, stripped of them, with the UTF-8
+    byte offset of its first character (Block.range.lowerBound in Swift): [(start, block)]."""
+    out, pos = [], 0
+    parts = LINE_BREAK.split(text)  # lines, with the line breaks between them
+    for k in range(0, len(parts), 2):
+        line = parts[k]
+        block = line.strip(" \t")
+        if block:
+            out.append((pos + len(line) - len(line.lstrip(" \t")), block))
+        pos += len(line.encode("utf-8")) + (len(parts[k + 1]) if k + 1 < len(parts) else 0)
+    return out
 
 
 def drop_gaps(text, positions):
     """How many rule drops sit in each gap between blocks: gap g lies before block g
     (g = n after the last). A drop at byte offset x is in the gap before the first block
     starting at or after x."""
-    starts = block_starts(text)
+    starts = [at for at, _ in blocks_at(text)]
     gaps = [0] * (len(starts) + 1)
     for x in positions:
         gaps[bisect.bisect_left(starts, x)] += 1
@@ -75,7 +75,7 @@ def segment(text):
     returns [(block_text, starts_group)]. Every block is a group of its own: canonical
     text puts a blank line between all blocks, and the classifier must judge its own
     output as it judged the page (else cleaning the output again drops more)."""
-    return [(s, True) for s in (line.strip(" \t") for line in re.split(r"\r\n|\r|\n", text)) if s]
+    return [(block, True) for _, block in blocks_at(text)]
 
 
 # ---------------------------------------------------------------- code point classes
@@ -181,6 +181,7 @@ PROSE_MIN_WORDS = 8
 # p(boilerplate) to rise with them (MONOTONE): the output, cleaned again, has no rule
 # drops left, so its blocks can only score lower and nothing more is dropped.
 RULE_DROP_FEATURES = ["rule_drop_prose_before", "rule_drop_prose_after", "log_rule_drops_adjacent"]
+NO_RULE_DROP = -1.0  # the share features where there is no rule drop above (below) a block
 
 # A page's first line is mostly its <title>, "Headline | Site": the headline is the part
 # with the most content words (at most TITLE_WORDS distinct ones; fewer than
@@ -456,8 +457,8 @@ class Doc:
             else:
                 row += [0.0, 0.0, -1.0, 0.0]
             a, b = last_above[i], first_below[i]
-            row += [before[a] / max(1, total) if a >= 0 else -1.0,
-                    (total - before[b]) / max(1, total) if b >= 0 else -1.0,
+            row += [before[a] / max(1, total) if a >= 0 else NO_RULE_DROP,
+                    (total - before[b]) / max(1, total) if b >= 0 else NO_RULE_DROP,
                     math.log1p(self.gaps[i] + self.gaps[i + 1])]
             for k in NEIGHBOURS:
                 j = i + k

@@ -136,8 +136,9 @@ enum RuleDrops {
     static func places(_ document: Document) -> [Int] {
         var out: [Int] = []
         for place in document.standingPlaces {
-            let edit = document.edits[place.edit]
-            if edit.stage == "boilerplate", edit.kind == .dropBlock || edit.kind == .dropRun {
+            // (Two fields read in place, not a copy of the edit with its strings.)
+            let kind = document.edits[place.edit].kind
+            if kind == .dropBlock || kind == .dropRun, document.edits[place.edit].stage == BoilerplateStage.stageName {
                 out.append(place.span.lowerBound)
             }
         }

@@ -97,35 +97,33 @@ struct LiteralIndex {
 
     /// `mayMatch(ids, text, range)` for the range last marked.
     @inline(__always)
-    func markedAny(_ ids: [Int]) -> Bool {
-        if ids.isEmpty { return true }
-        for id in ids where marked[id >> 6] & (1 << UInt64(id & 63)) != 0 { return true }
-        return false
-    }
+    func markedAny(_ ids: [Int]) -> Bool { Self.any(LiteralSet(ids: ids), in: marked, hits: markedIDs) }
 
     /// True when `ids` is empty or the range last marked starts with one of those literals.
     @inline(__always)
-    func markedAnyAtStart(_ ids: [Int]) -> Bool {
-        if ids.isEmpty { return true }
-        for id in ids where markedAtStart[id >> 6] & (1 << UInt64(id & 63)) != 0 { return true }
-        return false
-    }
+    func markedAnyAtStart(_ ids: [Int]) -> Bool { Self.any(LiteralSet(ids: ids), in: markedAtStart, hits: markedStartIDs) }
 
     /// `markedAny(set.ids)`, read from whichever is shorter: the set's literals, or the
     /// hits in the range last marked (most blocks hold a few, while a rule may name
     /// hundreds of literals: a menu's words).
     @inline(__always)
-    func markedAny(_ set: LiteralSet) -> Bool {
-        if set.bits.isEmpty || set.ids.count <= markedIDs.count { return markedAny(set.ids) }
-        for id in markedIDs where set.holds(id) { return true }
-        return false
-    }
+    func markedAny(_ set: LiteralSet) -> Bool { Self.any(set, in: marked, hits: markedIDs) }
 
     /// `markedAnyAtStart(set.ids)`, read the same way.
     @inline(__always)
-    func markedAnyAtStart(_ set: LiteralSet) -> Bool {
-        if set.bits.isEmpty || set.ids.count <= markedStartIDs.count { return markedAnyAtStart(set.ids) }
-        for id in markedStartIDs where set.holds(id) { return true }
+    func markedAnyAtStart(_ set: LiteralSet) -> Bool { Self.any(set, in: markedAtStart, hits: markedStartIDs) }
+
+    /// True when `set` is empty or one of its literals is among `bits` (the marked ones,
+    /// whose numbers are `hits`): the set's list is read when it is the shorter (or has
+    /// no bits), else the hits are looked up in the set's bits.
+    @inline(__always)
+    private static func any(_ set: LiteralSet, in bits: [UInt64], hits: [Int32]) -> Bool {
+        if set.ids.isEmpty { return true }
+        if set.bits.isEmpty || set.ids.count <= hits.count {
+            for id in set.ids where bits[id >> 6] & (1 << UInt64(id & 63)) != 0 { return true }
+            return false
+        }
+        for id in hits where set.holds(id) { return true }
         return false
     }
 

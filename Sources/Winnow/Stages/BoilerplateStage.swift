@@ -7,7 +7,9 @@
 /// one edit per block, carrying its rule and reason. Block rules bound to the page's head
 /// or tail (`RulePosition`) come after the others, once the article's prose is known.
 final class BoilerplateStage: Stage {
-    let name = "boilerplate"
+    /// The stage's name, which its edits carry (the classifier reads their places: `RuleDrops`).
+    static let stageName = "boilerplate"
+    let name = BoilerplateStage.stageName
     var role: StageRole { .judgesBlocks }
     private let spans: [CompiledRule]
     private let lists: [CompiledRule]
