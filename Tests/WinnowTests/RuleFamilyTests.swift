@@ -35,6 +35,8 @@ final class RuleFamilyTests: XCTestCase {
             ("Laisser un commentaire", "comments.link"),
             ("Es gibt noch keine Kommentare.", "comments.link"),
             ("Please log in here to leave a comment.", "comments.link"),
+            ("Comment by larsen_k — 04.02.2015 @ 21:40", "comments.header"),
+            ("Kommentar von Ute Brandl, 2. Oktober 2018 um 9:12", "comments.header"),
             ("Pour créer des paragraphes, laissez simplement des lignes vides.", "comments.form-note"),
             ("Deine E-Mail-Adresse wird nicht veröffentlicht. Pflichtfelder sind mit * markiert.", "comments.form-note"),
             ("This blog uses Akismet to reduce spam. Learn how your comment data is processed.", "comments.form-note"),
@@ -56,6 +58,7 @@ final class RuleFamilyTests: XCTestCase {
             "The comment section of the newspaper was closed in 2015 after a court ruling on liability.",
             "Reply to the letter by Friday, the tax office said.",
             "Cancel the reply to the ministry, the minister told her staff on the phone that night.",
+            "Comment by the minister on 12 May 2020 was brief.",
         ])
     }
 
@@ -166,6 +169,12 @@ final class RuleFamilyTests: XCTestCase {
             ("Zurück zur Übersicht", "meta.post-navigation"),
             ("← Ein Wochenende in Görlitz", "meta.arrow-link"),
             ("Diese Seite wurde zuletzt am 12. März 2021 um 10:04 Uhr geändert.", "meta.page-updated"),
+            ("Mittwoch | 3. April 2024 | 08:15 von Jonas Kreil in Reisen | 4 Kommentare", "meta.date-and-count"),
+            ("7.11.2019 18:02 Uhr Paula Stern 12 Kommentare", "meta.date-and-count"),
+            ("March 9, 2022 · Dana Whitlock · 0 comments", "meta.date-and-count"),
+            ("Aufrufe: 2841 | Hinzugefügt von: Gerd | Tags: Herbst, Wald", "meta.stats"),
+            ("Bereits 1.204 mal gelesen", "meta.stats"),
+            ("Views: 318", "meta.stats"),
         ])
     }
 
@@ -178,6 +187,11 @@ final class RuleFamilyTests: XCTestCase {
             "Previously, the plant employed 400 people, the union said.",
             "Next article in this series will look at the budget of the fire service.",
             "Nächster Beitrag der Reihe erscheint am Montag, wenn alles klappt.",
+            "On 3 May 2019 the post had 120 comments.",
+            "Am 3. Mai 2019 hatte der Beitrag 120 Kommentare.",
+            "14. Juni 2019: Die Stadt erhielt 300 Kommentare.",
+            "The video had 3 million views by Friday.",
+            "Views differ on whether the bridge can be saved.",
         ])
     }
 
@@ -283,6 +297,7 @@ final class RuleFamilyTests: XCTestCase {
             ("Publié le 03/09/2024 à 18h12, mis à jour le 04/09/2024 à 07h30", "dateline.labelled-date"),
             ("Gepubliceerd: 21 november 2023 17:04", "dateline.labelled-date"),
             ("PALERMO, 18 luglio 2024, 12:47", "dateline.labelled-date"),
+            ("Publikacja: 11.03.2021", "dateline.timestamp"),
             ("Published 7:14 p.m. CT March 12, 2024 | Updated 9:02 a.m. CT March 13, 2024", "dateline.labelled-date"),
             ("11h42", "dateline.labelled-date"),
             ("il y a 4 minutes", "dateline.time-ago-intl"),
@@ -340,6 +355,9 @@ final class RuleFamilyTests: XCTestCase {
             ("Marcell Weber (l.) und Piotr Nowak nach dem Spiel.", "caption.position-marker"),
             ("[2/5] Workers gather outside the mine gate in Antofagasta, Chile, October 9.", "caption.gallery-index"),
             ("Los jugadores celebran el gol de la victoria. EFE", "caption.agency"),
+            ("(Photo: Marta Ilves / Baltic Wire)", "caption.parenthesised-credit"),
+            ("(Foto: Landratsamt (bearbeitet))", "caption.parenthesised-credit"),
+            ("Rolnicy na polu pod Lublinem, zdjęcie ilustracyjne / Źródło: Pixabay", "caption.credit-marker"),
         ])
     }
 
@@ -349,6 +367,7 @@ final class RuleFamilyTests: XCTestCase {
             "Photographs by Ansel Adams hang in the gallery's east wing.",
             "Source: a senior official said the talks had stalled.",
             "Image, she said, is everything in politics now.",
+            "(Photo: he asked us not to take any, so we did not.)",
         ])
     }
 
@@ -368,6 +387,8 @@ final class RuleFamilyTests: XCTestCase {
             ("Varga reported from Budapest. Tomas Kairys contributed reporting from Vilnius.", "editorial.contributed"),
             ("Suggested citation: Doe, Jane: A title, Blog, 2020/4/09, https://example.org/a.", "editorial.citation"),
             ("Our Standards: The Example Wire Trust Principles.", "editorial.standards"),
+            ("kgr/dpa", "editorial.agency-initials"),
+            ("(AFP, Reuters)", "editorial.agency-initials"),
         ])
     }
 
@@ -377,6 +398,9 @@ final class RuleFamilyTests: XCTestCase {
             "The views of residents were split, a survey found.",
             "Have you ever seen a heron this close? I had not.",
             "This article of the treaty was the one the court struck down in 2019.",
+            "AP",
+            "and/or",
+            "km/h",
         ])
     }
 
