@@ -200,6 +200,8 @@ final class RuleFamilyTests: XCTestCase {
     func testRelatedGo() {
         assertRemoved([
             ("Das könnte Sie auch interessieren", "related.list"),
+            ("Lesen Sie auch", "related.list"),
+            ("热门推荐", "related.list"),
             ("Lees ook:", "related.list"),
             ("Leggi anche: Caldo record, bollino rosso in dodici città", "related.labelled-link"),
             ("Lesen Sie auch: Neue Brücke über die Mosel soll 2027 fertig sein", "related.labelled-link"),
