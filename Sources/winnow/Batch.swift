@@ -626,11 +626,15 @@ struct Batch {
                 }
                 start = last
             }
-            pending.removeSubrange(0..<min(start, pending.count))
             consumed += start
-            scanned = pending.count
             if !lines.isEmpty { cleanRecords(lines, source: source, out: out, rejects: rejects) }
             var records = lines.count
+            // The lines are slices of `pending`: let go of them first, so that dropping
+            // them moves the rest within the one buffer instead of copying it to another
+            // (two buffers of a megabyte or more, a stream's largest allocation).
+            lines = []
+            pending.removeSubrange(0..<min(start, pending.count))
+            scanned = pending.count
             // A line too long to hold is cleaned as the rest of it is read.
             if pending.count > LongRecordReader.threshold, !Interrupt.requested {
                 lineNumber += 1
