@@ -67,6 +67,7 @@ final class RuleFamilyTests: XCTestCase {
     func testShareGo() {
         assertRemoved([
             ("Share on Facebook | Share on X | Email | Copy link", "share.buttons"),
+            ("Möchten Sie diesen Beitrag teilen?", "share.prompt"),
             ("Teilen Senden Drucken", "share.buttons"),
             ("Den Artikel mit anderen teilen/diskutieren:", "share.prompt"),
             ("Condividi", "share.buttons"),
@@ -172,6 +173,7 @@ final class RuleFamilyTests: XCTestCase {
             ("Mittwoch | 3. April 2024 | 08:15 von Jonas Kreil in Reisen | 4 Kommentare", "meta.date-and-count"),
             ("7.11.2019 18:02 Uhr Paula Stern 12 Kommentare", "meta.date-and-count"),
             ("March 9, 2022 · Dana Whitlock · 0 comments", "meta.date-and-count"),
+            ("June 2, 2021 by Ana Ruiz | Leave a comment", "meta.date-and-count"),
             ("Aufrufe: 2841 | Hinzugefügt von: Gerd | Tags: Herbst, Wald", "meta.stats"),
             ("Bereits 1.204 mal gelesen", "meta.stats"),
             ("Views: 318", "meta.stats"),
@@ -225,6 +227,8 @@ final class RuleFamilyTests: XCTestCase {
     func testNavigationGo() {
         assertRemoved([
             ("Impressum · Datenschutz · Cookie-Einstellungen · Barrierefreiheit", "nav.link-row"),
+            ("Inhaltsverzeichnis [Verbergen]", "nav.toc-heading"),
+            ("Table of Contents", "nav.toc-heading"),
             ("Aviso legal | Política de privacidad | Contacto", "nav.link-row"),
             ("Lokales > Münsterland", "nav.breadcrumb-short"),
             ("Sie sind hier: Startseite / Service / Abfall", "nav.breadcrumb"),
@@ -262,6 +266,8 @@ final class RuleFamilyTests: XCTestCase {
         assertRemoved([
             ("Deze website maakt gebruik van cookies. Door verder te gaan ga je akkoord met ons cookiebeleid.", "cookie.notice"),
             ("Tout accepter", "cookie.button"),
+            ("The item was added to your cart.", "ad.shop-notice"),
+            ("Lieferzeit: 3-5 Werktage", "ad.shop-notice"),
             ("Publicidade", "ad.marker"),
             ("Sponsored by Hollis & Sons Funeral Home.", "ad.marker"),
             ("This post may contain affiliate links. As an Amazon Associate I earn from qualifying purchases.", "ad.affiliate-disclosure"),
@@ -289,6 +295,8 @@ final class RuleFamilyTests: XCTestCase {
             "The advertising industry opposes the plan, a spokesman said.",
             "Der Vertrag ist jederzeit kündbar, sagte die Verbraucherzentrale.",
             "Klicken, um die Alarmanlage zu aktivieren, musste niemand: sie sprang von selbst an.",
+            "The item was added to the museum's collection in 1998.",
+            "Lieferzeiten von bis zu zwölf Wochen sind bei Küchen normal, sagt der Händler.",
         ])
     }
 
@@ -726,6 +734,8 @@ final class RuleFamilyTests: XCTestCase {
             ("Hallo, ich bin Mia, Gärtnerin aus Leidenschaft und Mutter von zwei Kindern.", "byline.author-note"),
             ("Ein Blog über Radreisen, Zeltplätze und gutes Essen unterwegs.", "editorial.site-blurb"),
             ("The Harbour Ledger is an independent news site covering the north coast.", "editorial.site-blurb"),
+            ("Was denkt ihr darüber?", "comments.question"),
+            ("What do you think?", "comments.question"),
         ] {
             let doc = cleanDocument("\(prose)\n\n\(prose)\n\n\(note)\n\nImpressum")
             XCTAssertEqual(doc.string, "\(prose)\n\n\(prose)\n", note)
