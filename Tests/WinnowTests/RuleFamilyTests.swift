@@ -140,11 +140,14 @@ final class RuleFamilyTests: XCTestCase {
             ("Gift this article", "paywall.button"),
             ("Our newsroom is reader-funded. Become a member from $4 a month.", "appeal.sentence"),
             ("Unterstützen Sie unabhängigen Journalismus mit einer Spende.", "appeal.sentence"),
+            ("Die neue Ausgabe gibt es ab Donnerstag am Kiosk, im Abo und als E-Paper.", "appeal.print-issue"),
+            ("Read the Harbour Ledger magazine in our app or get a print subscription.", "appeal.print-issue"),
         ])
     }
 
     func testPaywallAndAppealsLookalikesStay() {
         assertKept([
+            "Die aktuelle Ausgabe widmet sich dem Klima, und im Abo kostet sie nun mehr, sagte die Verlegerin.",
             "Subscriptions now make up more than half of the paper's revenue, the publisher said.",
             "The charity said donations had fallen by a third and asked residents to support its food bank.",
             "A monthly ticket costs 49 euros, and the offer is valid until the end of the year.",
@@ -396,6 +399,8 @@ final class RuleFamilyTests: XCTestCase {
             ("Have an opinion on this issue? Submit a letter to the editor.", "editorial.contact-prompt"),
             ("Heb je een tip voor de redactie? Mail naar tips@example.org", "editorial.contact-prompt"),
             ("We would love to hear what you think of this story. Write to letters@example.org.", "editorial.contact-prompt"),
+            ("Puedes escribirnos a cartas@example.es con tus comentarios.", "editorial.contact-prompt"),
+            ("Czekamy na Wasze uwagi: redakcja@example.pl", "editorial.contact-prompt"),
             ("Dieses Thema im Programm: Abendschau, 12.06.2024, 19:30 Uhr", "editorial.programme-note"),
             ("Varga reported from Budapest. Tomas Kairys contributed reporting from Vilnius.", "editorial.contributed"),
             ("Suggested citation: Doe, Jane: A title, Blog, 2020/4/09, https://example.org/a.", "editorial.citation"),
@@ -464,6 +469,7 @@ final class RuleFamilyTests: XCTestCase {
             ("Please enable JavaScript to view this feature.", "ui.script-notice"),
             ("Loading ...", "ui.script-notice"),
             ("War dieser Artikel hilfreich?", "feedback.question"),
+            ("Wie gefällt Ihnen unsere Website? Sagen Sie es uns!", "feedback.question"),
             ("★★★★★ 4.8 from 67 votes", "feedback.question"),
             ("Did you make this recipe? Tag us on Instagram and leave a rating below!", "feedback.question"),
             ("Listen on Apple Podcasts", "podcast.platforms"),
