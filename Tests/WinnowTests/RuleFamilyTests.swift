@@ -180,6 +180,7 @@ final class RuleFamilyTests: XCTestCase {
             ("Aufrufe: 2841 | Hinzugefügt von: Gerd | Tags: Herbst, Wald", "meta.stats"),
             ("Bereits 1.204 mal gelesen", "meta.stats"),
             ("Views: 318", "meta.stats"),
+            ("14 Bewertungen", "meta.stats"),
         ])
     }
 
@@ -313,6 +314,8 @@ final class RuleFamilyTests: XCTestCase {
             ("Gepubliceerd: 21 november 2023 17:04", "dateline.labelled-date"),
             ("PALERMO, 18 luglio 2024, 12:47", "dateline.labelled-date"),
             ("Publikacja: 11.03.2021", "dateline.timestamp"),
+            ("Published 2022-06-01T09:15:27.120+02:00", "dateline.timestamp"),
+            ("Lena Brandt, Stand: 4. Mai 2023", "dateline.name-and-date"),
             ("Published 7:14 p.m. CT March 12, 2024 | Updated 9:02 a.m. CT March 13, 2024", "dateline.labelled-date"),
             ("11h42", "dateline.labelled-date"),
             ("il y a 4 minutes", "dateline.time-ago-intl"),
@@ -331,6 +334,7 @@ final class RuleFamilyTests: XCTestCase {
             "At 4.53 p.m., Callum Reade scored.",
             "Updated figures released on Monday show unemployment fell to 4.1 percent.",
             "Am 3. Mai",
+            "Angela Merkel published 3 May 2020 a letter to the party.",
         ])
     }
 
