@@ -232,6 +232,8 @@ final class RuleFamilyTests: XCTestCase {
         assertRemoved([
             ("Impressum · Datenschutz · Cookie-Einstellungen · Barrierefreiheit", "nav.link-row"),
             ("Inhaltsverzeichnis [Verbergen]", "nav.toc-heading"),
+            ("expand_more", "ui.icon-names"),
+            ("chevron_right Mehr erfahren", "ui.icon-name"),
             ("Table of Contents", "nav.toc-heading"),
             ("Aviso legal | Política de privacidad | Contacto", "nav.link-row"),
             ("Lokales > Münsterland", "nav.breadcrumb-short"),
@@ -255,6 +257,7 @@ final class RuleFamilyTests: XCTestCase {
 
     func testNavigationLookalikesStay() {
         assertKept([
+            "snake_case names are the convention in Python, the guide says.",
             "Team | Played | Won | Points",
             "Prices rose 4 percent > inflation, the table shows, though wages did not follow.",
             "Home Secretary Visits Flooded Town",
@@ -750,6 +753,8 @@ final class RuleFamilyTests: XCTestCase {
             ("The Harbour Ledger is an independent news site covering the north coast.", "editorial.site-blurb"),
             ("Was denkt ihr darüber?", "comments.question"),
             ("What do you think?", "comments.question"),
+            ("Quellenangaben:", "related.sources-heading"),
+            ("References", "related.sources-heading"),
         ] {
             let doc = cleanDocument("\(prose)\n\n\(prose)\n\n\(note)\n\nImpressum")
             XCTAssertEqual(doc.string, "\(prose)\n\n\(prose)\n", note)
