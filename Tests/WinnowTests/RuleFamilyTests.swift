@@ -763,6 +763,46 @@ final class RuleFamilyTests: XCTestCase {
         }
     }
 
+    // MARK: - Player, gallery and page chrome
+
+    /// Controls of audio and video players, galleries, pagination and author links, and
+    /// notes about the article, each alone on a line.
+    func testPlayerGalleryAndPageChromeGo() {
+        assertRemoved([
+            ("Zum Hauptinhalt springen", "nav.skip-link"),
+            ("Zurück nach oben", "nav.skip-link"),
+            ("Foto: privat", "caption.labelled"),
+            ("Photo illustration by Noor Haddad", "caption.made-by"),
+            ("Hören Sie den Artikel", "dateline.listen"),
+            ("Audio herunterladen (MP3)", "dateline.listen"),
+            ("Video wird geladen", "ui.video-controls"),
+            ("Tap to unmute", "ui.video-controls"),
+            ("Zur Bildergalerie", "ui.image-controls"),
+            ("toggle caption", "ui.image-controls"),
+            ("Zum Autorenprofil", "ui.author-links"),
+            ("Weniger anzeigen", "related.more-button"),
+            ("Seite 2 von 5", "nav.pagination"),
+            ("1 2 3 … 12 Weiter", "nav.pagination"),
+            ("Next page", "nav.pagination"),
+            ("Print this article", "share.prompt"),
+            ("Alle Kommentare anzeigen", "comments.link"),
+            ("Read the full story at the Harbour Ledger.", "editorial.read-at-source"),
+            ("Transparenzhinweis: Die Autorin arbeitet für einen der genannten Verbände.", "editorial.update-note"),
+            ("Weiterlesen mit M+", "paywall.notice"),
+        ])
+    }
+
+    func testLookalikesOfPlayerGalleryAndPageChromeStay() {
+        assertKept([
+            "3 17 22 31 40 45",
+            "Mehr lesen wollte er nicht, sagte der Lehrer.",
+            "Foto: privat, sagte sie, sei das schönste Bild.",
+            "Read the full story of the rescue in our special edition.",
+            "Page 2 of the report lists the missing funds.",
+            "Video games were banned at the school in 2019.",
+        ])
+    }
+
     // MARK: - Buttons and toggles
 
     /// A dialog's cancel button, an image viewer's control, a German share button and a
