@@ -789,6 +789,23 @@ final class RuleFamilyTests: XCTestCase {
             ("Read the full story at the Harbour Ledger.", "editorial.read-at-source"),
             ("Transparenzhinweis: Die Autorin arbeitet für einen der genannten Verbände.", "editorial.update-note"),
             ("Weiterlesen mit M+", "paywall.notice"),
+            ("Artikel wird unter der Werbung fortgesetzt", "ad.marker"),
+            ("Report an ad", "ad.marker"),
+            ("In Kooperation mit", "ad.sponsor-label"),
+            ("Presented by", "ad.sponsor-label"),
+            ("© Getty Images/Jana Frei", "caption.agency-alone"),
+            ("Bildquelle: picture alliance", "caption.labelled"),
+            ("Mehr zu diesem Thema", "related.list"),
+            ("Editor's Picks", "related.list"),
+            ("Jetzt kostenlos registrieren", "paywall.notice"),
+            ("Bereits registriert? Hier einloggen", "paywall.notice"),
+            ("Log in to comment", "comments.link"),
+            ("Leserkommentare", "comments.link"),
+            ("Keine Kommentare zu „Ein Sommer in Malaga“", "comments.link"),
+            ("Auf LinkedIn teilen", "share.prompt"),
+            ("Zur Merkliste hinzufügen", "share.prompt"),
+            ("Schriftgröße", "ui.reading-controls"),
+            ("Dark mode", "ui.reading-controls"),
         ])
     }
 
@@ -800,6 +817,11 @@ final class RuleFamilyTests: XCTestCase {
             "Read the full story of the rescue in our special edition.",
             "Page 2 of the report lists the missing funds.",
             "Video games were banned at the school in 2019.",
+            "Reuters reported the deal first, citing two sources.",
+            "Presented by the mayor, the plan won support from all parties.",
+            "Don't miss the final episode on Sunday, the broadcaster said.",
+            "Zum Thema Wohnungsbau sagte der Minister nichts.",
+            "No comments from the ministry were made on the report.",
         ])
     }
 
