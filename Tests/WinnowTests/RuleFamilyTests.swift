@@ -806,6 +806,16 @@ final class RuleFamilyTests: XCTestCase {
             ("Zur Merkliste hinzufügen", "share.prompt"),
             ("Schriftgröße", "ui.reading-controls"),
             ("Dark mode", "ui.reading-controls"),
+            ("Follow Dana Reyes on Twitter: @danareyes", "social.follow"),
+            ("Loading comments...", "comments.link"),
+            ("Comment on this story", "comments.link"),
+            ("Check price on Amazon", "ad.shop-box"),
+            ("Sign in or create a free account to continue reading", "paywall.notice"),
+            ("Our journalism needs your support.", "appeal.sentence"),
+            ("Entries feed", "meta.permalink"),
+            ("Theme by Example Themes", "legal.powered-by"),
+            ("Do Not Sell My Personal Information", "cookie.button"),
+            ("We value your privacy", "cookie.button"),
         ])
     }
 
@@ -822,6 +832,9 @@ final class RuleFamilyTests: XCTestCase {
             "Don't miss the final episode on Sunday, the broadcaster said.",
             "Zum Thema Wohnungsbau sagte der Minister nichts.",
             "No comments from the ministry were made on the report.",
+            "Our journalism needs your support more than ever, the editor wrote in a letter to readers on Sunday.",
+            "Theme by theme, the exhibition walks through the artist's life.",
+            "Follow the money, the detective said.",
         ])
     }
 
