@@ -835,6 +835,7 @@ final class RuleFamilyTests: XCTestCase {
             "Our journalism needs your support more than ever, the editor wrote in a letter to readers on Sunday.",
             "Theme by theme, the exhibition walks through the artist's life.",
             "Follow the money, the detective said.",
+            "Shares",
         ])
     }
 
