@@ -79,6 +79,12 @@ public struct RuleSpec: Sendable, Codable, Equatable {
     }
 }
 
+/// A named sub-pattern of a pack (`RuleFragments`).
+public struct RuleFragment: Sendable, Codable, Equatable {
+    public var name: String
+    public var pattern: String
+}
+
 /// A rule pack file: rules of one family with defaults they share.
 public struct RulePack: Sendable, Codable, Equatable {
     public var pack: String
@@ -86,13 +92,17 @@ public struct RulePack: Sendable, Codable, Equatable {
     public var description: String?
     public var languages: [String]?
     public var rules: [RuleSpec]
+    /// Named sub-patterns the rules of all packs loaded together may use as `(?&name)`
+    /// (`RuleFragments`). A list, not a mapping: Yams decodes a mapping's keys through
+    /// its default resolver, whose first use starts Foundation's own ICU (see `decodeYAML`).
+    public var fragments: [RuleFragment]?
     /// Compile each pattern on its first match instead of when the pack is loaded (see
     /// `ICURegex`): set for the shipped packs, whose patterns the tests compile; a pack
     /// of the user's is compiled at once so that its errors come before any document.
     public var compilesOnFirstUse = false
 
     enum CodingKeys: String, CodingKey {
-        case pack, category, description, languages, rules
+        case pack, category, description, languages, rules, fragments
     }
 
     /// Problems in a pack, each naming the rule and what is wrong.
@@ -180,7 +190,8 @@ public enum BuiltinRules {
     /// Directory holding the shipped packs (see `ShippedResources`).
     public static func directory() -> String? { ShippedResources.directory("rules") }
 
-    /// Every shipped pack, in file-name order (so rule order is stable).
+    /// Every shipped pack, in file-name order (so rule order is stable), with the
+    /// fragments its patterns name written out (`RuleFragments`).
     public static func load() throws -> [RulePack] {
         guard let dir = directory() else {
             throw RulePack.Invalid(source: "rules", problem: "the built-in rule packs were not found (set WINNOW_RESOURCES to the folder holding rules/)")
@@ -188,10 +199,10 @@ public enum BuiltinRules {
         let names = try FileManager.default.contentsOfDirectory(atPath: dir)
             .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") || $0.hasSuffix(".json") }
             .sorted()
-        return try names.map {
+        return try RuleFragments.expanding(names.map {
             var pack = try RulePack.load(path: dir + "/" + $0)
             pack.compilesOnFirstUse = true
             return pack
-        }
+        })
     }
 }

@@ -135,7 +135,7 @@ final class RuleSet {
     init(packs: [RulePack], configuration: Configuration) throws {
         var rules: [CompiledRule] = []
         var ids = Set<String>()
-        for pack in packs {
+        for pack in try RuleFragments.expanding(packs) {
             for spec in pack.rules where !configuration.isDisabled(rule: spec.id, pack: pack.pack) {
                 guard ids.insert(spec.id).inserted else {
                     throw RulePack.Invalid(source: pack.pack, problem: "rule \(spec.id): id already used by another pack")
