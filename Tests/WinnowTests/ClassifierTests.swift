@@ -331,6 +331,32 @@ final class ClassifierTests: XCTestCase {
         }
     }
 
+    /// A block's share of its distinct content words that another prose block holds: a
+    /// prose block's own words do not count for it, separators are no words, and a block
+    /// without words has none (-1).
+    func testProseWordShareCountsWordsOtherProseHolds() {
+        let sep = BlockFeatures.separatorKey
+        let blocks: [[UInt64]] = [[11, 12, 13], [11, 12, 14, 14], [17, 18], [11, sep, 19], [], [15, 16, 15]]
+        let prose = [true, true, false, false, false, true]
+        var content: [UInt64] = [], start = [0]
+        for b in blocks {
+            content += b
+            start.append(content.count)
+        }
+        let table = ProseWordShare()
+        let share = table.compute(content, start, prose: prose)
+        XCTAssertEqual(share, [2.0 / 3, 2.0 / 3, 0, 0.5, -1, 0])
+        // The table serves page after page: a page with some of the same words, nothing
+        // carried over from the first, a bigger page, then the first page again.
+        XCTAssertEqual(table.compute([13, 17, 13], [0, 1, 2, 3], prose: [true, false, false]), [0, 0, 1])
+        let big = (0..<5000).map { UInt64($0 * 7 + 3) }
+        let bigShare = table.compute(big + big, [0, 5000, 10000], prose: [true, true])
+        XCTAssertEqual(bigShare, [1, 1])
+        XCTAssertEqual(table.compute(content, start, prose: prose), share)
+        XCTAssertEqual(ProseWordShare().compute(content, start, prose: [false, false, false, false, false, false]),
+                       [0, 0, 0, 0, -1, 0])
+    }
+
     /// The seeds' article lines all survive the classifier on the raw seed text, and the
     /// expected clean text passes untouched.
     func testSeedsAreNotHarmed() throws {

@@ -161,7 +161,8 @@ BASE = [
 
 # Document structure around a block. "Prose" is a block that ends like a sentence and
 # has at least PROSE_MIN_WORDS words; windows are means over the block and up to 3 or 10
-# blocks on each side.
+# blocks on each side; prose_word_share is the share of the block's distinct content
+# words that another block of prose holds (-1 when it has none).
 STRUCTURE = [
     "prose_before_share", "prose_after_share", "log_prose_before", "log_prose_after", "log_prose_total",
     "lexical_window3", "lexical_window10", "log_words_window3", "log_words_window10",
@@ -169,6 +170,7 @@ STRUCTURE = [
     "title_cover", "title_precision", "has_headline", "rel_headline", "after_headline",
     "log_prose_since_headline",
     "rule_drop_prose_before", "rule_drop_prose_after", "log_rule_drops_adjacent",
+    "prose_word_share",
 ]
 PROSE_MIN_WORDS = 8
 
@@ -439,6 +441,24 @@ class Doc:
                 g = i + 1
             first_below[i] = g
 
+        # each block's share of its distinct content words that another block of prose
+        # holds (-1 without content words): an article's paragraphs share its names and
+        # topic, a teaser of another story or an author's blurb speaks of something else
+        content = [set(w for w in r["content"] if w is not None) for r in self.raws]
+        df = {}
+        for i in range(n):
+            if prose[i]:
+                for w in content[i]:
+                    df[w] = df.get(w, 0) + 1
+        shared = []
+        for i in range(n):
+            c = content[i]
+            if not c:
+                shared.append(-1.0)
+                continue
+            own = 1 if prose[i] else 0
+            shared.append(sum(1 for w in c if df.get(w, 0) - own > 0) / len(c))
+
         pad = [-1.0] * len(BASE)
         out = []
         for i in range(n):
@@ -460,6 +480,7 @@ class Doc:
             row += [before[a] / max(1, total) if a >= 0 else NO_RULE_DROP,
                     (total - before[b]) / max(1, total) if b >= 0 else NO_RULE_DROP,
                     math.log1p(self.gaps[i] + self.gaps[i + 1])]
+            row.append(shared[i])
             for k in NEIGHBOURS:
                 j = i + k
                 row += self.base[j] if 0 <= j < n else pad

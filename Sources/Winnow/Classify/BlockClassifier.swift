@@ -4,8 +4,10 @@ import Foundation
 /// block gets a row of features: its own (length, stopwords of the document's language,
 /// sentence end, capitals, digits, punctuation, link-like tokens, position, group,
 /// duplicates, and the lexicon's verdict on its words), the document's structure around
-/// it (how much prose comes before and after, means over windows of 3 and 10 blocks, and
-/// where the page's title reappears as the headline: `TitleOverlap`), and
+/// it (how much prose comes before and after, means over windows of 3 and 10 blocks,
+/// where the page's title reappears as the headline: `TitleOverlap`, where the rule packs
+/// dropped blocks: `RuleDrops`, and how many of its words the page's prose shares:
+/// `ProseWordShare`), and
 /// the base features of the two blocks on either side. Gradient-boosted trees turn the row
 /// into p(boilerplate); the decision then applies the document guard and thresholds, and
 /// lets a mostly dropped group of adjacent lines take its remaining short lines along.
@@ -162,6 +164,7 @@ struct BlockClassifier {
         }
         let total = before[n]
         let title = TitleOverlap(content, contentStart)
+        let proseShare = (memo?.proseWords ?? ProseWordShare()).compute(content, contentStart, prose: prose)
         let gaps = ruleDrops ?? [Int](repeating: 0, count: n + 1)
         // The gap of the last rule drop at or above each block, of the first below it (-1: none).
         var lastAbove = [Int](repeating: -1, count: n), firstBelow = lastAbove
@@ -222,6 +225,7 @@ struct BlockClassifier {
                     proseAboveRuleDrop[i] = x[B + 18]
                     x[B + 19] = below >= 0 ? Double(total - before[below]) / Double(max(1, total)) : -1
                     x[B + 20] = log1p(Double(gaps[i] + gaps[i + 1]))
+                    x[B + 21] = proseShare[i]
                     for (m, off) in BlockFeatures.neighbours.enumerated() {
                         let j = i + off
                         let o = S + m * B
@@ -268,12 +272,15 @@ struct BlockClassifier {
     }
 }
 
-/// Block counts by the block's bytes, for one worker's classifier stage (see `BytesMemo`).
-/// Small: what it serves most is a document's next round, which reads the same blocks.
+/// Block counts by the block's bytes, for one worker's classifier stage (see `BytesMemo`),
+/// and the worker's word table. Small: what the counts serve most is a document's next
+/// round, which reads the same blocks.
 final class FeatureMemo {
     /// A block's raw counts, and in one array its stopword count per language followed by
     /// its content-word keys (one array, not two: a memo's answer is copied as it is read).
     let scans = BytesMemo<(raw: BlockFeatures.Raw, counts: [UInt64])>(capacity: 256 << 10)
+    /// The table `ProseWordShare` counts a page's words in, reused page after page.
+    let proseWords = ProseWordShare()
 }
 
 /// How much each block shares with the page's title (its first block, "Headline | Site"),

@@ -21,6 +21,7 @@ enum BlockFeatures {
         "title_cover", "title_precision", "has_headline", "rel_headline", "after_headline",
         "log_prose_since_headline",
         "rule_drop_prose_before", "rule_drop_prose_after", "log_rule_drops_adjacent",
+        "prose_word_share",
     ]
     /// A page title's headline keeps at most `titleWords` distinct content words and needs
     /// `titleMinWords`; a later block holding `headlineCover` of them (and not many more
