@@ -1032,6 +1032,40 @@ final class RuleFamilyTests: XCTestCase {
         ])
     }
 
+    // MARK: - Arrow links, newsletter blurbs, continue-reading prompts, no-paywall appeals
+
+    func testArrowLinksBlurbsAndReadingPromptsGo() {
+        assertRemoved([
+            ("Nächster Beitrag →", "nav.arrow-link"),
+            ("Alle Termine im Überblick >>", "nav.arrow-link"),
+            ("Czytaj więcej w wydaniu weekendowym >>>", "nav.arrow-link"),
+            ("Read the full report →", "nav.arrow-link"),
+            ("Get the best local stories in a weekly newsletter", "newsletter.blurb"),
+            ("Receive regular updates on the latest courses and offers from our academy.", "newsletter.blurb"),
+            ("To continue reading, subscribe now.", "paywall.notice"),
+            ("To keep reading this article, please log in.", "paywall.notice"),
+            ("Pour lire la suite, abonnez-vous.", "paywall.notice"),
+            ("Pour lire la suite de cet article", "paywall.notice"),
+            ("Wir haben uns bewusst gegen eine Bezahlschranke entschieden, damit alle unsere Texte lesen können. Das geht nur, wenn ihr uns unterstützt.", "appeal.no-paywall"),
+            ("We decided against a paywall so that everyone can read our stories; this only works if readers like you contribute.", "appeal.no-paywall"),
+        ])
+    }
+
+    func testLookalikesOfArrowLinksBlurbsAndReadingPromptsStay() {
+        assertKept([
+            "«Wir waren fast 40 Tage in Quarantäne»",
+            "Der Kurs steigt weiter, sagte der Händler » und er fällt nicht so bald.",
+            "Sie nannte das Buch «Die Stadt am Fluss» und las daraus vor »",
+            "Get regular updates from your doctor, she advised the patients at the clinic.",
+            "Receive the parcel in person and sign for it, the post office told customers.",
+            "The researchers published their findings in a weekly newsletter for doctors.",
+            "Pour lire la suite des événements, il faut remonter à 1998, quand le maire a signé le contrat.",
+            "To continue reading the old maps, the archivists built a special lamp.",
+            "Die Zeitung verzichtet auf eine Paywall, doch die Leser unterstützen sie kaum, sagte der Verleger.",
+            "Many publishers dropped their paywall during the pandemic and asked readers for support instead.",
+        ])
+    }
+
     // MARK: - Metadata kept
 
     func testRemovedBylinesDatesAndCreditsAreKept() {
