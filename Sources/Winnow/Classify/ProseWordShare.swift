@@ -11,7 +11,7 @@
 /// The words are counted in an open-addressing table that one worker reuses page after
 /// page: a slot belongs to the current page only when it carries the page's generation,
 /// so nothing is cleared between pages and nothing is allocated once the table is big
-/// enough.
+/// enough; a page probes only as many slots as its words need.
 final class ProseWordShare {
     private struct Slot {
         var key: UInt64 = 0
@@ -32,10 +32,12 @@ final class ProseWordShare {
         let n = start.count - 1
         var share = [Double](repeating: -1, count: n)
         guard n > 0, !content.isEmpty else { return share }
-        var capacity = max(16, slots.count)
+        // The page uses the first `capacity` slots only, so its words stay close together
+        // in memory whatever size an earlier, bigger page grew the table to.
+        var capacity = 16
         while capacity < 2 * content.count { capacity <<= 1 }
-        if capacity != slots.count || generation == .max {
-            slots = [Slot](repeating: Slot(), count: capacity)
+        if capacity > slots.count || generation == .max {
+            slots = [Slot](repeating: Slot(), count: max(capacity, slots.count))
             generation = 0
         }
         generation += 1
