@@ -26,7 +26,7 @@ final class ProseWordShare {
     private var slots: [Slot] = []
     private var generation: UInt32 = 0
     /// A table grown beyond this many slots for one huge page is let go after it.
-    private static let keptSlots = 1 << 14
+    private static let keptSlots = 1 << 12
 
     func compute(_ content: [UInt64], _ start: [Int], prose: [Bool]) -> [Double] {
         let n = start.count - 1
