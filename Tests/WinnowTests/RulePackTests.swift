@@ -45,15 +45,16 @@ final class RulePackTests: XCTestCase {
         XCTAssertGreaterThan(count, 140)
     }
 
-    /// The pass reads every typographic quote as the ASCII quote it folds to (`UTF16Text`),
-    /// so a pattern holding one could never match it: an alternative of it is dead and a
-    /// class member redundant. Patterns are written with the ASCII forms. (`requires`
-    /// literals are found in the text as it is, so they may hold typographic quotes.)
+    /// The pass reads every typographic quote as the ASCII quote it folds to, and an
+    /// ellipsis as three dots (`UTF16Text`), so a pattern holding one could never match it:
+    /// an alternative of it is dead and a class member redundant. Patterns are written with
+    /// the ASCII forms. (`requires` literals are found in the text as it is, so they may
+    /// hold typographic quotes.)
     func testNoShippedPatternHoldsAQuoteThePassFolds() throws {
         for pack in try BuiltinRules.load() {
             for rule in pack.rules {
                 for p in (rule.pattern.map { [$0] } ?? []) + (rule.patterns ?? []) + [rule.start, rule.end].compactMap({ $0 }) {
-                    let folded = p.unicodeScalars.filter { foldedQuoteUnit($0.value) != $0.value }
+                    let folded = p.unicodeScalars.filter { foldedQuoteUnit($0.value) != $0.value || $0.value == 0x2026 }
                     XCTAssertTrue(folded.isEmpty, "\(rule.id): \(String(String.UnicodeScalarView(folded)))")
                 }
             }
