@@ -3,8 +3,8 @@ import Foundation
 /// Named sub-patterns that rules share, so that what a date or a clock time looks like is
 /// written once and every rule that needs one says so by name.
 ///
-/// A pack declares them under `fragments:` (each a name and ICU pattern text) and any rule of the
-/// packs loaded together refers to one as `(?&name)`; a fragment may refer to others. A
+/// A pack declares them under `fragments:` (each a name and ICU pattern text) and any rule
+/// of the packs loaded together refers to one as `(?&name)`; a fragment may refer to others. A
 /// reference is replaced by the fragment's text in a non-capturing group, before the rule
 /// compiles and before its literals are read off (`RegexLiterals`), so a rule behaves as
 /// if it were written out. `(?&…)` is no ICU syntax, so a reference left unexpanded could
@@ -67,13 +67,10 @@ enum RuleFragments {
         // No '&', no reference: most patterns, passed over at memchr's pace.
         let hasAmpersand = pattern.utf8.withContiguousStorageIfAvailable { b in
             b.baseAddress.map { memchr($0, 0x26, b.count) != nil } ?? false
-        }
-        guard hasAmpersand ?? true else {
-            return pattern
-        }
+        } ?? true
+        guard hasAmpersand else { return pattern }
         let bytes = Array(pattern.utf8)
         func opens(_ i: Int) -> Bool { i + 2 < bytes.count && bytes[i] == 0x28 && bytes[i + 1] == 0x3F && bytes[i + 2] == 0x26 }
-        guard bytes.indices.contains(where: opens) else { return pattern }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         var i = 0
