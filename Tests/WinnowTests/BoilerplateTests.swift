@@ -51,6 +51,18 @@ final class BoilerplateTests: XCTestCase {
         XCTAssertEqual(out, "\(article)\n")
     }
 
+    /// Scraped text with no blank lines: the sentences right above and below a widget are
+    /// adjacent to it, and a run stops short of them (a widget's own short notes go with it).
+    func testARunSparesTheSentencesAtItsEdges() {
+        let before = "By August the garden was giving a bowl of tomatoes every other day."
+        let after = "The council will decide on the plan for the park at its next meeting in May."
+        let widget = "Before you go...\nSupport independent journalism\nGive $5 a month or whatever you can.\nDonate now\nRemind me later"
+        XCTAssertEqual(clean("\(article)\n\(before)\n\(widget)\n\(after)\n\(article)"),
+                       "\(article)\n\n\(before)\n\n\(after)\n\n\(article)\n")
+        let form = "Name *\nEmail *\nWebsite\nNotify me of new posts by email."
+        XCTAssertEqual(clean("\(article)\n\(before)\n\(form)"), "\(article)\n\n\(before)\n")
+    }
+
     func testAppealLetterIsDroppedFromGreetingToClose() {
         let letter = [
             "A note from the editors:", "Dear readers,",

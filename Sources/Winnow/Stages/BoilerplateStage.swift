@@ -459,6 +459,10 @@ private struct Pass {
         return k - 3 >= r.lowerBound && text[k - 3] == 0xE2 && text[k - 2] == 0x80 && b == 0xA6
     }
 
+    /// The fewest words of a sentence that a run spares at its edges: a widget's own
+    /// short notes ("Before you go...", "Readers like you make this possible.") are shorter.
+    static let sentenceMinWords = 8
+
     /// Runs: adjacent short blocks (no blank line between) that together look like a widget.
     mutating func findRuns(_ rule: CompiledRule) {
         let maxWords = rule.spec.maxWords ?? BoilerplateStage.defaultRunMaxWords
@@ -468,15 +472,28 @@ private struct Pass {
             var j = i
             while j < blocks.count, blocks[j].words <= maxWords, j == i || !blocks[j].startsGroup { j += 1 }
             if j - i >= 2 {
-                var hits = 0
+                var hit = [Bool](repeating: false, count: j - i)
                 for k in i..<j {
                     for (p, re) in rule.patterns.enumerated() where mayHold(rule.patternIDs[p], blocks[k].range)
                         && match(re, rule, blocks[k].range, .find) != nil {
-                        hits += 1
+                        hit[k - i] = true
                         break
                     }
                 }
-                if hits >= minHits, hits * 3 >= j - i { drop(i...(j - 1), rule) }
+                let hits = hit.reduce(0) { $0 + ($1 ? 1 : 0) }
+                if hits >= minHits, hits * 3 >= j - i {
+                    // A widget's items do not end like sentences; a sentence at either
+                    // edge that no pattern matched is the text beside the widget (once
+                    // other drops have closed the gap, an article's last short paragraph
+                    // stands right above a comment form).
+                    func spared(_ k: Int) -> Bool {
+                        !hit[k - i] && blocks[k].words >= Self.sentenceMinWords && endsSentence(blocks[k].range)
+                    }
+                    var first = i, last = j - 1
+                    while spared(first) { first += 1 }
+                    while spared(last) { last -= 1 }
+                    drop(first...last, rule)
+                }
             }
             i = max(j, i + 1)
         }
