@@ -575,6 +575,29 @@ final class RuleFamilyTests: XCTestCase {
         XCTAssertEqual(clean("\(articleParagraph)\n\n\(widget)"), "\(articleParagraph)\n")
     }
 
+    func testCookieBannerGoesWithItsButtons() {
+        let banner = "We use cookies to improve your experience on our site. By continuing to browse, you agree to our use of cookies.\nAccept\nManage preferences"
+        XCTAssertEqual(clean("\(articleParagraph)\n\n\(banner)\n\n\(articleParagraph)"), "\(articleParagraph)\n\n\(articleParagraph)\n")
+        let german = "Wir verwenden Cookies, um unsere Website für Sie zu verbessern.\nAlle akzeptieren\nEinstellungen"
+        XCTAssertEqual(clean("\(articleParagraph)\n\n\(german)"), "\(articleParagraph)\n")
+    }
+
+    /// Without a notice above it, "Accept" may head a step of a list.
+    func testAcceptAloneInAnArticleStays() {
+        assertKeptBetweenParagraphs("Accept")
+        assertKeptBetweenParagraphs("OK")
+    }
+
+    /// A letter's close that puts the appeal off to a named time ends the letter there: the
+    /// article paragraph after it, and the next appeal widget, are not part of it.
+    func testAppealLetterClosesAtARemindMeThatNamesATime() {
+        let letter = "Before you go...\nWe have a small favour to ask. Millions are turning to us for open, independent news every day.\nSupport us\nRemind me in May"
+        let widget = "Support independent journalism\nGive $5 a month or whatever you can.\nDonate now\nRemind me later."
+        let paragraph = "Human rights groups praised the move, though the likelihood of an imminent arrest appeared slim."
+        XCTAssertEqual(clean("\(articleParagraph)\n\n\(letter)\n\n\(paragraph)\n\n\(widget)\n\n\(articleParagraph)"),
+                       "\(articleParagraph)\n\n\(paragraph)\n\n\(articleParagraph)\n")
+    }
+
     func testYesAloneInAnArticleStays() {
         assertKeptBetweenParagraphs("Yes.")
         assertKeptBetweenParagraphs("Nein")
