@@ -380,6 +380,8 @@ final class RuleFamilyTests: XCTestCase {
             ("(Photo: Marta Ilves / Baltic Wire)", "caption.parenthesised-credit"),
             ("(Foto: Landratsamt (bearbeitet))", "caption.parenthesised-credit"),
             ("Rolnicy na polu pod Lublinem, zdjęcie ilustracyjne / Źródło: Pixabay", "caption.credit-marker"),
+            ("The senator and his wife at the White House in September. | Ana Ruiz/AP Photo", "caption.photographer-agency"),
+            ("Delegates leave the summit in Brussels | Jan Peeters/AFP via Getty Images", "caption.photographer-agency"),
         ])
     }
 
@@ -390,6 +392,8 @@ final class RuleFamilyTests: XCTestCase {
             "Source: a senior official said the talks had stalled.",
             "Image, she said, is everything in politics now.",
             "(Photo: he asked us not to take any, so we did not.)",
+            // A page's title with its outlet: no photographer, so no credit.
+            "Film festival opens with a record number of premieres | Reuters",
         ])
     }
 
@@ -504,6 +508,10 @@ final class RuleFamilyTests: XCTestCase {
             ("Home & Garden this link opens in a new tab", "ui.link-new-tab"),
             ("Schließe dich 212 anderen Followern an", "social.follower-count"),
             ("Join 4,310 other subscribers", "social.follower-count"),
+            ("Follow", "social.follow"),
+            ("Video", "ui.media-label"),
+            ("Photos (12)", "ui.media-label"),
+            ("Bildergalerie", "ui.media-label"),
         ])
     }
 
@@ -521,6 +529,9 @@ final class RuleFamilyTests: XCTestCase {
             "A post shared by the minister on Sunday was deleted an hour later, her office confirmed.",
             "The full report is on the ministry's website (this link opens in a new tab).",
             "Join 300 other volunteers at the river on Saturday, the club's flyer said.",
+            "Images of the flooded square spread quickly online.",
+            "Play",
+            "Watch",
         ])
     }
 
