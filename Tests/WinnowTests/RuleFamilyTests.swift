@@ -71,6 +71,7 @@ final class RuleFamilyTests: XCTestCase {
             ("Teilen Senden Drucken", "share.buttons"),
             ("Den Artikel mit anderen teilen/diskutieren:", "share.prompt"),
             ("Condividi", "share.buttons"),
+            ("Share full article", "share.buttons"),
             ("Teilen Sie dies mit:", "share.prompt"),
             ("Gefällt mir Wird geladen …", "share.prompt"),
             ("Liken Lade …", "share.prompt"),
@@ -162,6 +163,8 @@ final class RuleFamilyTests: XCTestCase {
             ("Tags: Garten, Tomaten, Balkon", "meta.taxonomy"),
             ("Kategorien: Reisen, Norwegen", "meta.taxonomy"),
             ("Filed under: Phones, Reviews", "meta.taxonomy"),
+            ("See more on: City Council", "meta.taxonomy"),
+            ("Mehr zu: Klimawandel, Energiewende", "meta.taxonomy"),
             ("Schlagwörter", "meta.taxonomy"),
             ("Dieser Beitrag wurde unter Allgemein abgelegt und mit Sommer, Urlaub verschlagwortet. Permanentlink.", "meta.filed-in"),
             ("Posted in Travel | Tagged Norway, ferries | 3 Comments", "meta.filed-in"),
@@ -381,6 +384,9 @@ final class RuleFamilyTests: XCTestCase {
             ("(Foto: Landratsamt (bearbeitet))", "caption.parenthesised-credit"),
             ("Rolnicy na polu pod Lublinem, zdjęcie ilustracyjne / Źródło: Pixabay", "caption.credit-marker"),
             ("The senator and his wife at the White House in September. | Ana Ruiz/AP Photo", "caption.photographer-agency"),
+            ("Ein ausgetrockneter Bach bei Lüneburg. Foto: dpa/Jana Roth", "caption.credit-marker"),
+            ("Wölfe im Gehege. Bild: picture alliance/dpa", "caption.credit-marker"),
+            ("Der Hafen im Winter. Bildquelle: Jana Roth", "caption.credit-marker"),
             ("Delegates leave the summit in Brussels | Jan Peeters/AFP via Getty Images", "caption.photographer-agency"),
         ])
     }
@@ -394,6 +400,8 @@ final class RuleFamilyTests: XCTestCase {
             "(Photo: he asked us not to take any, so we did not.)",
             // A page's title with its outlet: no photographer, so no credit.
             "Film festival opens with a record number of premieres | Reuters",
+            // An agency in lower case is a credit only where the credit ends or goes on with "/".
+            "Das Foto: dpa meldet, dass der Bach seit Wochen kein Wasser mehr führt.",
         ])
     }
 
