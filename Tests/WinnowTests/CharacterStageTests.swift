@@ -60,6 +60,23 @@ final class CharacterStageTests: XCTestCase {
         XCTAssertEqual(clean(text, configuration: keep), text + "\n")
     }
 
+    /// French sets a (no-break) space inside guillemets; folded to ASCII quotes, the spaces
+    /// go with them. A guillemet without its partner on the line (a breadcrumb's separator)
+    /// keeps its spaces, and kept typography keeps everything.
+    func testFrenchGuillemetsFoldWithTheSpacesInsideThem() {
+        let text = "Il a dit \u{00AB}\u{00A0}oui\u{00A0}\u{00BB} puis \u{00AB} non \u{00BB}, et \u{2039} peut-\u{00EA}tre \u{203A}.\n\nAccueil \u{00BB} Soci\u{00E9}t\u{00E9}"
+        XCTAssertEqual(clean(text, configuration: noBoilerplate), "Il a dit \"oui\" puis \"non\", et 'peut-\u{00EA}tre'.\n\nAccueil \" Soci\u{00E9}t\u{00E9}\n")
+        var keep = noBoilerplate
+        keep.keepTypography = true
+        XCTAssertEqual(clean(text, configuration: keep), "Il a dit \u{00AB} oui \u{00BB} puis \u{00AB} non \u{00BB}, et \u{2039} peut-\u{00EA}tre \u{203A}.\n\nAccueil \u{00BB} Soci\u{00E9}t\u{00E9}\n")
+    }
+
+    private var noBoilerplate: Configuration {
+        var c = Configuration()
+        c.stages = ["boilerplate": false, "classifier": false]
+        return c
+    }
+
     func testEveryChangeIsAnEditWhoseLogRebuildsTheOutput() {
         let doc = cleanDocument("\u{FEFF}  BREAKING NEWS: Quote \u{201C}x\u{201D}\u{A0}here\n\nRead more\n")
         var out: [UInt8] = []

@@ -448,6 +448,10 @@ final class RuleFamilyTests: XCTestCase {
         assertRemoved([
             ("EN DIRECT", "liveblog.chrome"),
             ("Charger plus de messages", "liveblog.chrome"),
+            ("Show latest updates", "liveblog.chrome"),
+            ("Show 3 new updates", "liveblog.chrome"),
+            ("Neueste zuerst", "liveblog.chrome"),
+            ("Envoyer par mail", "share.buttons"),
             ("Guest essay", "label.section-kicker"),
             ("Gastbeitrag", "label.section-kicker"),
             ("March 2024 Issue", "label.issue"),
@@ -460,6 +464,7 @@ final class RuleFamilyTests: XCTestCase {
         assertKept([
             "Live music returned to the square on Saturday for the first time since 2019.",
             "Opinions differ on the plan, the mayor admitted.",
+            "The newest first: a tram line to the eastern suburbs, then a new bridge.",
         ])
     }
 

@@ -16,6 +16,8 @@ final class CanonicalStage: Stage {
         document.text.withUnsafeBufferPointer { buf in
             let n = buf.count
             var i = 0
+            // Guillemets opened on this line and not yet closed (French spacing, below).
+            var openGuillemets = 0
             while i < n {
                 let b = buf[i]
                 if isASCIIWhite(b) {
@@ -24,6 +26,18 @@ final class CanonicalStage: Stage {
                     while i < n, isASCIIWhite(buf[i]) {
                         if buf[i] == 0x0A || buf[i] == 0x0D { lineBreak = true }
                         i += 1
+                    }
+                    if lineBreak { openGuillemets = 0 }
+                    // "« Oui »" folds to "\"Oui\"": the space French sets inside guillemets
+                    // goes with the closing one it stands before.
+                    if fold, !lineBreak, start > 0, openGuillemets > 0, guillemet(buf, i, opening: false) != nil,
+                       let (len, folded) = foldedQuote(buf, i) {
+                        openGuillemets -= 1
+                        proposals.append(ProposedEdit(range: start..<(i + len), replacement: folded,
+                                                      rule: "canonical.typography", category: "canonical",
+                                                      kind: .replace, reason: "typographic quote folded, with the space inside it"))
+                        i += len
+                        continue
                     }
                     let target: StaticString
                     let reason: String
@@ -39,6 +53,19 @@ final class CanonicalStage: Stage {
                     continue
                 }
                 if fold, let (len, folded) = foldedQuote(buf, i) {
+                    // An opening guillemet with a closing one later on its line takes the
+                    // space after it along (one space, then what it quotes: not at once
+                    // the closing one, as in a carousel's "‹ ›").
+                    if guillemet(buf, i, opening: true) != nil, i + len + 1 < n, buf[i + len] == 0x20,
+                       !isASCIIWhite(buf[i + len + 1]), guillemet(buf, i + len + 1, opening: false) == nil,
+                       closesOnLine(buf, after: i + len) {
+                        openGuillemets += 1
+                        proposals.append(ProposedEdit(range: i..<(i + len + 1), replacement: folded,
+                                                      rule: "canonical.typography", category: "canonical",
+                                                      kind: .replace, reason: "typographic quote folded, with the space inside it"))
+                        i += len + 1
+                        continue
+                    }
                     proposals.append(ProposedEdit(range: i..<(i + len), replacement: folded,
                                                   rule: "canonical.typography", category: "canonical",
                                                   kind: .replace, reason: "typographic quote or ellipsis folded"))
@@ -56,6 +83,24 @@ final class CanonicalStage: Stage {
         }
         document.apply(proposals, stage: name)
     }
+}
+
+/// The byte length of a guillemet at `i` (« or ‹ opening, » or › closing), else nil.
+private func guillemet(_ buf: UnsafeBufferPointer<UInt8>, _ i: Int, opening: Bool) -> Int? {
+    if i + 1 < buf.count, buf[i] == 0xC2, buf[i + 1] == (opening ? 0xAB : 0xBB) { return 2 }
+    if i + 2 < buf.count, buf[i] == 0xE2, buf[i + 1] == 0x80, buf[i + 2] == (opening ? 0xB9 : 0xBA) { return 3 }
+    return nil
+}
+
+/// Whether a closing guillemet follows `start` before the line ends: an opening one
+/// without it (a breadcrumb's "»" read backwards, a stray mark) keeps its spaces.
+private func closesOnLine(_ buf: UnsafeBufferPointer<UInt8>, after start: Int) -> Bool {
+    var k = start
+    while k < buf.count, buf[k] != 0x0A, buf[k] != 0x0D {
+        if guillemet(buf, k, opening: false) != nil { return true }
+        k += 1
+    }
+    return false
 }
 
 private func bytes(_ s: StaticString) -> [UInt8] {
