@@ -178,6 +178,7 @@ final class RuleFamilyTests: XCTestCase {
             ("Diese Seite wurde zuletzt am 12. März 2021 um 10:04 Uhr geändert.", "meta.page-updated"),
             ("Mittwoch | 3. April 2024 | 08:15 von Jonas Kreil in Reisen | 4 Kommentare", "meta.date-and-count"),
             ("7.11.2019 18:02 Uhr Paula Stern 12 Kommentare", "meta.date-and-count"),
+            ("By Lena Marsh | Published: April 2, 2023 | Last updated: May 1, 2023 | 14 Comments", "meta.date-and-count"),
             ("March 9, 2022 · Dana Whitlock · 0 comments", "meta.date-and-count"),
             ("June 2, 2021 by Ana Ruiz | Leave a comment", "meta.date-and-count"),
             ("Aufrufe: 2841 | Hinzugefügt von: Gerd | Tags: Herbst, Wald", "meta.stats"),
@@ -632,6 +633,13 @@ final class RuleFamilyTests: XCTestCase {
         "Über die Beispiel Solar GmbH",
         "Die Beispiel Solar GmbH mit Sitz in Leipzig fertigt seit 2009 Komponenten für Photovoltaikanlagen.",
     ]
+
+    /// A wire's header: its label, the company on a line of its own, the time of release.
+    func testPressReleaseProvidedByHeaderGoesWithItsCompanyAndTime() {
+        XCTAssertEqual(clean("News provided by\nKalmer Solar GmbH\nMar 14, 2024, 08:00 ET\n\n\(articleParagraph)"), "\(articleParagraph)\n")
+        // Without the time, the company's name is not known for a header's.
+        XCTAssertEqual(clean("News provided by\nKalmer Solar GmbH\n\n\(articleParagraph)"), "Kalmer Solar GmbH\n\n\(articleParagraph)\n")
+    }
 
     func testPressReleaseAboutSectionGoesThroughItsContact() {
         assertGoAfterTheArticle(aboutSection + ["Pressekontakt:", "Beispiel Solar GmbH", "Telefon: +49 341 555 0100", "E-Mail: presse@example.org"])
