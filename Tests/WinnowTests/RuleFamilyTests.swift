@@ -330,6 +330,10 @@ final class RuleFamilyTests: XCTestCase {
             ("Leestijd 2 minuten", "dateline.reading-time"),
             ("Écouter cet article", "dateline.listen"),
             ("Listen · 5 min", "dateline.listen"),
+            ("Ascolta questo articolo ora...", "dateline.listen"),
+            ("Madrid - 28 dic 2022 - 14:35 CET", "dateline.labelled-date"),
+            ("Aangepast vandaag, 13:05", "dateline.labelled-date"),
+            ("Updated yesterday at 9:12 am", "dateline.labelled-date"),
             ("Published", "dateline.label-only"),
         ])
     }
@@ -342,6 +346,8 @@ final class RuleFamilyTests: XCTestCase {
             "Updated figures released on Monday show unemployment fell to 4.1 percent.",
             "Am 3. Mai",
             "Angela Merkel published 3 May 2020 a letter to the party.",
+            "Heute hat der Rat getagt.",
+            "Real Madrid - 2 goals in 2024",
         ])
     }
 
