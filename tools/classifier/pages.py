@@ -80,6 +80,16 @@ def intermediate_texts(binary, records, data_path):
     for p in (binary, data_path):
         st = os.stat(p)
         h.update(f"{os.path.abspath(p)}:{st.st_size}:{st.st_mtime_ns};".encode())
+    # The rule packs and word lists the binary reads: a change to them alone relinks
+    # nothing, so the binary's own stamp does not tell it.
+    resources = os.environ.get("WINNOW_RESOURCES") or os.path.join(os.path.dirname(os.path.abspath(binary)), "Winnow_Winnow.resources")
+    for root, dirs, files in sorted(os.walk(resources)):
+        dirs.sort()
+        if os.path.basename(root) == "classifier":
+            continue  # the model: its stage is not run here
+        for name in sorted(files):
+            with open(os.path.join(root, name), "rb") as f:
+                h.update(os.path.relpath(os.path.join(root, name), resources).encode() + b":" + hashlib.md5(f.read()).digest())
     path = os.path.join(CACHE, f"intermediate-{h.hexdigest()[:16]}.jsonl")
     if os.path.exists(path):
         known = {}
