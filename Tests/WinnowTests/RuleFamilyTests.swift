@@ -628,6 +628,15 @@ final class RuleFamilyTests: XCTestCase {
         XCTAssertEqual(clean("\(articleParagraph)\n\n\(german)"), "\(articleParagraph)\n")
     }
 
+    /// A span's further close does not reach across an article paragraph: two banners
+    /// with a paragraph between them go, the paragraph stays.
+    func testASpanDoesNotReachAcrossAParagraphToTheNextBannersButtons() {
+        let banner = "We use cookies to improve your experience on our site. By continuing to browse, you agree to our use of cookies.\nAccept\nManage preferences"
+        let paragraph = "Well, we do our best to bring the children home, the commissioner said on Friday."
+        XCTAssertEqual(clean("\(articleParagraph)\n\n\(banner)\n\n\(paragraph)\n\n\(banner)\n\n\(articleParagraph)"),
+                       "\(articleParagraph)\n\n\(paragraph)\n\n\(articleParagraph)\n")
+    }
+
     /// Without a notice above it, "Accept" may head a step of a list.
     func testAcceptAloneInAnArticleStays() {
         assertKeptBetweenParagraphs("Accept")

@@ -368,7 +368,10 @@ private struct Pass {
                 i += 1
                 continue
             }
-            while let k = firstMatch(end, rule, after: j, through: min(blocks.count - 1, j + BoilerplateStage.spanCloseReach)) {
+            // A further close extends the span unless an article sentence stands between
+            // (one banner's buttons, a paragraph, the next banner's buttons).
+            while let k = firstMatch(end, rule, after: j, through: min(blocks.count - 1, j + BoilerplateStage.spanCloseReach)),
+                  !((j + 1)..<k).contains(where: { standsAsProse($0) }) {
                 j = k
             }
             drop(i...j, rule)
@@ -457,6 +460,12 @@ private struct Pass {
         let b = text[k - 1]
         if b == UInt8(ascii: ".") || b == UInt8(ascii: "!") { return true }
         return k - 3 >= r.lowerBound && text[k - 3] == 0xE2 && text[k - 2] == 0x80 && b == 0xA6
+    }
+
+    /// Whether block `k` reads as an article sentence no rule claims: a span's further
+    /// close does not reach across one.
+    private mutating func standsAsProse(_ k: Int) -> Bool {
+        drops[k] == nil && blocks[k].words >= Self.sentenceMinWords && endsSentence(blocks[k].range) && blockVerdict(k) == nil
     }
 
     /// The fewest words of a sentence that a run spares at its edges: a widget's own
