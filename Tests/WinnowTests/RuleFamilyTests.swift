@@ -18,6 +18,14 @@ final class RuleFamilyTests: XCTestCase {
         XCTAssertEqual(clean("\(articleParagraph)\n\n\(blocks.joined(separator: "\n\n"))"), "\(articleParagraph)\n", file: file, line: line)
     }
 
+    /// Between article paragraphs, `first` and `second` go and `paragraph` between them stays.
+    private func assertStaysBetween(_ first: String, _ paragraph: String, _ second: String,
+                                    file: StaticString = #filePath, line: UInt = #line) {
+        let a = articleParagraph
+        XCTAssertEqual(clean("\(a)\n\n\(first)\n\n\(paragraph)\n\n\(second)\n\n\(a)"), "\(a)\n\n\(paragraph)\n\n\(a)\n",
+                       file: file, line: line)
+    }
+
     /// Each sentence comes out unchanged between two article paragraphs.
     private func assertKept(_ sentences: [String], file: StaticString = #filePath, line: UInt = #line) {
         for s in sentences { assertKeptBetweenParagraphs(s, file: file, line: line) }
@@ -570,8 +578,7 @@ final class RuleFamilyTests: XCTestCase {
     /// A newsletter box goes from its heading through its field and button, with the line
     /// between that says what the reader gets; a sentence about a newsletter does not open one.
     func testNewsletterBoxGoesFromHeadingToButton() {
-        let box = "Sign up for The Weekly newsletter\nOur best stories, every Sunday.\nEnter your email\nSign up"
-        XCTAssertEqual(clean("\(articleParagraph)\n\n\(box)"), "\(articleParagraph)\n")
+        assertGoAfterTheArticle(["Sign up for The Weekly newsletter\nOur best stories, every Sunday.\nEnter your email\nSign up"])
         let text = "The newsletter of the club reached 300 members this spring.\nIt was first printed in 1998 and is now sent by e-mail to every member."
         XCTAssertEqual(clean("\(articleParagraph)\n\n\(text)\nSubscribe"),
                        "\(articleParagraph)\n\n\(text.replacingOccurrences(of: "\n", with: "\n\n"))\n")
@@ -621,20 +628,17 @@ final class RuleFamilyTests: XCTestCase {
         XCTAssertEqual(clean("\(articleParagraph)\n\n\(widget)"), "\(articleParagraph)\n")
     }
 
+    private let cookieBanner = "We use cookies to improve your experience on our site. By continuing to browse, you agree to our use of cookies.\nAccept\nManage preferences"
+
     func testCookieBannerGoesWithItsButtons() {
-        let banner = "We use cookies to improve your experience on our site. By continuing to browse, you agree to our use of cookies.\nAccept\nManage preferences"
-        XCTAssertEqual(clean("\(articleParagraph)\n\n\(banner)\n\n\(articleParagraph)"), "\(articleParagraph)\n\n\(articleParagraph)\n")
-        let german = "Wir verwenden Cookies, um unsere Website für Sie zu verbessern.\nAlle akzeptieren\nEinstellungen"
-        XCTAssertEqual(clean("\(articleParagraph)\n\n\(german)"), "\(articleParagraph)\n")
+        assertGoAfterTheArticle([cookieBanner])
+        assertGoAfterTheArticle(["Wir verwenden Cookies, um unsere Website für Sie zu verbessern.\nAlle akzeptieren\nEinstellungen"])
     }
 
     /// A span's further close does not reach across an article paragraph: two banners
     /// with a paragraph between them go, the paragraph stays.
     func testASpanDoesNotReachAcrossAParagraphToTheNextBannersButtons() {
-        let banner = "We use cookies to improve your experience on our site. By continuing to browse, you agree to our use of cookies.\nAccept\nManage preferences"
-        let paragraph = "Well, we do our best to bring the children home, the commissioner said on Friday."
-        XCTAssertEqual(clean("\(articleParagraph)\n\n\(banner)\n\n\(paragraph)\n\n\(banner)\n\n\(articleParagraph)"),
-                       "\(articleParagraph)\n\n\(paragraph)\n\n\(articleParagraph)\n")
+        assertStaysBetween(cookieBanner, "Well, we do our best to bring the children home, the commissioner said on Friday.", cookieBanner)
     }
 
     /// Without a notice above it, "Accept" may head a step of a list.
@@ -648,9 +652,7 @@ final class RuleFamilyTests: XCTestCase {
     func testAppealLetterClosesAtARemindMeThatNamesATime() {
         let letter = "Before you go...\nWe have a small favour to ask. Millions are turning to us for open, independent news every day.\nSupport us\nRemind me in May"
         let widget = "Support independent journalism\nGive $5 a month or whatever you can.\nDonate now\nRemind me later."
-        let paragraph = "Human rights groups praised the move, though the likelihood of an imminent arrest appeared slim."
-        XCTAssertEqual(clean("\(articleParagraph)\n\n\(letter)\n\n\(paragraph)\n\n\(widget)\n\n\(articleParagraph)"),
-                       "\(articleParagraph)\n\n\(paragraph)\n\n\(articleParagraph)\n")
+        assertStaysBetween(letter, "Human rights groups praised the move, though the likelihood of an imminent arrest appeared slim.", widget)
     }
 
     func testYesAloneInAnArticleStays() {
