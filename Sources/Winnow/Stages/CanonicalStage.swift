@@ -18,6 +18,21 @@ final class CanonicalStage: Stage {
             var i = 0
             // Guillemets opened on this line and not yet closed (French spacing, below).
             var openGuillemets = 0
+            // The end of the line last looked at and its last closing guillemet (-1: none),
+            // so that each line is read for them once.
+            var lineEnd = -1, lastClose = -1
+            func closesOnLine(after p: Int) -> Bool {
+                if p > lineEnd {
+                    var k = p
+                    lastClose = -1
+                    while k < n, buf[k] != 0x0A, buf[k] != 0x0D {
+                        if guillemet(buf, k, opening: false) != nil { lastClose = k }
+                        k += 1
+                    }
+                    lineEnd = k
+                }
+                return lastClose >= p
+            }
             while i < n {
                 let b = buf[i]
                 if isASCIIWhite(b) {
@@ -55,10 +70,11 @@ final class CanonicalStage: Stage {
                 if fold, let (len, folded) = foldedQuote(buf, i) {
                     // An opening guillemet with a closing one later on its line takes the
                     // space after it along (one space, then what it quotes: not at once
-                    // the closing one, as in a carousel's "‹ ›").
+                    // the closing one, as in a carousel's "‹ ›"). Without a closing one (a
+                    // breadcrumb's "»" read backwards, a stray mark) it keeps its spaces.
                     if guillemet(buf, i, opening: true) != nil, i + len + 1 < n, buf[i + len] == 0x20,
                        !isASCIIWhite(buf[i + len + 1]), guillemet(buf, i + len + 1, opening: false) == nil,
-                       closesOnLine(buf, after: i + len) {
+                       closesOnLine(after: i + len) {
                         openGuillemets += 1
                         proposals.append(ProposedEdit(range: i..<(i + len + 1), replacement: folded,
                                                       rule: "canonical.typography", category: "canonical",
@@ -90,17 +106,6 @@ private func guillemet(_ buf: UnsafeBufferPointer<UInt8>, _ i: Int, opening: Boo
     if i + 1 < buf.count, buf[i] == 0xC2, buf[i + 1] == (opening ? 0xAB : 0xBB) { return 2 }
     if i + 2 < buf.count, buf[i] == 0xE2, buf[i + 1] == 0x80, buf[i + 2] == (opening ? 0xB9 : 0xBA) { return 3 }
     return nil
-}
-
-/// Whether a closing guillemet follows `start` before the line ends: an opening one
-/// without it (a breadcrumb's "»" read backwards, a stray mark) keeps its spaces.
-private func closesOnLine(_ buf: UnsafeBufferPointer<UInt8>, after start: Int) -> Bool {
-    var k = start
-    while k < buf.count, buf[k] != 0x0A, buf[k] != 0x0D {
-        if guillemet(buf, k, opening: false) != nil { return true }
-        k += 1
-    }
-    return false
 }
 
 private func bytes(_ s: StaticString) -> [UInt8] {
