@@ -119,6 +119,7 @@ final class RuleFamilyTests: XCTestCase {
     func testNewsletterGo() {
         assertRemoved([
             ("Abonnieren Sie jetzt kostenlos unseren Wochen-Newsletter.", "newsletter.prompt"),
+            ("Thanks for reading The Weekly Ledger! Subscribe for free to receive new posts and support my work.", "newsletter.prompt"),
             ("Never miss a story: sign up for our morning newsletter.", "newsletter.prompt"),
             ("Iscriviti alla newsletter", "newsletter.prompt"),
             ("Schrijf je in voor onze nieuwsbrief en ontvang elke vrijdag het beste van de week.", "newsletter.prompt"),
@@ -298,6 +299,8 @@ final class RuleFamilyTests: XCTestCase {
             ("Publicidade", "ad.marker"),
             ("Sponsored by Hollis & Sons Funeral Home.", "ad.marker"),
             ("This post may contain affiliate links. As an Amazon Associate I earn from qualifying purchases.", "ad.affiliate-disclosure"),
+            ("Questo post contiene link di affiliazione.", "ad.affiliate-disclosure"),
+            ("Cet article contient des liens d'affiliation.", "ad.affiliate-disclosure"),
             ("Hinweis: Wir erhalten eine Provision, wenn Sie über einen der markierten Links einkaufen.", "ad.affiliate-disclosure"),
             ("ab 189,00 €", "ad.shop-box"),
             ("Check price", "ad.shop-box"),
@@ -525,6 +528,8 @@ final class RuleFamilyTests: XCTestCase {
             ("Please enable JavaScript to view this feature.", "ui.script-notice"),
             ("Loading ...", "ui.script-notice"),
             ("War dieser Artikel hilfreich?", "feedback.question"),
+            ("Ti è piaciuta questa ricetta? Lascia un commento qui sotto!", "feedback.question"),
+            ("Hat dir das Rezept gefallen? Dann teile es!", "feedback.question"),
             ("Wie gefällt Ihnen unsere Website? Sagen Sie es uns!", "feedback.question"),
             ("★★★★★ 4.8 from 67 votes", "feedback.question"),
             ("Did you make this recipe? Tag us on Instagram and leave a rating below!", "feedback.question"),
