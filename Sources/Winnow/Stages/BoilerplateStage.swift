@@ -462,15 +462,18 @@ private struct Pass {
         return k - 3 >= r.lowerBound && text[k - 3] == 0xE2 && text[k - 2] == 0x80 && b == 0xA6
     }
 
+    /// Whether block `k` is long enough and ends like an article sentence: a widget's own
+    /// short notes ("Before you go...", "Readers like you make this possible.") are shorter.
+    private func isSentence(_ k: Int) -> Bool {
+        blocks[k].words >= Self.sentenceMinWords && endsSentence(blocks[k].range)
+    }
+    static let sentenceMinWords = 8
+
     /// Whether block `k` reads as an article sentence no rule claims: a span's further
     /// close does not reach across one.
     private mutating func standsAsProse(_ k: Int) -> Bool {
-        drops[k] == nil && blocks[k].words >= Self.sentenceMinWords && endsSentence(blocks[k].range) && blockVerdict(k) == nil
+        drops[k] == nil && isSentence(k) && blockVerdict(k) == nil
     }
-
-    /// The fewest words of a sentence that a run spares at its edges: a widget's own
-    /// short notes ("Before you go...", "Readers like you make this possible.") are shorter.
-    static let sentenceMinWords = 8
 
     /// Runs: adjacent short blocks (no blank line between) that together look like a widget.
     mutating func findRuns(_ rule: CompiledRule) {
@@ -495,9 +498,7 @@ private struct Pass {
                     // edge that no pattern matched is the text beside the widget (once
                     // other drops have closed the gap, an article's last short paragraph
                     // stands right above a comment form).
-                    func spared(_ k: Int) -> Bool {
-                        !hit[k - i] && blocks[k].words >= Self.sentenceMinWords && endsSentence(blocks[k].range)
-                    }
+                    func spared(_ k: Int) -> Bool { !hit[k - i] && isSentence(k) }
                     var first = i, last = j - 1
                     while spared(first) { first += 1 }
                     while spared(last) { last -= 1 }

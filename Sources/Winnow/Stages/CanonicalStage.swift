@@ -21,6 +21,11 @@ final class CanonicalStage: Stage {
             // The end of the line last looked at and its last closing guillemet (-1: none),
             // so that each line is read for them once.
             var lineEnd = -1, lastClose = -1
+            func foldQuote(_ range: Range<Int>, _ folded: [UInt8], withSpace: Bool) {
+                proposals.append(ProposedEdit(range: range, replacement: folded, rule: "canonical.typography", category: "canonical",
+                                              kind: .replace, reason: withSpace ? "typographic quote folded, with the space inside it"
+                                                                                : "typographic quote or ellipsis folded"))
+            }
             func closesOnLine(after p: Int) -> Bool {
                 if p > lineEnd {
                     var k = p
@@ -48,9 +53,7 @@ final class CanonicalStage: Stage {
                     if fold, !lineBreak, start > 0, openGuillemets > 0, guillemet(buf, i, opening: false) != nil,
                        let (len, folded) = foldedQuote(buf, i) {
                         openGuillemets -= 1
-                        proposals.append(ProposedEdit(range: start..<(i + len), replacement: folded,
-                                                      rule: "canonical.typography", category: "canonical",
-                                                      kind: .replace, reason: "typographic quote folded, with the space inside it"))
+                        foldQuote(start..<(i + len), folded, withSpace: true)
                         i += len
                         continue
                     }
@@ -76,15 +79,11 @@ final class CanonicalStage: Stage {
                        !isASCIIWhite(buf[i + len + 1]), guillemet(buf, i + len + 1, opening: false) == nil,
                        closesOnLine(after: i + len) {
                         openGuillemets += 1
-                        proposals.append(ProposedEdit(range: i..<(i + len + 1), replacement: folded,
-                                                      rule: "canonical.typography", category: "canonical",
-                                                      kind: .replace, reason: "typographic quote folded, with the space inside it"))
+                        foldQuote(i..<(i + len + 1), folded, withSpace: true)
                         i += len + 1
                         continue
                     }
-                    proposals.append(ProposedEdit(range: i..<(i + len), replacement: folded,
-                                                  rule: "canonical.typography", category: "canonical",
-                                                  kind: .replace, reason: "typographic quote or ellipsis folded"))
+                    foldQuote(i..<(i + len), folded, withSpace: false)
                     i += len
                     continue
                 }
