@@ -229,6 +229,15 @@ final class MoreBoilerplateTests: XCTestCase {
         XCTAssertEqual(clean(text), "\(article)\n")
     }
 
+    func testAListInsideAnArticleSparesTheSubheadingUnderIt() {
+        let box = "Related\nCouncil delays vote on the new tram line again"
+        XCTAssertEqual(clean("\(article)\n\(box)\nHidden buttons\n\(article)"), "\(article)\n\nHidden buttons\n\n\(article)\n")
+        // A name in the subheading's place is the author's byline, and a short headline
+        // under headlines as short is one more item: both go with the list.
+        XCTAssertEqual(clean("\(article)\n\(box)\nJane Doe\n\(article)"), "\(article)\n\n\(article)\n")
+        XCTAssertEqual(clean("\(article)\nRelated\nTram vote delayed\nBus fares rise\n\(article)"), "\(article)\n\n\(article)\n")
+    }
+
     func testWidgets() {
         XCTAssertEqual(removed("Share on Facebook | Twitter | WhatsApp | E-Mail"), "share.buttons")
         XCTAssertEqual(removed("Comments (12)"), "comments.link")

@@ -426,9 +426,27 @@ private struct Pass {
             var j = i
             while j + 1 < blocks.count, j - i < maxItems, drops[j + 1] == nil,
                   blocks[j + 1].words <= itemWords, !endsSentence(blocks[j + 1].range) { j += 1 }
+            if resumesArticle(afterList: i...j) { j -= 1 }
             drop(i...j, rule)
             i = j + 1
         }
+    }
+
+    /// Whether the last line of a list (heading, then items) is the heading of the article
+    /// section that resumes under it rather than one more headline: a box set inside an
+    /// article ("Read also" and a headline or two) stands right above the next subheading
+    /// when the text has no blank lines. Headlines are alike in length; a subheading of two
+    /// or three words in sentence case, under items at least twice as long and over a
+    /// sentence, is not one. (A name in its place, "Jane Doe", is the author's byline.)
+    private func resumesArticle(afterList list: ClosedRange<Int>) -> Bool {
+        let last = list.upperBound
+        guard last - list.lowerBound >= 2, last + 1 < blocks.count, drops[last + 1] == nil,
+              (2...3).contains(blocks[last].words), isSentence(last + 1) else { return false }
+        let shortestItem = blocks[(list.lowerBound + 1)..<last].map(\.words).min() ?? 0
+        guard shortestItem >= 2 * blocks[last].words else { return false }
+        let words = String(decoding: text[blocks[last].range], as: UTF8.self).split(separator: " ")
+        func lower(_ word: Substring) -> Bool { word.unicodeScalars.first?.properties.isLowercase == true }
+        return words.first.map { !lower($0) } == true && words.dropFirst().contains(where: lower)
     }
 
     /// `literals.mayMatch(set, text, range)`: an empty set at once, else from the
