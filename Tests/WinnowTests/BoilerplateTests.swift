@@ -219,6 +219,18 @@ final class MoreBoilerplateTests: XCTestCase {
         XCTAssertEqual(clean("\(article)\n\n\(german)\n\n\(article)"), "\(article)\n\n\(article)\n")
     }
 
+    func testTableOfContentsGoesWhenItsEntriesAreTheSubheadingsBelow() {
+        let body = "Symptoms\n\(article)\nTreatment\n\(article)\nOutlook\n\(article)"
+        XCTAssertEqual(clean("In this article\nSymptoms\nTreatment\nOutlook\n\(body)"),
+                       "Symptoms\n\n\(article)\n\nTreatment\n\n\(article)\n\nOutlook\n\n\(article)\n")
+        // The first subheading, named as the first entry (often the title), is not one
+        // more entry; lines under a "Contents" heading that come nowhere again stay.
+        XCTAssertEqual(clean("Contents\nOutlook\nSymptoms\nOutlook\n\(article)\nSymptoms\n\(article)"),
+                       "Outlook\n\n\(article)\n\nSymptoms\n\n\(article)\n")
+        XCTAssertEqual(clean("Contents\nWater and power\nRoads and bridges\n\(article)"),
+                       "Contents\n\nWater and power\n\nRoads and bridges\n\n\(article)\n")
+    }
+
     func testRelatedListStopsAtTheFirstSentence() {
         let text = "More on this story\nBudget passes after long night\n\(article)"
         XCTAssertEqual(clean(text), "\(article)\n")

@@ -34,6 +34,7 @@ final class RuleFamilyTests: XCTestCase {
 
     func testCommentsGo() {
         assertRemoved([
+            ("Um mitzudiskutieren, melden Sie sich bitte an.", "comments.notice"),
             ("Skomentuj (12)", "comments.link"),
             ("Schreibe einen Kommentar Antworten abbrechen", "comments.link"),
             ("Leave a Reply Cancel reply", "comments.link"),
@@ -77,6 +78,7 @@ final class RuleFamilyTests: XCTestCase {
 
     func testShareGo() {
         assertRemoved([
+            ("Ajouter à vos sélections", "share.prompt"),
             ("Share by email", "share.buttons"),
             ("Thanks for reading! If you found this helpful, follow me for more posts on data engineering.", "social.signoff"),
             ("Share on Facebook | Share on X | Email | Copy link", "share.buttons"),
@@ -186,6 +188,7 @@ final class RuleFamilyTests: XCTestCase {
 
     func testPostMetadataGo() {
         assertRemoved([
+            ("Temas relacionados: economía, vivienda, alquiler", "meta.taxonomy"),
             ("Tags: Garten, Tomaten, Balkon", "meta.taxonomy"),
             ("Kategorien: Reisen, Norwegen", "meta.taxonomy"),
             ("Filed under: Phones, Reviews", "meta.taxonomy"),
@@ -260,6 +263,7 @@ final class RuleFamilyTests: XCTestCase {
 
     func testNavigationGo() {
         assertRemoved([
+            ("Trending: Budget 2025 | Gold Rate Today | Weather Update", "nav.topic-strip"),
             ("Impressum · Datenschutz · Cookie-Einstellungen · Barrierefreiheit", "nav.link-row"),
             ("Inhaltsverzeichnis [Verbergen]", "nav.toc-heading"),
             ("expand_more", "ui.icon-names"),
@@ -287,6 +291,8 @@ final class RuleFamilyTests: XCTestCase {
 
     func testNavigationLookalikesStay() {
         assertKept([
+            "Hochstr 35 - 37",
+            "Spielemesse 2016 - 2018",
             "snake_case names are the convention in Python, the guide says.",
             "Team | Played | Won | Points",
             "Prices rose 4 percent > inflation, the table shows, though wages did not follow.",
@@ -301,6 +307,9 @@ final class RuleFamilyTests: XCTestCase {
 
     func testLegalAndAdsGo() {
         assertRemoved([
+            ("This article is for informational purposes only and does not constitute investment advice.", "legal.advice-disclaimer"),
+            ("We use some essential cookies to make this website work.", "cookie.notice"),
+            ("Reject additional cookies", "cookie.button"),
             ("New customers only. Min deposit £10. 18+ | T&Cs apply", "ad.gambling-terms"),
             ("Deze website maakt gebruik van cookies. Door verder te gaan ga je akkoord met ons cookiebeleid.", "cookie.notice"),
             ("Tout accepter", "cookie.button"),
@@ -331,6 +340,8 @@ final class RuleFamilyTests: XCTestCase {
 
     func testLegalAndAdsLookalikesStay() {
         assertKept([
+            "Doctors say the leaflet is not a substitute for professional advice, and patients should ask their GP.",
+            "The regulator said the post does not constitute financial advice under the current rules.",
             "Critics say the adverts promise free bets to new customers while the terms and conditions that apply are hidden in small print.",
             "„Nous utilisons des cookies, ça, tout le monde l'a compris“, résume un retraité.",
             "Powered by a new engine, the car reaches 200 kilometres an hour.",
@@ -347,6 +358,8 @@ final class RuleFamilyTests: XCTestCase {
 
     func testDatesGo() {
         assertRemoved([
+            ("ultimo aggiornamento: 3 marzo 2025, 09:15", "dateline.labelled-date"),
+            ("13/03/2025 às 07h30 | Atualizado há 2 horas", "dateline.labelled-date"),
             ("Artikel anhören (5 Minuten)", "dateline.listen"),
             ("Publié le 03/09/2024 à 18h12, mis à jour le 04/09/2024 à 07h30", "dateline.labelled-date"),
             ("Gepubliceerd: 21 november 2023 17:04", "dateline.labelled-date"),
@@ -373,6 +386,7 @@ final class RuleFamilyTests: XCTestCase {
 
     func testDatesLookalikesStay() {
         assertKept([
+            "Hora: 8:00 p.m.",
             "Lyon, le 4 mars.",
             "1931 – 2024",
             "At 4.53 p.m., Callum Reade scored.",
@@ -389,6 +403,8 @@ final class RuleFamilyTests: XCTestCase {
 
     func testBylinesGo() {
         assertRemoved([
+            ("Medically reviewed by Anna Lee, MD — Written by Tom Hart — Updated on May 2, 2025", "byline.medical-review"),
+            ("Por Ana Souza, de Recife", "byline.by-author"),
             ("Author: Jane Doe (Senior Reporter)", "byline.labelled"),
             ("Autor: Felix Hartung", "byline.labelled"),
             ("Words by Isobel Achterberg", "byline.labelled"),
@@ -414,6 +430,7 @@ final class RuleFamilyTests: XCTestCase {
 
     func testCaptionsGo() {
         assertRemoved([
+            ("Dockworkers unload a container ship in Genoa in a file photo", "caption.archive-photo"),
             ("Fot. Anna Nowak", "caption.credit-marker"),
             ("Out and about: the singer, 34, was seen leaving a London studio (pictured on Monday)", "caption.pictured-suffix"),
             ("Image caption, The ferry was repaired at a dry dock on the Clyde", "caption.labelled"),
@@ -441,6 +458,7 @@ final class RuleFamilyTests: XCTestCase {
 
     func testCaptionsLookalikesStay() {
         assertKept([
+            "The minister, seen in a file photo from 2019, said on Monday that the plan would go ahead.",
             "Her daughter (pictured) said the family was grateful for the support.",
             "Photo : le mot revient sans cesse dans sa bouche, mais elle parle surtout des gens.",
             "Photographs by Ansel Adams hang in the gallery's east wing.",
@@ -546,6 +564,10 @@ final class RuleFamilyTests: XCTestCase {
 
     func testWidgetsGo() {
         assertRemoved([
+            ("Graz 12° | Linz 10° | Wien 14°", "ui.weather-strip"),
+            ("FTSE 100 8,245.30 +12.40 (+0.15%)", "ui.market-ticker"),
+            ("Join our WhatsApp channel for breaking news", "social.channel-prompt"),
+            ("Receba as notícias no WhatsApp", "social.channel-prompt"),
             ("Video player loading...", "ui.video-controls"),
             ("Now Playing", "ui.video-controls"),
             ("Download the Channel 4 News app for alerts.", "app.prompt"),
@@ -589,6 +611,7 @@ final class RuleFamilyTests: XCTestCase {
 
     func testWidgetsLookalikesStay() {
         assertKept([
+            "The shares closed at 84.17, down 10.61 or 11.2 percent, the lowest since March.",
             "Listen on a long drive, and the best audio documentaries feel less like radio than like company.",
             "Loading the ferry took three hours because of the wind.",
             "Click the button below, the instructions said, and wait for the content to load; nobody did.",

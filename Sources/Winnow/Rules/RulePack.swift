@@ -63,6 +63,10 @@ public struct RuleSpec: Sendable, Codable, Equatable {
     public var maxWords: Int?
     public var minHits: Int?
     public var maxBlocks: Int?
+    /// List rules only: each line under the heading is taken only if it comes again further
+    /// down as a line of its own (a table of contents, whose entries are the article's own
+    /// subheadings), and the list needs two such lines.
+    public var itemsRecur: Bool?
     public var languages: [String]?
     public var anchor: RuleAnchor?
     /// Where in the document the block must lie (block rules only).
@@ -76,6 +80,7 @@ public struct RuleSpec: Sendable, Codable, Equatable {
     enum CodingKeys: String, CodingKey {
         case id, category, scope, pattern, patterns, start, end, reason, keep, languages, anchor, position, requires
         case minWords = "min-words", maxWords = "max-words", minHits = "min-hits", maxBlocks = "max-blocks"
+        case itemsRecur = "items-recur"
     }
 }
 

@@ -426,7 +426,12 @@ private struct Pass {
             var j = i
             while j + 1 < blocks.count, j - i < maxItems, drops[j + 1] == nil,
                   blocks[j + 1].words <= itemWords, !endsSentence(blocks[j + 1].range) { j += 1 }
-            if resumesArticle(afterList: i...j) { j -= 1 }
+            if rule.spec.itemsRecur == true {
+                j = i + recurringItems(after: i, upTo: j)
+                if j - i < 2 { i += 1; continue }
+            } else if resumesArticle(afterList: i...j) {
+                j -= 1
+            }
             drop(i...j, rule)
             i = j + 1
         }
@@ -435,18 +440,43 @@ private struct Pass {
     /// Whether the last line of a list (heading, then items) is the heading of the article
     /// section that resumes under it rather than one more headline: a box set inside an
     /// article ("Read also" and a headline or two) stands right above the next subheading
-    /// when the text has no blank lines. Headlines are alike in length; a subheading of two
-    /// or three words in sentence case, under items at least twice as long and over a
+    /// when the text has no blank lines. Headlines are alike in length; a subheading of one
+    /// to three words in sentence case, under items at least twice as long and over a
     /// sentence, is not one. (A name in its place, "Jane Doe", is the author's byline.)
     private func resumesArticle(afterList list: ClosedRange<Int>) -> Bool {
         let last = list.upperBound
         guard last - list.lowerBound >= 2, last + 1 < blocks.count, drops[last + 1] == nil,
-              (2...3).contains(blocks[last].words), isSentence(last + 1) else { return false }
+              (1...3).contains(blocks[last].words), isSentence(last + 1) else { return false }
         let shortestItem = blocks[(list.lowerBound + 1)..<last].map(\.words).min() ?? 0
         guard shortestItem >= 2 * blocks[last].words else { return false }
         let words = String(decoding: text[blocks[last].range], as: UTF8.self).split(separator: " ")
         func lower(_ word: Substring) -> Bool { word.unicodeScalars.first?.properties.isLowercase == true }
-        return words.first.map { !lower($0) } == true && words.dropFirst().contains(where: lower)
+        let capitalised = words.first?.unicodeScalars.first?.properties.isUppercase == true
+        return capitalised && (words.count == 1 || words.dropFirst().contains(where: lower))
+    }
+
+    /// How many of the lines after heading `i`, through `last`, each come again as a line
+    /// of their own further down (ignoring ASCII case and a leading number): a table of
+    /// contents' entries are the subheadings of the article under it.
+    private func recurringItems(after i: Int, upTo last: Int) -> Int {
+        func key(_ k: Int) -> [UInt8] {
+            var bytes = text[blocks[k].range].drop(while: { ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E || $0 == 0x29 || $0 == 0x20 })
+            if bytes.isEmpty { bytes = text[blocks[k].range] }
+            return bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        }
+        guard last > i else { return 0 }
+        var lastSeen: [[UInt8]: Int] = [:]
+        for k in (i + 1)..<blocks.count where blocks[k].words <= 16 { lastSeen[key(k)] = k }
+        // An entry met twice is the article's first subheading under its contents, named
+        // as an entry above it is (often the title): the list ends before it.
+        var seen = Set<[UInt8]>()
+        var n = 0
+        while i + n + 1 <= last {
+            let k = key(i + n + 1)
+            guard (lastSeen[k] ?? 0) > i + n + 1, seen.insert(k).inserted else { break }
+            n += 1
+        }
+        return n
     }
 
     /// `literals.mayMatch(set, text, range)`: an empty set at once, else from the
