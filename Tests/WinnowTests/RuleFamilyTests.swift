@@ -307,6 +307,7 @@ final class RuleFamilyTests: XCTestCase {
 
     func testLegalAndAdsGo() {
         assertRemoved([
+            ("All content is available under the Open Data Licence v2.0, except where otherwise stated", "legal.licence-notice"),
             ("This article is for informational purposes only and does not constitute investment advice.", "legal.advice-disclaimer"),
             ("We use some essential cookies to make this website work.", "cookie.notice"),
             ("Reject additional cookies", "cookie.button"),
@@ -478,6 +479,8 @@ final class RuleFamilyTests: XCTestCase {
 
     func testEditorialGo() {
         assertRemoved([
+            ("How we reviewed this article:", "editorial.review-process"),
+            ("We update our articles when new information becomes available.", "editorial.review-process"),
             ("Got a storm photo or video? Send it to us through our website.", "editorial.contact-prompt"),
             ("Stay with Channel 9 for the latest on the wildfire.", "editorial.stay-tuned"),
             ("Editor's note: This story has been updated to include comments from the mayor.", "editorial.update-note"),
@@ -564,6 +567,8 @@ final class RuleFamilyTests: XCTestCase {
 
     func testWidgetsGo() {
         assertRemoved([
+            ("FT ADL 11.9 (75) d MEL 9.8 (62)", "ui.score-strip"),
+            ("HT LEE 1 – 0 BUR", "ui.score-strip"),
             ("Graz 12° | Linz 10° | Wien 14°", "ui.weather-strip"),
             ("FTSE 100 8,245.30 +12.40 (+0.15%)", "ui.market-ticker"),
             ("Join our WhatsApp channel for breaking news", "social.channel-prompt"),
@@ -611,6 +616,7 @@ final class RuleFamilyTests: XCTestCase {
 
     func testWidgetsLookalikesStay() {
         assertKept([
+            "FT Weekend: the best books of the year",
             "The shares closed at 84.17, down 10.61 or 11.2 percent, the lowest since March.",
             "Listen on a long drive, and the best audio documentaries feel less like radio than like company.",
             "Loading the ferry took three hours because of the wind.",
