@@ -248,6 +248,10 @@ final class MoreBoilerplateTests: XCTestCase {
         // under headlines as short is one more item: both go with the list.
         XCTAssertEqual(clean("\(article)\n\(box)\nJane Doe\n\(article)"), "\(article)\n\n\(article)\n")
         XCTAssertEqual(clean("\(article)\nRelated\nTram vote delayed\nBus fares rise\n\(article)"), "\(article)\n\n\(article)\n")
+        // With blank lines kept, a box whose headlines stand right under its heading ends
+        // at the blank line before the next subheading, however long that is.
+        XCTAssertEqual(clean("\(article)\n\n\(box)\n\nThe detour over the old road\n\n\(article)"),
+                       "\(article)\n\nThe detour over the old road\n\n\(article)\n")
     }
 
     func testWidgets() {

@@ -446,7 +446,12 @@ private struct Pass {
     private func resumesArticle(afterList list: ClosedRange<Int>) -> Bool {
         let last = list.upperBound
         guard last - list.lowerBound >= 2, last + 1 < blocks.count, drops[last + 1] == nil,
-              (1...3).contains(blocks[last].words), isSentence(last + 1) else { return false }
+              isSentence(last + 1) else { return false }
+        // Where the text keeps its blank lines, a box whose headlines stand right under its
+        // heading ends at the blank line before the subheading.
+        if blocks[last].startsGroup, blocks[last].words <= 8,
+           !blocks[(list.lowerBound + 1)..<last].contains(where: \.startsGroup) { return true }
+        guard (1...3).contains(blocks[last].words) else { return false }
         let shortestItem = blocks[(list.lowerBound + 1)..<last].map(\.words).min() ?? 0
         guard shortestItem >= 2 * blocks[last].words else { return false }
         let words = String(decoding: text[blocks[last].range], as: UTF8.self).split(separator: " ")
