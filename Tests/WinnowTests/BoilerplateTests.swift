@@ -229,6 +229,13 @@ final class MoreBoilerplateTests: XCTestCase {
                        "Outlook\n\n\(article)\n\nSymptoms\n\n\(article)\n")
         XCTAssertEqual(clean("Contents\nWater and power\nRoads and bridges\n\(article)"),
                        "Contents\n\nWater and power\n\nRoads and bridges\n\n\(article)\n")
+        // One entry that comes again is no table of contents; numbering is not a year.
+        XCTAssertEqual(clean("Contents\nOutlook\nRoads and bridges\n\(article)\nOutlook\n\(article)"),
+                       "Contents\n\nOutlook\n\nRoads and bridges\n\n\(article)\n\nOutlook\n\n\(article)\n")
+        XCTAssertEqual(clean("Contents\n1. Outlook\n2.1 Costs\n\(article)\nOutlook\n\(article)\nCosts\n\(article)"),
+                       "\(article)\n\nOutlook\n\n\(article)\n\nCosts\n\n\(article)\n")
+        XCTAssertEqual(clean("Contents\n2023 results\n2024 results\n\(article)\n23 results\n\(article)\n24 results\n\(article)"),
+                       "Contents\n\n2023 results\n\n2024 results\n\n\(article)\n\n23 results\n\n\(article)\n\n24 results\n\n\(article)\n")
     }
 
     func testRelatedListStopsAtTheFirstSentence() {

@@ -34,6 +34,8 @@ final class RuleFamilyTests: XCTestCase {
 
     func testCommentsGo() {
         assertRemoved([
+            ("Yorumlar (0)", "comments.link"),
+            ("Bu habere henüz yorum yapılmamış. İlk yorumu siz yapın.", "comments.link"),
             ("Posted Feb 3, 2024 #1", "comments.forum-chrome"),
             ("oakleaf_dan · Member · Posts: 112", "comments.forum-chrome"),
             ("Like 12", "comments.forum-chrome"),
@@ -82,6 +84,8 @@ final class RuleFamilyTests: XCTestCase {
 
     func testShareGo() {
         assertRemoved([
+            ("Paylaş", "share.buttons"),
+            ("Share on Hacker News", "share.buttons"),
             ("Ajouter à vos sélections", "share.prompt"),
             ("Share by email", "share.buttons"),
             ("Thanks for reading! If you found this helpful, follow me for more posts on data engineering.", "social.signoff"),
@@ -113,6 +117,8 @@ final class RuleFamilyTests: XCTestCase {
     func testShareLookalikesStay() {
         assertKept([
             "If you liked the old park, you will love what the council plans to share this summer.",
+            "Parents rushed to sign up for the trip, the school newsletter reported.",
+            "Be wary of security updates sent to your inbox by unknown senders, the agency warned.",
             "Share this with a friend before you finish reading it, and you will be in good company.",
             "Folgen Sie den Fahnen, hatte jemand auf ein Schild am Ortseingang geschrieben.",
             "Like, share, repeat.",
@@ -160,6 +166,7 @@ final class RuleFamilyTests: XCTestCase {
 
     func testPaywallAndAppealsGo() {
         assertRemoved([
+            ("Register now for free to get unlimited access to our news and analysis.", "paywall.notice"),
             ("Te quedan 2 artículos gratis este mes", "paywall.notice"),
             ("Ya tengo una suscripción", "paywall.notice"),
             ("Suscríbete para seguir leyendo", "paywall.notice"),
@@ -186,8 +193,10 @@ final class RuleFamilyTests: XCTestCase {
 
     func testPaywallAndAppealsLookalikesStay() {
         assertKept([
+            "Register to vote before the deadline, officials urged residents on Monday.",
             "Sind Sie bereits registriert, fragt das Amt, bevor es den Antrag annimmt.",
             "The shelter asked people not to give cash and said: please donate today only through the official page, not to callers.",
+            "The shelter's message to residents after the fire was simple: please donate today.",
             "Die aktuelle Ausgabe widmet sich dem Klima, und im Abo kostet sie nun mehr, sagte die Verlegerin.",
             "Subscriptions now make up more than half of the paper's revenue, the publisher said.",
             "The charity said donations had fallen by a third and asked residents to support its food bank.",
@@ -200,6 +209,7 @@ final class RuleFamilyTests: XCTestCase {
 
     func testPostMetadataGo() {
         assertRemoved([
+            ("Etiketler: eskişehir, tramvay, ulaşım", "meta.taxonomy"),
             ("Temas relacionados: economía, vivienda, alquiler", "meta.taxonomy"),
             ("Tags: Garten, Tomaten, Balkon", "meta.taxonomy"),
             ("Kategorien: Reisen, Norwegen", "meta.taxonomy"),
@@ -276,6 +286,8 @@ final class RuleFamilyTests: XCTestCase {
 
     func testNavigationGo() {
         assertRemoved([
+            ("[Bearbeiten | Quelltext bearbeiten]", "nav.wiki-edit-link"),
+            ("Details [ edit ]", "nav.wiki-edit-suffix"),
             ("Hopp til hovedinnhold", "nav.skip-link"),
             ("Spring naar inhoud", "nav.skip-link"),
             ("Trending: Budget 2025 | Gold Rate Today | Weather Update", "nav.topic-strip"),
@@ -322,6 +334,8 @@ final class RuleFamilyTests: XCTestCase {
 
     func testLegalAndAdsGo() {
         assertRemoved([
+            ("Reklam", "ad.marker"),
+            ("ads via Glint", "ad.marker"),
             ("This episode is brought to you by Acme Seeds. Use code GARDEN for 15% off your first order.", "ad.sponsor-read"),
             ("Tessel Sprint 2 $179.99 at Amazon", "ad.deal-line"),
             ("Annonse", "ad.marker"),
@@ -360,9 +374,15 @@ final class RuleFamilyTests: XCTestCase {
     func testLegalAndAdsLookalikesStay() {
         assertKept([
             "The couch costs $349 at most shops.",
+            "Tickets cost $25 at Ticketmaster.",
+            "Brent crude rose to $82.40 at London's ICE Futures Europe.",
+            "The company embedded a tracking pixel in its emails, which let it see when customers opened them, researchers found.",
+            "Pupils who use code clubs at school get free laptops, the minister said.",
             "Doctors say the leaflet is not a substitute for professional advice, and patients should ask their GP.",
             "The regulator said the post does not constitute financial advice under the current rules.",
+            "The data are clear: the changes constitute a tax on the poor, economists say.",
             "Critics say the adverts promise free bets to new customers while the terms and conditions that apply are hidden in small print.",
+            "Critics say the 18+ adverts promise free bets to new customers and that the line saying T&Cs apply is far too small.",
             "„Nous utilisons des cookies, ça, tout le monde l'a compris“, résume un retraité.",
             "Powered by a new engine, the car reaches 200 kilometres an hour.",
             "The photos are licensed to the museum, which shows them from June.",
@@ -378,6 +398,7 @@ final class RuleFamilyTests: XCTestCase {
 
     func testDatesGo() {
         assertRemoved([
+            ("Giriş: 14.05.2024 09:12 | Güncelleme: 14.05.2024 10:40", "dateline.labelled-date"),
             ("Publisert 12.03.2024 06:00", "dateline.timestamp"),
             ("21.49 BST", "dateline.clock"),
             ("2024年3月18日 17時45分", "dateline.cjk"),
@@ -409,7 +430,7 @@ final class RuleFamilyTests: XCTestCase {
 
     func testDatesLookalikesStay() {
         assertKept([
-            "3.45",
+            "Doors open at 7:30 and the show starts at 8.",
             "Hora: 8:00 p.m.",
             "Lyon, le 4 mars.",
             "1931 – 2024",
@@ -444,6 +465,9 @@ final class RuleFamilyTests: XCTestCase {
     func testBylinesLookalikesStay() {
         assertKept([
             "Der Bürgermeister ist seit 2019 Autor mehrerer Bücher über die Stadt.",
+            "Der Verlag ist seit 2020 ohne Redakteur in der Stadt.",
+            "BY DESIGN",
+            "Por Semana Santa en Sevilla se esperan miles de turistas.",
             "By Design",
             "Jens Aagaard has been making the trip since 1991.",
             "The editor of the paper resigned on Friday after a dispute with the owners.",
@@ -492,6 +516,8 @@ final class RuleFamilyTests: XCTestCase {
             "The ratio was high (Smith / Jones)",
             "The minister, seen in a file photo from 2019, said on Monday that the plan would go ahead.",
             "Her daughter (pictured) said the family was grateful for the support.",
+            "Results by region (North America / Europe)",
+            "该片由著名导演执导，在西安拍摄。",
             "Photo : le mot revient sans cesse dans sa bouche, mais elle parle surtout des gens.",
             "Photographs by Ansel Adams hang in the gallery's east wing.",
             "Source: a senior official said the talks had stalled.",
@@ -543,6 +569,8 @@ final class RuleFamilyTests: XCTestCase {
     func testEditorialLookalikesStay() {
         assertKept([
             "Officials urged residents to stay with friends for the latest nights of the heatwave.",
+            "Stay with relatives for more than a week if you can, the council advised.",
+            "Über dieses Thema hat der Gemeinderat am Dienstag lange beraten.",
             "Our standards of living have changed more in ten years than in the fifty before, she writes.",
             "The views of residents were split, a survey found.",
             "Have you ever seen a heron this close? I had not.",
@@ -602,6 +630,9 @@ final class RuleFamilyTests: XCTestCase {
 
     func testWidgetsGo() {
         assertRemoved([
+            ("TSGX 14.82 ▲ 0.37 (2.56%)", "ui.market-ticker"),
+            ("NASDAQ: TSGX", "ui.market-ticker"),
+            ("Copy code", "ui.video-controls"),
             ("Click here to join our Telegram channel for breaking news updates", "social.channel-prompt"),
             ("FT ADL 11.9 (75) d MEL 9.8 (62)", "ui.score-strip"),
             ("HT LEE 1 – 0 BUR", "ui.score-strip"),
@@ -654,6 +685,8 @@ final class RuleFamilyTests: XCTestCase {
         assertKept([
             "FT Weekend: the best books of the year",
             "The shares closed at 84.17, down 10.61 or 11.2 percent, the lowest since March.",
+            "Residents can download the new parking permit application form online.",
+            "Highs of 25°, lows of 12°",
             "Listen on a long drive, and the best audio documentaries feel less like radio than like company.",
             "Loading the ferry took three hours because of the wind.",
             "Click the button below, the instructions said, and wait for the content to load; nobody did.",

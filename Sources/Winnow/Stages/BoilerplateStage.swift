@@ -285,6 +285,8 @@ private struct Pass {
     let memos: Memos
     /// The range `literals` last marked (nil: none, or it could not mark).
     private var markedRange: Range<Int>?
+    /// Where each short line of the pass's text occurs last (`recurringItems`), once needed.
+    private var lastLineIndex: [[UInt8]: Int]?
     /// The range last hashed for the memos and its hash (rules run block by block, so
     /// consecutive lookups mostly share a range).
     private var hashed: (range: Range<Int>, hash: UInt64) = (0..<0, 0)
@@ -461,27 +463,44 @@ private struct Pass {
     }
 
     /// How many of the lines after heading `i`, through `last`, each come again as a line
-    /// of their own further down (ignoring ASCII case and a leading number): a table of
-    /// contents' entries are the subheadings of the article under it.
-    private func recurringItems(after i: Int, upTo last: Int) -> Int {
-        func key(_ k: Int) -> [UInt8] {
-            var bytes = text[blocks[k].range].drop(while: { ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E || $0 == 0x29 || $0 == 0x20 })
-            if bytes.isEmpty { bytes = text[blocks[k].range] }
-            return bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
-        }
+    /// of their own further down (ignoring ASCII case and list numbering such as "2.1"): a
+    /// table of contents' entries are the subheadings of the article under it.
+    private mutating func recurringItems(after i: Int, upTo last: Int) -> Int {
         guard last > i else { return 0 }
-        var lastSeen: [[UInt8]: Int] = [:]
-        for k in (i + 1)..<blocks.count where blocks[k].words <= 16 { lastSeen[key(k)] = k }
+        // Where each short line occurs last, made once a pass (a page may hold many
+        // headings: rebuilding it for each would be quadratic).
+        if lastLineIndex == nil {
+            var index: [[UInt8]: Int] = [:]
+            for k in blocks.indices where blocks[k].words <= 16 { index[lineKey(k)] = k }
+            lastLineIndex = index
+        }
         // An entry met twice is the article's first subheading under its contents, named
         // as an entry above it is (often the title): the list ends before it.
         var seen = Set<[UInt8]>()
         var n = 0
         while i + n + 1 <= last {
-            let k = key(i + n + 1)
-            guard (lastSeen[k] ?? 0) > i + n + 1, seen.insert(k).inserted else { break }
+            let k = lineKey(i + n + 1)
+            guard (lastLineIndex?[k] ?? 0) > i + n + 1, seen.insert(k).inserted else { break }
             n += 1
         }
         return n
+    }
+
+    /// Block `k` as a table of contents' entry is compared: without its list numbering
+    /// ("3", "2.1.", "4)" and a space), ASCII letters in lower case.
+    private func lineKey(_ k: Int) -> [UInt8] {
+        let line = text[blocks[k].range]
+        var p = line.startIndex, digits = 0, sawNumber = false
+        while p < line.endIndex {
+            let b = line[p]
+            if b >= 0x30 && b <= 0x39, digits < 2 { digits += 1; sawNumber = true; p += 1; continue }
+            if b == 0x2E, digits > 0 { digits = 0; p += 1; continue }
+            break
+        }
+        if sawNumber, p < line.endIndex, line[p] == 0x29 { p += 1 }
+        var body = line
+        if sawNumber, p < line.endIndex, line[p] == 0x20 { body = line[(p + 1)...] }
+        return body.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
     }
 
     /// `literals.mayMatch(set, text, range)`: an empty set at once, else from the
