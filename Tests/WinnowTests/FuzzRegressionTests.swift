@@ -27,6 +27,17 @@ final class FuzzRegressionTests: XCTestCase {
     /// The three readings of a record agree on records read and refused alike: escapes
     /// and surrogates, a text key spelt with an escape, a winnow field to replace, nesting,
     /// and broken strings, escapes, structure and trailing data.
+    /// The classifier reads the text with quotes folded as the canonical stage will fold
+    /// them; French guillemets fold with the spaces inside them, so the first cleaning
+    /// must read "« Oui »" as the second reads "\"Oui\"" (a fuzz finding: a page's
+    /// guard came out differently on the second cleaning).
+    func testTheClassifiersViewFoldsGuillemetsWithTheirSpaces() {
+        let view = BlockClassifierStage.view(Array("Il a dit « Oui » hier, puis « non ».".utf8))
+        XCTAssertEqual(view.map { String(decoding: $0, as: UTF8.self) }, "Il a dit \"Oui\" hier, puis \"non\".")
+        XCTAssertEqual(BlockClassifierStage.view(Array("Accueil » Sport » Football".utf8)).map { String(decoding: $0, as: UTF8.self) },
+                       "Accueil \" Sport \" Football")
+    }
+
     func testRecordReadingsAgree() {
         for line in [#"{"id":7,"url":"https://x.org/a","text":"A \u00e9 \ud83d\ude00 \"q\"\n","n":[1.5e3,true,null]}"#,
                      #"{"html":"<p class=\"x\">caf\u00e9<\/p>","winnow":{"a":["b"]},"t\u0065xt":"A story.\r\n"}"#,

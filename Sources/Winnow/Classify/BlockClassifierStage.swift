@@ -57,6 +57,9 @@ public final class BlockClassifierStage: Stage {
     /// the classifier reads them folded the first time too ("S’abonner" is one word either way).
     static func view(_ text: [UInt8]) -> [UInt8]? {
         text.withUnsafeBufferPointer { buf -> [UInt8]? in
+            // French guillemets fold with the spaces inside them, as the canonical stage
+            // decides line by line: a text holding one is folded by that stage's own edits.
+            if holdsGuillemet(buf) { return typographyFolded(buf) }
             var out: [UInt8] = []
             var copied = 0, i = 0
             while true {
@@ -77,6 +80,33 @@ public final class BlockClassifierStage: Stage {
             out.append(contentsOf: buf[copied..<buf.count])
             return out
         }
+    }
+
+    /// Whether the text holds a guillemet (« » ‹ ›).
+    private static func holdsGuillemet(_ buf: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = firstNonASCII(buf, from: 0)
+        while i < buf.count {
+            if buf[i] == 0xC2, i + 1 < buf.count, buf[i + 1] == 0xAB || buf[i + 1] == 0xBB { return true }
+            if buf[i] == 0xE2, i + 2 < buf.count, buf[i + 1] == 0x80, buf[i + 2] == 0xB9 || buf[i + 2] == 0xBA { return true }
+            i = firstNonASCII(buf, from: i + 1)
+        }
+        return false
+    }
+
+    /// The text with the canonical stage's typography edits applied, or nil when it makes none.
+    private static func typographyFolded(_ buf: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+        let folds = CanonicalStage.proposals(buf, fold: true).filter { $0.rule == "canonical.typography" }
+        guard !folds.isEmpty else { return nil }
+        var out: [UInt8] = []
+        out.reserveCapacity(buf.count)
+        var copied = 0
+        for edit in folds {
+            out.append(contentsOf: buf[copied..<edit.range.lowerBound])
+            out.append(contentsOf: edit.replacement)
+            copied = edit.range.upperBound
+        }
+        out.append(contentsOf: buf[copied..<buf.count])
+        return out
     }
 
     /// One round over the document; returns how many blocks it dropped.

@@ -11,9 +11,17 @@ final class CanonicalStage: Stage {
     init(keepTypography: Bool) { self.keepTypography = keepTypography }
 
     func run(_ document: inout Document) {
-        var proposals: [ProposedEdit] = []
         let fold = !keepTypography
-        document.text.withUnsafeBufferPointer { buf in
+        let proposals = document.text.withUnsafeBufferPointer { Self.proposals($0, fold: fold) }
+        document.apply(proposals, stage: name)
+    }
+
+    /// The canonical stage's edits for a text, in text order: white space, and with `fold`
+    /// the typographic quotes and ellipsis (`canonical.typography`, which the classifier's
+    /// view applies alone so that it reads what a second cleaning will read).
+    static func proposals(_ buf: UnsafeBufferPointer<UInt8>, fold: Bool) -> [ProposedEdit] {
+        var proposals: [ProposedEdit] = []
+        do {
             let n = buf.count
             var i = 0
             // Guillemets opened on this line and not yet closed (French spacing, below).
@@ -96,7 +104,7 @@ final class CanonicalStage: Stage {
                                               reason: "the text ends in one line break"))
             }
         }
-        document.apply(proposals, stage: name)
+        return proposals
     }
 }
 
