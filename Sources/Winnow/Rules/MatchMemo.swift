@@ -31,8 +31,10 @@ final class BytesMemo<Value> {
     /// resident, and the bench corpus cleaned no faster than at 1 MB (the lines worth
     /// remembering, a site's footer or a document's second look, recur soon); at 16 KB
     /// it cleaned a fifth slower. At 512 KB a stream's peak at `--jobs 2` is 4 MB below
-    /// the 1 MB one (63.3 against 67.8 MB on the bench corpus), for 1.7% more instructions.
-    static var defaultCapacity: Int { 1 << 19 }
+    /// the 1 MB one (63.3 against 67.8 MB on the bench corpus), for 1.7% more instructions;
+    /// at 384 KB, with the thirteenth session's rules, 63.0 against 64.6–65.2 MB, at the
+    /// same speed (`tools/bench`, `--jobs 1` 12.5 MB/s either way).
+    static var defaultCapacity: Int { 3 << 17 }
     /// Most bytes this memo holds (`defaultCapacity` unless a smaller one serves).
     let capacity: Int
 
