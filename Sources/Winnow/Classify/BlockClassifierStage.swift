@@ -57,50 +57,39 @@ public final class BlockClassifierStage: Stage {
     /// the classifier reads them folded the first time too ("S’abonner" is one word either way).
     static func view(_ text: [UInt8]) -> [UInt8]? {
         text.withUnsafeBufferPointer { buf -> [UInt8]? in
-            // French guillemets fold with the spaces inside them, as the canonical stage
-            // decides line by line: a text holding one is folded by that stage's own edits.
-            if holdsGuillemet(buf) { return typographyFolded(buf) }
-            var out: [UInt8] = []
-            var copied = 0, i = 0
+            var folds: [(range: Range<Int>, replacement: [UInt8])] = []
+            var i = 0
             while true {
                 // Quotes and the ellipsis are not ASCII: the fast scan skips to the next byte that is not.
                 i = firstNonASCII(buf, from: i)
                 guard i < buf.count else { break }
+                // French guillemets fold with the spaces inside them, as the canonical stage
+                // decides line by line: a text holding one is folded by that stage's own edits.
+                if guillemet(buf, i, opening: true) != nil || guillemet(buf, i, opening: false) != nil {
+                    folds = CanonicalStage.proposals(buf, fold: true)
+                        .filter { $0.rule == "canonical.typography" }.map { ($0.range, $0.replacement) }
+                    break
+                }
                 if let (length, folded) = foldedQuote(buf, i) {
-                    if out.isEmpty { out.reserveCapacity(buf.count) }
-                    out.append(contentsOf: buf[copied..<i])
-                    out.append(contentsOf: folded)
+                    folds.append((i..<(i + length), folded))
                     i += length
-                    copied = i
                 } else {
                     i += 1
                 }
             }
-            guard copied > 0 else { return nil }
-            out.append(contentsOf: buf[copied..<buf.count])
-            return out
+            return spliced(buf, folds)
         }
     }
 
-    /// Whether the text holds a guillemet (« » ‹ ›).
-    private static func holdsGuillemet(_ buf: UnsafeBufferPointer<UInt8>) -> Bool {
-        var i = firstNonASCII(buf, from: 0)
-        while i < buf.count {
-            if buf[i] == 0xC2, i + 1 < buf.count, buf[i + 1] == 0xAB || buf[i + 1] == 0xBB { return true }
-            if buf[i] == 0xE2, i + 2 < buf.count, buf[i + 1] == 0x80, buf[i + 2] == 0xB9 || buf[i + 2] == 0xBA { return true }
-            i = firstNonASCII(buf, from: i + 1)
-        }
-        return false
-    }
-
-    /// The text with the canonical stage's typography edits applied, or nil when it makes none.
-    private static func typographyFolded(_ buf: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
-        let folds = CanonicalStage.proposals(buf, fold: true).filter { $0.rule == "canonical.typography" }
-        guard !folds.isEmpty else { return nil }
+    /// `buf` with each range replaced (ranges in text order, not overlapping), or nil when
+    /// there are none.
+    private static func spliced(_ buf: UnsafeBufferPointer<UInt8>,
+                                _ edits: [(range: Range<Int>, replacement: [UInt8])]) -> [UInt8]? {
+        guard !edits.isEmpty else { return nil }
         var out: [UInt8] = []
         out.reserveCapacity(buf.count)
         var copied = 0
-        for edit in folds {
+        for edit in edits {
             out.append(contentsOf: buf[copied..<edit.range.lowerBound])
             out.append(contentsOf: edit.replacement)
             copied = edit.range.upperBound

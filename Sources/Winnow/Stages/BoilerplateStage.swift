@@ -500,7 +500,7 @@ private struct Pass {
         if sawNumber, p < line.endIndex, line[p] == 0x29 { p += 1 }
         var body = line
         if sawNumber, p < line.endIndex, line[p] == 0x20 { body = line[(p + 1)...] }
-        return body.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        return body.map(lowerASCII)
     }
 
     /// `literals.mayMatch(set, text, range)`: an empty set at once, else from the

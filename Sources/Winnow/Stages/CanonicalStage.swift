@@ -21,95 +21,93 @@ final class CanonicalStage: Stage {
     /// view applies alone so that it reads what a second cleaning will read).
     static func proposals(_ buf: UnsafeBufferPointer<UInt8>, fold: Bool) -> [ProposedEdit] {
         var proposals: [ProposedEdit] = []
-        do {
-            let n = buf.count
-            var i = 0
-            // Guillemets opened on this line and not yet closed (French spacing, below).
-            var openGuillemets = 0
-            // The end of the line last looked at and its last closing guillemet (-1: none),
-            // so that each line is read for them once.
-            var lineEnd = -1, lastClose = -1
-            func foldQuote(_ range: Range<Int>, _ folded: [UInt8], withSpace: Bool) {
-                proposals.append(ProposedEdit(range: range, replacement: folded, rule: "canonical.typography", category: "canonical",
-                                              kind: .replace, reason: withSpace ? "typographic quote folded, with the space inside it"
-                                                                                : "typographic quote or ellipsis folded"))
-            }
-            func closesOnLine(after p: Int) -> Bool {
-                if p > lineEnd {
-                    var k = p
-                    lastClose = -1
-                    while k < n, buf[k] != 0x0A, buf[k] != 0x0D {
-                        if guillemet(buf, k, opening: false) != nil { lastClose = k }
-                        k += 1
-                    }
-                    lineEnd = k
+        let n = buf.count
+        var i = 0
+        // Guillemets opened on this line and not yet closed (French spacing, below).
+        var openGuillemets = 0
+        // The end of the line last looked at and its last closing guillemet (-1: none),
+        // so that each line is read for them once.
+        var lineEnd = -1, lastClose = -1
+        func foldQuote(_ range: Range<Int>, _ folded: [UInt8], withSpace: Bool) {
+            proposals.append(ProposedEdit(range: range, replacement: folded, rule: "canonical.typography", category: "canonical",
+                                          kind: .replace, reason: withSpace ? "typographic quote folded, with the space inside it"
+                                                                            : "typographic quote or ellipsis folded"))
+        }
+        func closesOnLine(after p: Int) -> Bool {
+            if p > lineEnd {
+                var k = p
+                lastClose = -1
+                while k < n, buf[k] != 0x0A, buf[k] != 0x0D {
+                    if guillemet(buf, k, opening: false) != nil { lastClose = k }
+                    k += 1
                 }
-                return lastClose >= p
+                lineEnd = k
             }
-            while i < n {
-                let b = buf[i]
-                if isASCIIWhite(b) {
-                    let start = i
-                    var lineBreak = false
-                    while i < n, isASCIIWhite(buf[i]) {
-                        if buf[i] == 0x0A || buf[i] == 0x0D { lineBreak = true }
-                        i += 1
-                    }
-                    if lineBreak { openGuillemets = 0 }
-                    // "« Oui »" folds to "\"Oui\"": the space French sets inside guillemets
-                    // goes with the closing one it stands before.
-                    if fold, !lineBreak, start > 0, openGuillemets > 0, guillemet(buf, i, opening: false) != nil,
-                       let (len, folded) = foldedQuote(buf, i) {
-                        openGuillemets -= 1
-                        foldQuote(start..<(i + len), folded, withSpace: true)
-                        i += len
-                        continue
-                    }
-                    let target: StaticString
-                    let reason: String
-                    if start == 0 { target = ""; reason = "white space at the start of the text" }
-                    else if i == n { target = "\n"; reason = "the text ends in one line break" }
-                    else if lineBreak { target = "\n\n"; reason = "paragraphs are separated by one blank line" }
-                    else { target = " "; reason = "one space between words" }
-                    if !equal(buf, start..<i, target) {
-                        proposals.append(ProposedEdit(range: start..<i, replacement: bytes(target),
-                                                      rule: "canonical.whitespace", category: "canonical",
-                                                      kind: .replace, reason: reason))
-                    }
-                    continue
+            return lastClose >= p
+        }
+        while i < n {
+            let b = buf[i]
+            if isASCIIWhite(b) {
+                let start = i
+                var lineBreak = false
+                while i < n, isASCIIWhite(buf[i]) {
+                    if buf[i] == 0x0A || buf[i] == 0x0D { lineBreak = true }
+                    i += 1
                 }
-                if fold, let (len, folded) = foldedQuote(buf, i) {
-                    // An opening guillemet with a closing one later on its line takes the
-                    // space after it along (one space, then what it quotes: not at once
-                    // the closing one, as in a carousel's "‹ ›"). Without a closing one (a
-                    // breadcrumb's "»" read backwards, a stray mark) it keeps its spaces.
-                    if guillemet(buf, i, opening: true) != nil, i + len + 1 < n, buf[i + len] == 0x20,
-                       !isASCIIWhite(buf[i + len + 1]), guillemet(buf, i + len + 1, opening: false) == nil,
-                       closesOnLine(after: i + len) {
-                        openGuillemets += 1
-                        foldQuote(i..<(i + len + 1), folded, withSpace: true)
-                        i += len + 1
-                        continue
-                    }
-                    foldQuote(i..<(i + len), folded, withSpace: false)
+                if lineBreak { openGuillemets = 0 }
+                // "« Oui »" folds to "\"Oui\"": the space French sets inside guillemets
+                // goes with the closing one it stands before.
+                if fold, !lineBreak, start > 0, openGuillemets > 0, guillemet(buf, i, opening: false) != nil,
+                   let (len, folded) = foldedQuote(buf, i) {
+                    openGuillemets -= 1
+                    foldQuote(start..<(i + len), folded, withSpace: true)
                     i += len
                     continue
                 }
-                i += 1
+                let target: StaticString
+                let reason: String
+                if start == 0 { target = ""; reason = "white space at the start of the text" }
+                else if i == n { target = "\n"; reason = "the text ends in one line break" }
+                else if lineBreak { target = "\n\n"; reason = "paragraphs are separated by one blank line" }
+                else { target = " "; reason = "one space between words" }
+                if !equal(buf, start..<i, target) {
+                    proposals.append(ProposedEdit(range: start..<i, replacement: bytes(target),
+                                                  rule: "canonical.whitespace", category: "canonical",
+                                                  kind: .replace, reason: reason))
+                }
+                continue
             }
-            // A text with something in it ends in a line break.
-            if n > 0, !isASCIIWhite(buf[n - 1]) {
-                proposals.append(ProposedEdit(range: n..<n, replacement: "\n", rule: "canonical.whitespace",
-                                              category: "canonical", kind: .insert,
-                                              reason: "the text ends in one line break"))
+            if fold, let (len, folded) = foldedQuote(buf, i) {
+                // An opening guillemet with a closing one later on its line takes the
+                // space after it along (one space, then what it quotes: not at once
+                // the closing one, as in a carousel's "‹ ›"). Without a closing one (a
+                // breadcrumb's "»" read backwards, a stray mark) it keeps its spaces.
+                if guillemet(buf, i, opening: true) != nil, i + len + 1 < n, buf[i + len] == 0x20,
+                   !isASCIIWhite(buf[i + len + 1]), guillemet(buf, i + len + 1, opening: false) == nil,
+                   closesOnLine(after: i + len) {
+                    openGuillemets += 1
+                    foldQuote(i..<(i + len + 1), folded, withSpace: true)
+                    i += len + 1
+                    continue
+                }
+                foldQuote(i..<(i + len), folded, withSpace: false)
+                i += len
+                continue
             }
+            i += 1
+        }
+        // A text with something in it ends in a line break.
+        if n > 0, !isASCIIWhite(buf[n - 1]) {
+            proposals.append(ProposedEdit(range: n..<n, replacement: "\n", rule: "canonical.whitespace",
+                                          category: "canonical", kind: .insert,
+                                          reason: "the text ends in one line break"))
         }
         return proposals
     }
 }
 
 /// The byte length of a guillemet at `i` (« or ‹ opening, » or › closing), else nil.
-private func guillemet(_ buf: UnsafeBufferPointer<UInt8>, _ i: Int, opening: Bool) -> Int? {
+func guillemet(_ buf: UnsafeBufferPointer<UInt8>, _ i: Int, opening: Bool) -> Int? {
     if i + 1 < buf.count, buf[i] == 0xC2, buf[i + 1] == (opening ? 0xAB : 0xBB) { return 2 }
     if i + 2 < buf.count, buf[i] == 0xE2, buf[i + 1] == 0x80, buf[i + 2] == (opening ? 0xB9 : 0xBA) { return 3 }
     return nil
