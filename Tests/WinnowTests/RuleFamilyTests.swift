@@ -1298,6 +1298,73 @@ final class RuleFamilyTests: XCTestCase {
         ])
     }
 
+    func testGalleryTranscriptAggregatorAndMoreLanguagesChromeGo() {
+        assertRemoved([
+            ("4 of 12", "ui.gallery-controls"),
+            ("Slide 3 / 9", "ui.gallery-controls"),
+            ("24 photos", "ui.gallery-controls"),
+            ("Replay gallery", "ui.gallery-controls"),
+            ("Continue to slide 5", "ui.gallery-controls"),
+            ("Image", "ui.gallery-controls"),
+            ("【打印】【关闭】", "ui.page-buttons"),
+            ("글자크기 설정", "ui.page-buttons"),
+            ("Return to Transcripts main page", "editorial.transcript-note"),
+            ("THIS IS A RUSH TRANSCRIPT. THIS COPY MAY NOT BE IN ITS FINAL FORM.", "editorial.transcript-note"),
+            ("(END)", "editorial.end-mark"),
+            ("（完）", "editorial.end-mark"),
+            ("原标题：老城区停车难有了新解法", "editorial.original-title"),
+            ("Published in the print edition of the May issue, with the headline “Salt and Stone.”", "editorial.origin-note"),
+            ("Provided by Lakemont Institute of Technology", "press.aggregator-note"),
+            ("Citation: Coral larvae follow reef sounds home (2024, May 3) retrieved 4 May 2024 from https://example.org/news/2024-05-coral.html", "press.aggregator-note"),
+            ("This document is subject to copyright. Apart from any fair dealing for the purpose of private study, no part may be reproduced.", "press.aggregator-note"),
+            ("Marek Novak marek.novak@example.cz", "byline.email"),
+            ("김민준 기자 mjkim@example.co.kr", "byline.email"),
+            ("press@example.edu | +44 (0)20 7946 0000", "byline.email"),
+            ("[Related] Port city weighs second ferry terminal", "related.labelled-link"),
+            ("Čtěte také: Kraje chtějí víc peněz na silnice", "related.labelled-link"),
+            ("Baca juga: Harga cabai naik menjelang Lebaran", "related.labelled-link"),
+            ("Citește și: Trenurile spre Cluj circulă cu întârziere", "related.labelled-link"),
+            ("【延伸阅读】地铁三号线年底通车", "related.labelled-link"),
+            ("Caught at dawn on the river, a heron waits for the mist to lift. (Kaltmark News Agency)", "caption.trailing-credit"),
+            ("Nelayan menambatkan perahu di dermaga, Senin (3/6/2024). (kabarpesisir.id/Rina Wulandari)", "caption.trailing-credit"),
+            ("Фото: Мария Петрова / «Городские вести»", "caption.credit-marker"),
+            ("Sdílet na Facebooku", "share.buttons"),
+            ("Del artiklen", "share.buttons"),
+            ("Diskuse (48)", "comments.link"),
+            ("Comentarii (7)", "comments.link"),
+            ("Pokračování článku pod reklamou", "ad.marker"),
+            ("Publicitate", "ad.marker"),
+            ("Přeskočit na hlavní obsah", "nav.skip-link"),
+            ("Gå til hovedindhold", "nav.skip-link"),
+            ("Publicerad 3 mars 2024 kl 07.15", "dateline.timestamp"),
+            ("Selasa, 14 Mei 2024 09:30 WIB", "dateline.timestamp"),
+            ("입력 2024.05.14 09:30", "dateline.timestamp"),
+            ("Lyssna på artikeln", "dateline.listen"),
+            ("LÆSETID 3 MIN.", "dateline.reading-time"),
+            ("Redan prenumerant?", "paywall.notice"),
+            ("Thank you for your patience while we verify access.", "paywall.notice"),
+            ("Give this article", "paywall.button"),
+            ("Posted in Youth Teams, Club News", "meta.filed-in"),
+            ("de Ioana Popescu", "byline.by-author"),
+            ("Подписывайтесь на «Городские вести» в Telegram", "social.channel-prompt"),
+            ("Catch the latest from The Harbour Courier by following us on social media.", "social.keep-up"),
+        ])
+    }
+
+    func testLookalikesOfGalleryTranscriptAggregatorAndContactLinesStay() {
+        assertKept([
+            "The club won 4 of 12 matches this season and finished fifth.",
+            "She has been open about that on social media, which few small businesses do.",
+            "The campaign asks readers to write to stopthecuts@example.org before Friday.",
+            "suivi.reformes@example.org",
+            "The transcript of the hearing runs to 300 pages, the clerk said.",
+            "Provided by the city, the buses run every ten minutes until midnight.",
+            "Citation: the court cited three earlier cases in its ruling on Monday.",
+            "The agency photographed the damage from a helicopter on Sunday (the report says).",
+            "Posted in Kabul for two years, she learned to speak Dari.",
+        ])
+    }
+
     // MARK: - Metadata kept
 
     func testRemovedBylinesDatesAndCreditsAreKept() {
