@@ -1301,6 +1301,7 @@ final class RuleFamilyTests: XCTestCase {
     func testGalleryTranscriptAggregatorAndMoreLanguagesChromeGo() {
         assertRemoved([
             ("4 of 12", "ui.gallery-controls"),
+            ("Photo 2 of 5", "caption.gallery-index"),
             ("Slide 3 / 9", "ui.gallery-controls"),
             ("24 photos", "ui.gallery-controls"),
             ("Replay gallery", "ui.gallery-controls"),
@@ -1362,6 +1363,21 @@ final class RuleFamilyTests: XCTestCase {
             "Citation: the court cited three earlier cases in its ruling on Monday.",
             "The agency photographed the damage from a helicopter on Sunday (the report says).",
             "Posted in Kabul for two years, she learned to speak Dari.",
+            "Posted in Iraq for two tours, a veteran comes home",
+            "Pubblicato in Gazzetta Ufficiale il decreto flussi",
+            "Oleh Sentsov Returns Home",
+            "Инфляция в мае составила 8,3%. Источник: Росстат.",
+            "The rule was finalized in March after years of debate. (Environmental Protection Agency)",
+            "Contact Jane Smith jane@example.org",
+            "info@club.dk / 33 12 34 56",
+            "Published in the print edition on Sunday, the essay drew hundreds of letters from readers.",
+            "– Vi använder cookies för att förbättra tjänsten, säger presschefen Anna Berg.",
+            "Lebih dari 5.000 warga sudah berlangganan newsletter pemerintah kota sejak Januari.",
+            "4 of 5",
+            "8 de 10",
+            "【评论员文章】",
+            "Courtesy Of Strangers",
+            "Bli prenumerant på livet, sa prästen i sin predikan.",
         ])
     }
 
