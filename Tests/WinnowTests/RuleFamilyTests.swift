@@ -1349,6 +1349,16 @@ final class RuleFamilyTests: XCTestCase {
             ("de Ioana Popescu", "byline.by-author"),
             ("Подписывайтесь на «Городские вести» в Telegram", "social.channel-prompt"),
             ("Catch the latest from The Harbour Courier by following us on social media.", "social.keep-up"),
+            ("4m ago", "dateline.time-ago"),
+            ("2 órája", "dateline.time-ago"),
+            ("Skip to primary navigation", "nav.skip-link"),
+            ("Hirdetés", "ad.marker"),
+            ("Closed Captioning", "ui.video-controls"),
+            ("Continue reading for free", "paywall.notice"),
+            ("Originally published as Harbour ferry fares to rise in July", "editorial.origin-note"),
+            ("Kommentoi (12)", "comments.link"),
+            ("Lue myös: Kaupunki avaa uuden uimahallin", "related.labelled-link"),
+            ("Fotó: Kiss Anna / Hírlap", "caption.credit-marker"),
         ])
     }
 
@@ -1378,6 +1388,9 @@ final class RuleFamilyTests: XCTestCase {
             "【评论员文章】",
             "Courtesy Of Strangers",
             "Bli prenumerant på livet, sa prästen i sin predikan.",
+            "Watch the river rise, the mayor told residents on Monday.",
+            "Originally published as a pamphlet, the guide now runs to 300 pages.",
+            "Continue reading for free, the library told members whose cards had expired.",
         ])
     }
 

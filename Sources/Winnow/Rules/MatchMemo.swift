@@ -33,8 +33,10 @@ final class BytesMemo<Value> {
     /// it cleaned a fifth slower. At 512 KB a stream's peak at `--jobs 2` is 4 MB below
     /// the 1 MB one (63.3 against 67.8 MB on the bench corpus), for 1.7% more instructions;
     /// at 384 KB, with the thirteenth session's rules, 63.0 against 64.6–65.2 MB, at the
-    /// same speed (`tools/bench`, `--jobs 1` 12.5 MB/s either way).
-    static var defaultCapacity: Int { 3 << 17 }
+    /// same speed (`tools/bench`, `--jobs 1` 12.5 MB/s either way); at 256 KB, with the
+    /// fourteenth session's rules, 63.9 against 64.8 MB, for about 3% less speed (12.0
+    /// against 12.4 MB/s at `--jobs 1`).
+    static var defaultCapacity: Int { 1 << 18 }
     /// Most bytes this memo holds (`defaultCapacity` unless a smaller one serves).
     let capacity: Int
 
