@@ -240,23 +240,30 @@ final class LiteralAutomaton {
         lengths = literals.map { Int32($0.count) }
         longest = literals.map(\.count).max() ?? 0
 
-        // The trie: goto[state * classes + class] (-1: no edge), and what each state ends.
-        var goto: [Int32] = Array(repeating: -1, count: classes)
+        // The trie, its edges first kept by (state, class) and then laid out as
+        // goto[state * classes + class] (-1: no edge) once the states are counted: grown a
+        // row at a time, the dense table's spare capacity was most of the start-up peak
+        // (every script's bytes are classes, and rows times classes grows with both).
+        var edges: [Int: Int32] = [:]
         var ends: [Int32] = [-1]
         for (id, literal) in literals.enumerated() {
             var s = 0
             for b in literal {
-                let c = Int(classOfLiteralByte[Int(b)])
-                if goto[s * classes + c] < 0 {
-                    goto[s * classes + c] = Int32(ends.count)
+                let key = s * classes + Int(classOfLiteralByte[Int(b)])
+                if let t = edges[key] {
+                    s = Int(t)
+                } else {
+                    edges[key] = Int32(ends.count)
+                    s = ends.count
                     ends.append(-1)
-                    goto += Array(repeating: -1, count: classes)
                 }
-                s = Int(goto[s * classes + c])
             }
             ends[s] = Int32(id)
         }
         let states = ends.count
+        var goto = [Int32](repeating: -1, count: states * classes)
+        for (key, t) in edges { goto[key] = t }
+        edges = [:]
         precondition(states * classes < Int(Int32.max) / 2)
 
         // Breadth first: failure links, the complete transition table, output links.

@@ -35,7 +35,8 @@ final class BytesMemo<Value> {
     /// at 384 KB, with the thirteenth session's rules, 63.0 against 64.6–65.2 MB, at the
     /// same speed (`tools/bench`, `--jobs 1` 12.5 MB/s either way); at 256 KB, with the
     /// fourteenth session's rules, 63.9 against 64.8 MB, for about 3% less speed (12.0
-    /// against 12.4 MB/s at `--jobs 1`).
+    /// against 12.4 MB/s at `--jobs 1`); with the literal automaton built without spare
+    /// rows, 63.1 against 63.9 MB.
     static var defaultCapacity: Int { 1 << 18 }
     /// Most bytes this memo holds (`defaultCapacity` unless a smaller one serves).
     let capacity: Int
