@@ -1353,7 +1353,6 @@ final class RuleFamilyTests: XCTestCase {
             ("2 órája", "dateline.time-ago"),
             ("Skip to primary navigation", "nav.skip-link"),
             ("Hirdetés", "ad.marker"),
-            ("Closed Captioning", "ui.video-controls"),
             ("Continue reading for free", "paywall.notice"),
             ("Originally published as Harbour ferry fares to rise in July", "editorial.origin-note"),
             ("Kommentoi (12)", "comments.link"),
@@ -1391,6 +1390,13 @@ final class RuleFamilyTests: XCTestCase {
             "Watch the river rise, the mayor told residents on Monday.",
             "Originally published as a pamphlet, the guide now runs to 300 pages.",
             "Continue reading for free, the library told members whose cards had expired.",
+            "Watch \"The Bear\" on Disney+",
+            "Line",
+            "Tilaa nyt, ennen kuin on myöhäistä, kehotti ministeri",
+            "Originally published as The Salt Road, the book was renamed for its American release",
+            "2012. Season 4.",
+            "Closed captioning",
+            "Válasz:",
         ])
     }
 
