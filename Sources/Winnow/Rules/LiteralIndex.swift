@@ -192,7 +192,8 @@ struct LiteralSet {
 /// and never changed, so every worker's index shares it (`shared`).
 ///
 /// Bytes that occur in no literal share one input class, so the table has a column per
-/// byte some literal uses (a few dozen), not 256. Each entry is the next state, its top
+/// byte some literal uses (a few dozen for Latin scripts; each other script's literals
+/// add their UTF-8 bytes), not 256. Each entry is the next state, its top
 /// bit set when some literal ends there: 16 bits an entry while the states fit in 15
 /// (the built-in packs' do, in a table of under 2 MB), else 32.
 final class LiteralAutomaton {
@@ -261,10 +262,10 @@ final class LiteralAutomaton {
             ends[s] = Int32(id)
         }
         let states = ends.count
+        precondition(states * classes < Int(Int32.max) / 2)
         var goto = [Int32](repeating: -1, count: states * classes)
         for (key, t) in edges { goto[key] = t }
         edges = [:]
-        precondition(states * classes < Int(Int32.max) / 2)
 
         // Breadth first: failure links, the complete transition table, output links.
         var fail = [Int](repeating: 0, count: states)
