@@ -80,4 +80,42 @@ final class LiteralIndexTests: XCTestCase {
             XCTAssertEqual(ends, ends.sorted(), "hits out of end order")
         }
     }
+
+    /// Only the shallow states have full rows; deeper ones follow failure links. Whatever
+    /// the depth that splits the two, a scan must find what a plain search finds, and every
+    /// depth the same hits in the same order (here with literals that share prefixes and
+    /// suffixes, so that failure links lead from deep states to other deep states).
+    func testEveryRowDepthFindsTheSameHits() {
+        var rng = SystemRandomNumberGenerator()
+        let alphabet = Array("abcAB é".utf8)
+        for _ in 0..<40 {
+            var literals: [[UInt8]] = []
+            while literals.count < 12 {
+                let literal = CaseFold.literal((0..<Int.random(in: 1...9, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! })
+                if !literal.isEmpty, !literals.contains(literal) { literals.append(literal) }
+            }
+            let automata = [1, 2, 3, 5, 100].map { LiteralAutomaton(literals, denseDepth: $0) }
+            let n = Int.random(in: 0..<(3 * LiteralAutomaton.splitLength), using: &rng)
+            let text = (0..<n).map { _ in alphabet.randomElement(using: &rng)! }
+            var scratch: [(id: Int32, at: Int32)] = []
+            let found: [[[Int32]]] = automata.map { automaton in
+                var hits: [(id: Int32, at: Int32)] = []
+                text.withUnsafeBufferPointer { automaton.scan($0, into: &hits, scratch: &scratch) }
+                return hits.map { [$0.id, $0.at] }
+            }
+            var expected: [[Int32]] = []
+            text.withUnsafeBufferPointer { buf in
+                for (id, lit) in literals.enumerated() where lit.count <= n {
+                    for at in 0...(n - lit.count) where containsIgnoringASCIICase(buf, at..<(at + lit.count), lit) {
+                        expected.append([Int32(id), Int32(at)])
+                    }
+                }
+            }
+            let sortedExpected = expected.sorted { $0.lexicographicallyPrecedes($1) }
+            for (k, hits) in found.enumerated() {
+                XCTAssertEqual(hits.sorted { $0.lexicographicallyPrecedes($1) }, sortedExpected, "depth index \(k)")
+                XCTAssertEqual(hits, found.last!, "depth index \(k): order")
+            }
+        }
+    }
 }

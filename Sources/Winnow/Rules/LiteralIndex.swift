@@ -191,17 +191,34 @@ struct LiteralSet {
 /// one table step a byte, whatever the number of literals. Made once per set of literals
 /// and never changed, so every worker's index shares it (`shared`).
 ///
-/// Bytes that occur in no literal share one input class, so the table has a column per
-/// byte some literal uses (a few dozen for Latin scripts; each other script's literals
-/// add their UTF-8 bytes), not 256. Each entry is the next state, its top
-/// bit set when some literal ends there: 16 bits an entry while the states fit in 15
-/// (the built-in packs' do, in a table of under 2 MB), else 32.
+/// Bytes that occur in no literal share one input class, so a row has a column per byte
+/// some literal uses (a few dozen for Latin scripts; each other script's literals add
+/// their UTF-8 bytes), not 256. Only the states less than `denseDepth` bytes deep have a
+/// full row, each entry the next state with its top bit set when some literal ends there
+/// (16 bits an entry while the states fit in 15, else 32): prose spends nearly all its
+/// steps in them. A deeper state keeps just its trie edges and its failure link, and a
+/// byte with no edge follows the link, as in the textbook automaton, until a state with a
+/// row answers. The built-in packs make some 17,000 states of 150 classes: full rows for
+/// all of them took 5 MB, shared but resident in every run, and a stream is held to 64 MB;
+/// the 4,800 states under 6 bytes deep take 1.4 MB.
 final class LiteralAutomaton {
+    /// States this shallow (the root is 0 deep) get a full row. On tools/bench's corpus the
+    /// boilerplate stage alone ran at 29.9 MB/s with rows for every state, 29.2 with 6,
+    /// 28.0 with 4 and 24.8 with 3; the built-in packs' rows take 1.4 MB at 6.
+    static let denseDepth = 6
+
     /// The input class of each text byte (ASCII capitals read as their lower case).
     let classOf: UnsafeMutableBufferPointer<UInt16>
     let classes: Int
-    /// `next[state * classes + class]`, in one of the two widths.
+    /// `next[state * classes + class]` for the states below `denseStates`, in one of the two widths.
     let next16: UnsafeMutableBufferPointer<UInt16>?, next32: UnsafeMutableBufferPointer<UInt32>?
+    /// States are numbered breadth first, so those with rows come first.
+    let denseStates: Int
+    /// Deep state `denseStates + d`: its edges are `edgeClass`/`edgeTarget`
+    /// `[edgeStart[d]..<edgeStart[d + 1]]` (targets with the top bit set when some literal
+    /// ends there), and `failure[d]` is where a byte with no edge is read again.
+    let edgeStart: UnsafeMutableBufferPointer<Int32>, failure: UnsafeMutableBufferPointer<Int32>
+    let edgeClass: UnsafeMutableBufferPointer<UInt16>, edgeTarget: UnsafeMutableBufferPointer<UInt32>
     /// For each state, the literal it completes or, failing that, the nearest state on its
     /// failure chain that completes one (-1: none); and the literal each state completes.
     let firstOutput: UnsafeMutableBufferPointer<Int32>, outputLink: UnsafeMutableBufferPointer<Int32>
@@ -222,7 +239,9 @@ final class LiteralAutomaton {
     nonisolated(unsafe) private static var last: (literals: [[UInt8]], automaton: LiteralAutomaton)?
     private static let lock = NSLock()
 
-    init(_ literals: [[UInt8]]) {
+    /// `denseDepth` other than the shipped one is for tests: any depth finds the same hits.
+    init(_ literals: [[UInt8]], denseDepth: Int = LiteralAutomaton.denseDepth) {
+        precondition(denseDepth >= 1)
         // Input classes: one per distinct literal byte, 0 for every other byte.
         var classOfLiteralByte = [UInt16](repeating: 0, count: 256)
         var classes = 1
@@ -241,66 +260,60 @@ final class LiteralAutomaton {
         lengths = literals.map { Int32($0.count) }
         longest = literals.map(\.count).max() ?? 0
 
-        // The trie, its edges first kept by (state, class) and then laid out as
-        // goto[state * classes + class] (-1: no edge) once the states are counted: grown a
-        // row at a time, the dense table's spare capacity was most of the start-up peak
-        // (every script's bytes are classes, and rows times classes grows with both).
+        // The trie: edges by (state, class), and each state's edges in the order made.
         var edges: [Int: Int32] = [:]
+        var children: [[(c: Int, t: Int32)]] = [[]]
         var ends: [Int32] = [-1]
         for (id, literal) in literals.enumerated() {
             var s = 0
             for b in literal {
-                let key = s * classes + Int(classOfLiteralByte[Int(b)])
-                if let t = edges[key] {
+                let c = Int(classOfLiteralByte[Int(b)])
+                if let t = edges[s * classes + c] {
                     s = Int(t)
                 } else {
-                    edges[key] = Int32(ends.count)
-                    s = ends.count
+                    let t = Int32(ends.count)
+                    edges[s * classes + c] = t
+                    children[s].append((c, t))
+                    children.append([])
                     ends.append(-1)
+                    s = Int(t)
                 }
             }
             ends[s] = Int32(id)
         }
         let states = ends.count
-        precondition(states * classes < Int(Int32.max) / 2)
-        var goto = [Int32](repeating: -1, count: states * classes)
-        for (key, t) in edges { goto[key] = t }
-        edges = [:]
+        @inline(__always) func child(_ s: Int, _ c: Int) -> Int? { edges[s * classes + c].map { Int($0) } }
 
-        // Breadth first: failure links, the complete transition table, output links.
+        // Breadth first: depths, failure links (the textbook walk), output links.
         var fail = [Int](repeating: 0, count: states)
         var link = [Int32](repeating: -1, count: states)
-        var queue: [Int] = []
+        var depth = [Int](repeating: 0, count: states)
+        var queue: [Int] = [0]
         queue.reserveCapacity(states)
-        for c in 0..<classes {
-            let t = Int(goto[c])
-            if t > 0 { queue.append(t) } else { goto[c] = 0 }
-        }
         var head = 0
         while head < queue.count {
             let s = queue[head]
             head += 1
-            let f = fail[s]
-            link[s] = ends[f] >= 0 ? Int32(f) : link[f]
-            for c in 0..<classes {
-                let t = Int(goto[s * classes + c])
-                if t >= 0 {
-                    fail[t] = Int(goto[f * classes + c])
-                    queue.append(t)
-                } else {
-                    goto[s * classes + c] = goto[f * classes + c]
+            for (c, t32) in children[s] {
+                let t = Int(t32)
+                depth[t] = depth[s] + 1
+                if s != 0 {
+                    var f = fail[s]
+                    while f != 0, child(f, c) == nil { f = fail[f] }
+                    fail[t] = child(f, c) ?? 0
                 }
+                let f = fail[t]
+                link[t] = ends[f] >= 0 ? Int32(f) : link[f]
+                queue.append(t)
             }
         }
-
         let first = (0..<states).map { ends[$0] >= 0 ? Int32($0) : link[$0] }
 
-        // States are numbered anew in breadth-first order: the shallow states, where a scan
-        // of prose spends nearly all its steps, then sit together at the start of the table
-        // and stay in cache (numbered as the trie was built, they were spread over all of
-        // its rows).
+        // States are numbered anew in breadth-first order (the root stays 0): the shallow
+        // states, where a scan of prose spends nearly all its steps, then sit together at
+        // the start of the table and stay in cache, and the states with rows come first.
         var renumbered = [Int32](repeating: 0, count: states)
-        for (k, s) in queue.enumerated() { renumbered[s] = Int32(k + 1) }
+        for (k, s) in queue.enumerated() { renumbered[s] = Int32(k) }
         @inline(__always) func new(_ s: Int32) -> Int32 { s < 0 ? s : renumbered[Int(s)] }
         firstOutput = .allocate(capacity: states)
         outputLink = .allocate(capacity: states)
@@ -311,30 +324,60 @@ final class LiteralAutomaton {
             outputLink[r] = new(link[s])
             literalAt[r] = ends[s]
         }
-        func table<E: FixedWidthInteger & UnsignedInteger>(_: E.Type) -> UnsafeMutableBufferPointer<E> {
-            let t = UnsafeMutableBufferPointer<E>.allocate(capacity: states * classes)
+        let dense = queue.firstIndex { depth[$0] >= denseDepth } ?? states
+        denseStates = dense
+
+        // Rows, in breadth-first order: an entry is the trie edge if there is one, else the
+        // failure state's entry (a shallower state, whose row is already made).
+        func rows<E: FixedWidthInteger & UnsignedInteger>(_: E.Type) -> UnsafeMutableBufferPointer<E> {
+            let t = UnsafeMutableBufferPointer<E>.allocate(capacity: dense * classes)
             let flag = E(1) << (E.bitWidth - 1)
-            for s in 0..<states {
+            for s in queue.prefix(dense) {
                 let row = Int(renumbered[s]) * classes
-                for c in 0..<classes {
-                    let target = Int(goto[s * classes + c])
-                    t[row + c] = E(renumbered[target]) | (first[target] >= 0 ? flag : 0)
+                if s == 0 {
+                    for c in 0..<classes { t[c] = 0 }
+                } else {
+                    let failRow = Int(renumbered[fail[s]]) * classes
+                    for c in 0..<classes { t[row + c] = t[failRow + c] }
+                }
+                for (c, target) in children[s] {
+                    t[row + c] = E(renumbered[Int(target)]) | (first[Int(target)] >= 0 ? flag : 0)
                 }
             }
             return t
         }
         if states < 1 << 15 {
-            next16 = table(UInt16.self)
+            next16 = rows(UInt16.self)
             next32 = nil
         } else {
             next16 = nil
-            next32 = table(UInt32.self)
+            next32 = rows(UInt32.self)
         }
+
+        // Deep states: their edges and failure links.
+        let deep = states - dense
+        let edgeCount = queue.suffix(deep).reduce(0) { $0 + children[$1].count }
+        edgeStart = .allocate(capacity: deep + 1)
+        failure = .allocate(capacity: max(deep, 1))
+        edgeClass = .allocate(capacity: max(edgeCount, 1))
+        edgeTarget = .allocate(capacity: max(edgeCount, 1))
+        var e = 0
+        for (d, s) in queue.suffix(deep).enumerated() {
+            edgeStart[d] = Int32(e)
+            failure[d] = renumbered[fail[s]]
+            for (c, target) in children[s] {
+                edgeClass[e] = UInt16(c)
+                edgeTarget[e] = UInt32(renumbered[Int(target)]) | (first[Int(target)] >= 0 ? 1 << 31 : 0)
+                e += 1
+            }
+        }
+        edgeStart[deep] = Int32(e)
     }
 
     deinit {
         classOf.deallocate(); next16?.deallocate(); next32?.deallocate(); firstOutput.deallocate()
         outputLink.deallocate(); literalAt.deallocate()
+        edgeStart.deallocate(); failure.deallocate(); edgeClass.deallocate(); edgeTarget.deallocate()
     }
 
     /// One pass over the text, appending where each literal starts, in the order the
@@ -354,18 +397,44 @@ final class LiteralAutomaton {
     /// Texts shorter than this are read in one chain.
     static let splitLength = 1024
 
+    /// The next state from a deep state reading a byte of class `c`, and whether some
+    /// literal ends there: the state's edge, else its failure state's answer.
+    @inline(never)
+    private func deepStep<E: FixedWidthInteger & UnsignedInteger>(_ state: Int, _ c: Int, _ next: UnsafeMutableBufferPointer<E>) -> (Int, Bool) {
+        var s = state
+        while s >= denseStates {
+            let d = s &- denseStates
+            var k = Int(edgeStart[d])
+            let end = Int(edgeStart[d &+ 1])
+            while k < end {
+                if Int(edgeClass[k]) == c { let t = edgeTarget[k]; return (Int(t & 0x7FFF_FFFF), t >> 31 != 0) }
+                k &+= 1
+            }
+            s = Int(failure[d])
+        }
+        let entry = next[s &* classes &+ c]
+        let flag = E(1) << (E.bitWidth - 1)
+        return (Int(entry & ~flag), entry & flag != 0)
+    }
+
     @inline(__always)
     private func scan<E: FixedWidthInteger & UnsignedInteger>(_ text: UnsafeBufferPointer<UInt8>, _ next: UnsafeMutableBufferPointer<E>,
                                                               into found: inout [(id: Int32, at: Int32)],
                                                               scratch: inout [(id: Int32, at: Int32)]) {
         let flag = E(1) << (E.bitWidth - 1)
         let n = text.count
-        /// The table entry for `state` reading byte `i`: the next state, and `flag`.
-        @inline(__always) func entry(_ state: Int, _ i: Int) -> E { next[state &* classes &+ Int(classOf[Int(text[i])])] }
+        let dense = denseStates
+        /// The next state from `state` reading byte `i`, and whether some literal ends there.
+        @inline(__always) func transition(_ state: Int, _ i: Int) -> (Int, Bool) {
+            let c = Int(classOf[Int(text[i])])
+            guard state < dense else { return deepStep(state, c, next) }
+            let entry = next[state &* classes &+ c]
+            return (Int(entry & ~flag), entry & flag != 0)
+        }
         @inline(__always) func step(_ state: inout Int, _ i: Int, _ out: inout [(id: Int32, at: Int32)]) {
-            let entry = entry(state, i)
-            state = Int(entry & ~flag)
-            guard entry & flag != 0 else { return }
+            let (target, ends) = transition(state, i)
+            state = target
+            guard ends else { return }
             var s = Int(firstOutput[state])
             while s >= 0 {
                 let id = literalAt[s]
@@ -382,7 +451,7 @@ final class LiteralAutomaton {
         // The second chain starts at `lead` and reports nothing before the middle.
         let lead = middle - max(longest - 1, 0)
         var first = 0, second = 0
-        for i in lead..<middle { second = Int(entry(second, i) & ~flag) }
+        for i in lead..<middle { second = transition(second, i).0 }
         scratch.removeAll(keepingCapacity: true)
         var j = middle
         for i in 0..<middle {

@@ -134,7 +134,10 @@ struct TypoContext {
 
 /// SymSpell's English bigram list as a set of pair keys (242,342 pairs), for context
 /// evidence. The shipped file holds the sorted keys, 8 bytes each, little-endian (made by
-/// `tools/typo-bigrams`), so loading is one read and lookups are a bisection.
+/// `tools/typo-bigrams`), so loading is one read. In memory a key's top 16 bits pick its
+/// bucket and only its next 32 are kept, in order, so lookups are a short bisection and
+/// the table takes 1.2 MB instead of 1.9; a pair not in the list is taken for one only
+/// when 48 bits of its key agree with one of the bucket's few keys (about one in 10^9).
 final class BigramTable: Sendable {
     static let file = "bigrams-en.u64"
     static let shared: BigramTable? = {
@@ -143,26 +146,42 @@ final class BigramTable: Sendable {
         return BigramTable(sortedKeys: data)
     }()
 
-    private let keys: [UInt64]
+    /// Bucket `k >> 48` holds `middles[bucketStarts[k >> 48]..<bucketStarts[(k >> 48) + 1]]`.
+    private let bucketStarts: [UInt32]
+    private let middles: [UInt32]
 
-    /// The set from the file's bytes: sorted little-endian 64-bit keys.
-    init(sortedKeys data: Data) {
+    /// The set from the file's bytes: sorted little-endian 64-bit keys (read in place).
+    convenience init(sortedKeys data: Data) {
         let count = data.count / 8
-        keys = [UInt64](unsafeUninitializedCapacity: count) { buffer, initialized in
+        self.init(count: count) { each in
             data.withUnsafeBytes { raw in
-                for i in 0..<count { buffer[i] = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i * 8, as: UInt64.self)) }
+                for i in 0..<count { each(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i * 8, as: UInt64.self))) }
             }
-            initialized = count
         }
     }
 
     /// The set of the pairs of words given (for tests and tools).
-    init(pairs: [(String, String)]) {
+    convenience init(pairs: [(String, String)]) {
         let hash = { (w: String) in Array(w.lowercased().utf8).withUnsafeBufferPointer { hashBytes($0, 0, $0.count) } }
-        keys = Array(Set(pairs.map { BigramTable.key(hash($0.0), hash($0.1)) })).sorted()
+        let keys = Array(Set(pairs.map { BigramTable.key(hash($0.0), hash($0.1)) })).sorted()
+        self.init(count: keys.count) { each in keys.forEach(each) }
     }
 
-    var count: Int { keys.count }
+    /// `count` keys in ascending order, given by `keys` (called twice: to count each
+    /// bucket's keys, then to place them).
+    private init(count: Int, keys: ((UInt64) -> Void) -> Void) {
+        precondition(count < Int(UInt32.max))
+        var starts = [UInt32](repeating: 0, count: (1 << 16) + 1)
+        keys { starts[Int($0 >> 48) + 1] += 1 }
+        for b in 0..<(1 << 16) { starts[b + 1] += starts[b] }
+        bucketStarts = starts
+        var middles = [UInt32](repeating: 0, count: count)
+        var i = 0
+        keys { middles[i] = BigramTable.middle($0); i += 1 }
+        self.middles = middles
+    }
+
+    var count: Int { middles.count }
 
     @inline(__always) static func key(_ a: UInt64, _ b: UInt64) -> UInt64 {
         var z = (a &* 0x9E37_79B9_7F4A_7C15) ^ b
@@ -170,15 +189,20 @@ final class BigramTable: Sendable {
         return z == 0 ? 1 : z
     }
 
+    @inline(__always) private static func middle(_ k: UInt64) -> UInt32 { UInt32(truncatingIfNeeded: k >> 16) }
+
     /// Whether the list has the pair (lowercase hashes of its two words, in order).
     func contains(_ a: UInt64, _ b: UInt64) -> Bool {
         let k = BigramTable.key(a, b)
-        var lo = 0, hi = keys.count
+        let m = BigramTable.middle(k)
+        let bucket = Int(k >> 48)
+        var lo = Int(bucketStarts[bucket]), hi = Int(bucketStarts[bucket + 1])
+        let end = hi
         while lo < hi {
             let mid = (lo + hi) >> 1
-            if keys[mid] < k { lo = mid + 1 } else { hi = mid }
+            if middles[mid] < m { lo = mid + 1 } else { hi = mid }
         }
-        return lo < keys.count && keys[lo] == k
+        return lo < end && middles[lo] == m
     }
 }
 

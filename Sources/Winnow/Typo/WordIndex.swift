@@ -36,11 +36,11 @@ final class WordIndex: @unchecked Sendable {
     /// Open addressing: word id + 1, or 0 for an empty slot.
     private let freqSlots: [Int32]
     private let freqMask: Int
-    /// Hashes of every known word (both lists), 0 for an empty slot.
-    private let known: [UInt64]
+    /// Every known word (both lists) as a fingerprint (`HashSlots`), 0 for an empty slot.
+    private let known: [UInt32]
     private let knownMask: Int
-    /// Hashes of proper names (lowercased): words the spelling list has only capitalised.
-    private let names: [UInt64]
+    /// Proper names (lowercased): words the spelling list has only capitalised.
+    private let names: [UInt32]
     private let namesMask: Int
 
     // Symmetric delete (prefix variant, as in SymSpell): frequency words grouped by their
@@ -48,12 +48,12 @@ final class WordIndex: @unchecked Sendable {
     // each group's deletes (≤ 2) point at the group.
     static let prefixLength = 6
     /// Group g's words are groupWords[groupStarts[g]..<groupStarts[g + 1]], with each word's
-    /// length and letter mask (bit `byte & 63` per letter) beside it, so that a lookup scans
+    /// length and letter mask (`letterBit`) beside it, so that a lookup scans
     /// them in order and rules most out without touching the word itself.
     private let groupStarts: [Int32]
     private let groupWords: [Int32]
     private let groupWordLengths: [UInt8]
-    private let groupWordMasks: [UInt64]
+    private let groupWordMasks: [UInt32]
     private let bucketStarts: [Int32]   // bucket b holds bucketGroups[starts[b]..<starts[b + 1]]
     /// Group ids in bucket order: 16 bits each while there are at most 65,536 groups (the
     /// built-in list makes some 46,000), else 32 in `wideBucketGroups` (the other array is
@@ -67,11 +67,12 @@ final class WordIndex: @unchecked Sendable {
     convenience init(directory: String) throws {
         let freq = try Data(contentsOf: URL(fileURLWithPath: directory + "/" + BuiltinWords.frequencyFile))
         let known = try Data(contentsOf: URL(fileURLWithPath: directory + "/" + BuiltinWords.knownFile))
-        self.init(frequencyList: [UInt8](freq), knownList: [UInt8](known))
+        self.init(frequencyList: freq, knownList: known)
     }
 
-    /// Builds the index from the two files' contents: `word count` lines and `word` lines.
-    init(frequencyList: [UInt8], knownList: [UInt8]) {
+    /// Builds the index from the two files' contents: `word count` lines and `word` lines
+    /// (read in place: a copy of each would add 2 MB to the start-up peak).
+    init(frequencyList: Data, knownList: Data) {
         // 1. Frequency words.
         var bytes = [UInt8](repeating: 0, count: frequencyList.count)
         var starts: [Int32] = [0]
@@ -79,7 +80,8 @@ final class WordIndex: @unchecked Sendable {
         starts.reserveCapacity(frequencyList.count / 12)
         counts.reserveCapacity(frequencyList.count / 12)
         var used = 0
-        frequencyList.withUnsafeBufferPointer { buf in
+        frequencyList.withUnsafeBytes { raw in
+            let buf = raw.bindMemory(to: UInt8.self)
             bytes.withUnsafeMutableBufferPointer { out in
                 var i = 0
                 let n = buf.count
@@ -104,18 +106,20 @@ final class WordIndex: @unchecked Sendable {
         let wordCount = counts.count
 
         // 2. Hash tables: frequency ids by word, and known hashes.
-        let freqSize = tableSize(for: wordCount)
+        // Ids are checked against the words themselves, so the table can be filled to two
+        // thirds (0.5 MB, not 1): a miss probes a few slots more.
+        let freqSize = tableSize(for: wordCount, slotsPerEntry: 1.5)
         var freqSlots = [Int32](repeating: 0, count: freqSize)
         let freqMask = freqSize - 1
         // The known table is the largest (one word per entry for both lists): filled to
-        // just over half, not a third, it takes 2 MB instead of 4 (every worker shares it,
-        // and a streaming run is held to 64 MB); lookups probe a slot or two more.
+        // just over half, not a third, and holding 32-bit fingerprints, it takes 1 MB
+        // instead of 8 (every worker shares it, and a streaming run is held to 64 MB).
         let knownLines = knownList.reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
         let knownSize = tableSize(for: wordCount + knownLines, slotsPerEntry: 1.75)
-        var knownTable = [UInt64](repeating: 0, count: knownSize)
+        var knownTable = [UInt32](repeating: 0, count: knownSize)
         let knownMask = knownSize - 1
         let namesSize = tableSize(for: knownList.count / 32)
-        var namesTable = [UInt64](repeating: 0, count: namesSize)
+        var namesTable = [UInt32](repeating: 0, count: namesSize)
         let namesMask = namesSize - 1
         knownTable.withUnsafeMutableBufferPointer { known in
             freqSlots.withUnsafeMutableBufferPointer { slots in
@@ -137,7 +141,8 @@ final class WordIndex: @unchecked Sendable {
                 }
             }
             namesTable.withUnsafeMutableBufferPointer { names in
-                knownList.withUnsafeBufferPointer { buf in
+                knownList.withUnsafeBytes { raw in
+                    let buf = raw.bindMemory(to: UInt8.self)
                     var i = 0
                     let n = buf.count
                     while i < n {
@@ -199,7 +204,7 @@ final class WordIndex: @unchecked Sendable {
         var groupStarts = [Int32](repeating: 0, count: groupFirst.count + 1)
         var groupWords: [Int32] = []
         var groupWordLengths: [UInt8] = []
-        var groupWordMasks: [UInt64] = []
+        var groupWordMasks: [UInt32] = []
         groupWords.reserveCapacity(wordCount)
         groupWordLengths.reserveCapacity(wordCount)
         groupWordMasks.reserveCapacity(wordCount)
@@ -208,8 +213,8 @@ final class WordIndex: @unchecked Sendable {
                 var w = groupFirst[g]
                 while w >= 0 {
                     let s = Int(starts[Int(w)]), e = Int(starts[Int(w) + 1])
-                    var mask: UInt64 = 0
-                    for k in s..<e { mask |= 1 << UInt64(b[k] & 63) }
+                    var mask: UInt32 = 0
+                    for k in s..<e { mask |= letterBit(b[k]) }
                     groupWords.append(w)
                     groupWordLengths.append(UInt8(min(e - s, 255)))
                     groupWordMasks.append(mask)
@@ -224,43 +229,44 @@ final class WordIndex: @unchecked Sendable {
         // other keys sharing its bucket, which the distance check then rejects.
         let bucketCount = tableSize(for: groupKeys.count * 2)
         let bucketMask = bucketCount - 1
-        var entryBuckets = [UInt32](repeating: 0, count: groupKeys.count * 29)
-        var perGroup = [UInt8](repeating: 0, count: groupKeys.count)
+        // Two passes over the deletes (cheap to make again): count each bucket's entries,
+        // then place them, so that no list of every entry's bucket is held between the two.
         var bucketStarts = [Int32](repeating: 0, count: bucketCount + 1)
-        var entryCount = 0
-        entryBuckets.withUnsafeMutableBufferPointer { entries in
-            bucketStarts.withUnsafeMutableBufferPointer { starts in
-                withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 64) { scratch in
-                    for g in 0..<groupKeys.count {
-                        let count = deletes(of: groupKeys[g], into: scratch)
-                        perGroup[g] = UInt8(count)
-                        for k in 0..<count {
-                            let bucket = Int(truncatingIfNeeded: mix(scratch[k])) & bucketMask
-                            entries[entryCount] = UInt32(bucket)
-                            entryCount += 1
-                            starts[bucket + 1] += 1
-                        }
+        func eachEntry(_ body: (_ group: Int, _ bucket: Int) -> Void) {
+            withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 64) { scratch in
+                for g in 0..<groupKeys.count {
+                    for k in 0..<deletes(of: groupKeys[g], into: scratch) {
+                        body(g, Int(truncatingIfNeeded: mix(scratch[k])) & bucketMask)
                     }
                 }
-                for b in 0..<bucketCount { starts[b + 1] += starts[b] }
             }
         }
-        var bucketGroups = [Int32](repeating: 0, count: entryCount)
-        var fill = bucketStarts
-        fill.withUnsafeMutableBufferPointer { fill in
-            bucketGroups.withUnsafeMutableBufferPointer { groups in
-                entryBuckets.withUnsafeBufferPointer { entries in
-                    var e = 0
-                    for g in 0..<perGroup.count {
-                        for _ in 0..<Int(perGroup[g]) {
-                            let bucket = Int(entries[e])
-                            groups[Int(fill[bucket])] = Int32(g)
-                            fill[bucket] += 1
-                            e += 1
-                        }
+        var entryCount = 0
+        bucketStarts.withUnsafeMutableBufferPointer { starts in
+            eachEntry { _, bucket in starts[bucket] += 1 }
+            for b in 0..<bucketCount {
+                let n = Int(starts[b])
+                starts[b] = Int32(entryCount)
+                entryCount += n
+            }
+        }
+        // Group ids in 16 bits while they fit (the built-in list's do), else 32.
+        let wideGroups = groupKeys.count > Int(UInt16.max) + 1
+        var bucketGroups = [UInt16](repeating: 0, count: wideGroups ? 0 : entryCount)
+        var wideBucketGroups = [Int32](repeating: 0, count: wideGroups ? entryCount : 0)
+        bucketStarts.withUnsafeMutableBufferPointer { starts in
+            bucketGroups.withUnsafeMutableBufferPointer { narrow in
+                wideBucketGroups.withUnsafeMutableBufferPointer { wide in
+                    // Each bucket's start serves as its cursor, so it ends as the next's start.
+                    eachEntry { group, bucket in
+                        let at = Int(starts[bucket])
+                        if wideGroups { wide[at] = Int32(group) } else { narrow[at] = UInt16(truncatingIfNeeded: group) }
+                        starts[bucket] += 1
                     }
                 }
             }
+            for b in stride(from: bucketCount, to: 0, by: -1) { starts[b] = starts[b - 1] }
+            starts[0] = 0
         }
 
         // Exact-size copies: the building arrays were sized for the file, not the words.
@@ -278,9 +284,8 @@ final class WordIndex: @unchecked Sendable {
         self.groupWordLengths = groupWordLengths
         self.groupWordMasks = groupWordMasks
         self.bucketStarts = bucketStarts
-        let wideGroups = groupKeys.count > Int(UInt16.max) + 1
-        self.bucketGroups = wideGroups ? [] : bucketGroups.map { UInt16(truncatingIfNeeded: $0) }
-        self.wideBucketGroups = wideGroups ? bucketGroups : []
+        self.bucketGroups = bucketGroups
+        self.wideBucketGroups = wideBucketGroups
         self.bucketMask = bucketMask
     }
 
@@ -299,24 +304,10 @@ final class WordIndex: @unchecked Sendable {
     }
 
     /// True when the word (already lowercase) is in either list.
-    func isKnown(hash h: UInt64) -> Bool {
-        var slot = Int(truncatingIfNeeded: h) & knownMask
-        while known[slot] != 0 {
-            if known[slot] == h { return true }
-            slot = (slot + 1) & knownMask
-        }
-        return false
-    }
+    func isKnown(hash h: UInt64) -> Bool { containsHash(known, knownMask, h) }
 
     /// True when the word (lowercase) is a proper name in the spelling list ("carolina").
-    func isName(hash h: UInt64) -> Bool {
-        var slot = Int(truncatingIfNeeded: h) & namesMask
-        while names[slot] != 0 {
-            if names[slot] == h { return true }
-            slot = (slot + 1) & namesMask
-        }
-        return false
-    }
+    func isName(hash h: UInt64) -> Bool { containsHash(names, namesMask, h) }
 
     func isKnown(_ word: [UInt8]) -> Bool {
         word.withUnsafeBufferPointer { isKnown(hash: hashBytes($0, 0, $0.count)) }
@@ -346,11 +337,11 @@ final class WordIndex: @unchecked Sendable {
                       groupStarts.withUnsafeBufferPointer { groupStarts in
                         seenGroups.withUnsafeMutableBufferPointer { seen in
                           typo.withUnsafeBufferPointer { t in
-                            // Letters (by byte mod 64) of the typo: a word at distance ≤ 2 lacks at most
+                            // Letters of the typo (`letterBit`): a word at distance ≤ 2 lacks at most
                             // two of them and adds at most two (each edit removes or adds at most one
                             // letter; a transposition none), so most words are ruled out before the distance.
-                            var typoMask: UInt64 = 0
-                            for c in t { typoMask |= 1 << UInt64(c & 63) }
+                            var typoMask: UInt32 = 0
+                            for c in t { typoMask |= letterBit(c) }
                             for k in keys[0..<keyCount] {
                                 let bucket = Int(truncatingIfNeeded: mix(k)) & bucketMask
                                 for entry in Int(bucketStarts[bucket])..<Int(bucketStarts[bucket + 1]) {
@@ -423,15 +414,42 @@ private func tableSize(for count: Int, slotsPerEntry: Double = 2) -> Int {
     return size
 }
 
+/// A hash set of 64-bit word hashes kept as 32-bit fingerprints: the slot comes from the
+/// hash's low bits and the fingerprint is its high half, so a word not in the set is taken
+/// for one only when a fingerprint it probes agrees by chance (some 3 × 2^-32: about one
+/// word in a billion).
 @inline(__always)
-private func insertHash(_ table: UnsafeMutableBufferPointer<UInt64>, _ mask: Int, _ h: UInt64) {
+private func fingerprint(_ h: UInt64) -> UInt32 {
+    let f = UInt32(truncatingIfNeeded: h >> 32)
+    return f == 0 ? 1 : f
+}
+
+@inline(__always)
+private func insertHash(_ table: UnsafeMutableBufferPointer<UInt32>, _ mask: Int, _ h: UInt64) {
+    let f = fingerprint(h)
     var slot = Int(truncatingIfNeeded: h) & mask
     while table[slot] != 0 {
-        if table[slot] == h { return }
+        if table[slot] == f { return }
         slot = (slot + 1) & mask
     }
-    table[slot] = h
+    table[slot] = f
 }
+
+@inline(__always)
+private func containsHash(_ table: [UInt32], _ mask: Int, _ h: UInt64) -> Bool {
+    let f = fingerprint(h)
+    var slot = Int(truncatingIfNeeded: h) & mask
+    while table[slot] != 0 {
+        if table[slot] == f { return true }
+        slot = (slot + 1) & mask
+    }
+    return false
+}
+
+/// A byte's bit in a word's letter mask: the letters a–z get bits 1–26 (`byte & 31`); any
+/// other byte shares a bit with a letter, which only makes the mask test looser, never
+/// stricter, since a bit stands for one letter or more.
+@inline(__always) private func letterBit(_ b: UInt8) -> UInt32 { 1 << UInt32(b & 31) }
 
 /// Up to seven bytes packed into a word, the length in the top byte.
 @inline(__always)
