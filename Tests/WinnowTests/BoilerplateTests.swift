@@ -261,6 +261,20 @@ final class MoreBoilerplateTests: XCTestCase {
                        "\(article)\n\nThe detour over the old road\n\n\(article)\n")
     }
 
+    /// A menu or a list of trending topics above the article runs into its headline when
+    /// nothing breaks the text there: the line over the article's first sentence is its
+    /// headline when no sentence stands above the list and it is twice as long as the
+    /// list's other lines. Below a sentence, the same list is a box inside the article.
+    func testAListAboveTheArticleSparesItsHeadline() {
+        let list = "Trending\nSummer showcase 2024\nBest co-op games\nHome\nReviews\nCouncil approves the new tram line after a long night"
+        XCTAssertEqual(clean("\(list)\n\(article)"), "Council approves the new tram line after a long night\n\n\(article)\n")
+        XCTAssertEqual(clean("\(article)\n\(list)\n\(article)"), "\(article)\n\n\(article)\n")
+        // A short last item is a menu word, not a headline; a headline under headlines
+        // about as long is one more of them (see testAQuestionIsAHeadlineInARelatedList).
+        XCTAssertEqual(clean("Trending\nSummer showcase 2024\nBest co-op games\n\(article)"), "\(article)\n")
+        XCTAssertEqual(clean("Trending\nEvery announcement from the summer showcase\nCouncil approves the new tram line after a long night\n\(article)"), "\(article)\n")
+    }
+
     func testWidgets() {
         XCTAssertEqual(removed("Share on Facebook | Twitter | WhatsApp | E-Mail"), "share.buttons")
         XCTAssertEqual(removed("Comments (12)"), "comments.link")

@@ -496,6 +496,9 @@ final class RuleFamilyTests: XCTestCase {
             ("Les élèves ont découvert leur nouvelle salle lundi. Photo Le Courrier du Val / Marc Giraud", "caption.outlet-credit"),
             ("Quelle: dpa", "caption.source-line"),
             ("Marcell Weber (l.) und Piotr Nowak nach dem Spiel.", "caption.position-marker"),
+            ("Von links: Anna Meier, Bernd Kraus und Clara Vogt bei der Eröffnung.", "caption.position-marker"),
+            ("From left, Jane Doe, Tom Ross and Ada Lee at the launch.", "caption.position-marker"),
+            ("V.l.n.r. Anna Meier, Bernd Kraus und Clara Vogt", "caption.position-marker"),
             ("[2/5] Workers gather outside the mine gate in Antofagasta, Chile, October 9.", "caption.gallery-index"),
             ("Los jugadores celebran el gol de la victoria. EFE", "caption.agency"),
             ("(Photo: Marta Ilves / Baltic Wire)", "caption.parenthesised-credit"),
@@ -514,6 +517,9 @@ final class RuleFamilyTests: XCTestCase {
     func testCaptionsLookalikesStay() {
         assertKept([
             "The ratio was high (Smith / Jones)",
+            // "From the left" of politics, not of a photo: a caption's marker has a colon or comma.
+            "Von links erhält der Bundesrat Unterstützung – mit Vorbehalten. SP und Grüne fordern mehr.",
+            "From left-leaning voters the plan drew little praise, the survey found.",
             "The minister, seen in a file photo from 2019, said on Monday that the plan would go ahead.",
             "Her daughter (pictured) said the family was grateful for the support.",
             "Results by region (North America / Europe)",
@@ -1419,5 +1425,35 @@ final class RuleFamilyTests: XCTestCase {
         let without = cleanDocument("\(articleParagraph)\n\n12 minutes · 2,310 words\n\n\(articleParagraph)\n")
         XCTAssertEqual(without.string, "\(articleParagraph)\n\n\(articleParagraph)\n")
         XCTAssertNil(without.kept["bylines"])
+    }
+
+    func testEditorInitialsPinnedListenEmbedAndPaywallWordingsGo() {
+        assertRemoved([
+            ("(jus)", "editorial.editor-initials"),
+            ("(red)", "editorial.editor-initials"),
+            ("Angepinnt", "liveblog.chrome"),
+            ("Posłuchaj artykułu", "dateline.listen"),
+            ("Escuche esta noticia", "dateline.listen"),
+            ("Direkt zur Hauptnavigation", "nav.skip-link"),
+            ("An dieser Stelle finden Sie einen externen Inhalt von X, der den Artikel ergänzt. Sie können ihn sich mit einem Klick anzeigen lassen und wieder ausblenden.", "ui.embed-consent"),
+            ("Ten artykuł jest dostępny dla subskrybentów", "paywall.notice"),
+            ("Wykup subskrypcję i czytaj bez ograniczeń analizy, komentarze ekspertów i raporty branżowe.", "paywall.notice"),
+            ("Subskrybuj już od 19,90 zł miesięcznie", "paywall.notice"),
+            ("Masz już subskrypcję? Zaloguj się", "paywall.notice"),
+            ("Sie haben Ihr Kontingent an kostenlosen Artikeln für diesen Monat aufgebraucht.", "paywall.notice"),
+        ])
+    }
+
+    func testLookalikesOfEditorInitialsPinnedListenEmbedAndPaywallWordingsStay() {
+        assertKept([
+            "(Ja)",
+            "(1995)",
+            "Angepinnt an der Wand hing ein Zettel mit den Namen aller Helfer.",
+            "Posłuchaj, co mówi burmistrz: plan nie ma poparcia radnych.",
+            "An dieser Stelle befand sich bis 1961 die alte Mühle des Dorfes.",
+            "Ten artykuł ustawy jest dostępny dla każdego w Dzienniku Ustaw.",
+            "Wykupienie subskrypcji przez gminę kosztowało 12 tys. zł rocznie.",
+            "Sie haben ihr Kontingent an Impfdosen bereits im März aufgebraucht, sagte der Landrat.",
+        ])
     }
 }

@@ -287,6 +287,8 @@ private struct Pass {
     private var markedRange: Range<Int>?
     /// Where each short line of the pass's text occurs last (`recurringItems`), once needed.
     private var lastLineIndex: [[UInt8]: Int]?
+    /// The first block of prose (`opensArticle`), once needed (`blocks.count`: none).
+    private var firstProse: Int?
     /// The range last hashed for the memos and its hash (rules run block by block, so
     /// consecutive lookups mostly share a range).
     private var hashed: (range: Range<Int>, hash: UInt64) = (0..<0, 0)
@@ -431,7 +433,7 @@ private struct Pass {
             if rule.spec.itemsRecur == true {
                 j = i + recurringItems(after: i, upTo: j)
                 if j - i < 2 { i += 1; continue }
-            } else if resumesArticle(afterList: i...j) {
+            } else if resumesArticle(afterList: i...j) || opensArticle(afterList: i...j, itemWords: itemWords) {
                 j -= 1
             }
             drop(i...j, rule)
@@ -461,6 +463,27 @@ private struct Pass {
         let capitalised = words.first?.unicodeScalars.first?.properties.isUppercase == true
         return capitalised && (words.count == 1 || words.dropFirst().contains(where: lower))
     }
+
+    /// Whether the last line of a list is the article's headline: a menu or a short list
+    /// above the article runs into its headline when the text has no other break there. It
+    /// is when no prose stands above the list, the article starts under that line (a
+    /// sentence, or a block too long to be an item: the standfirst), and the line is long
+    /// for a headline and twice as long as any line above it in the list (a headline under
+    /// headlines as long is one more of them).
+    private mutating func opensArticle(afterList list: ClosedRange<Int>, itemWords: Int) -> Bool {
+        let last = list.upperBound
+        guard last > list.lowerBound, last + 1 < blocks.count, drops[last + 1] == nil,
+              blocks[last].words >= Self.headlineMinWords,
+              isSentence(last + 1) || blocks[last + 1].words > itemWords,
+              !blocks[list.lowerBound..<last].contains(where: { 2 * $0.words > blocks[last].words }) else { return false }
+        if firstProse == nil {
+            firstProse = blocks.indices.first { isSentence($0) || blocks[$0].words >= Self.proseMinWords } ?? blocks.count
+        }
+        return firstProse! > list.lowerBound
+    }
+    static let headlineMinWords = 5
+    /// A block this long is prose even without a sentence's end (one ending in a link).
+    static let proseMinWords = 20
 
     /// How many of the lines after heading `i`, through `last`, each come again as a line
     /// of their own further down (ignoring ASCII case and list numbering such as "2.1"): a
