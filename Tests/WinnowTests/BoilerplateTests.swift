@@ -273,6 +273,9 @@ final class MoreBoilerplateTests: XCTestCase {
         // about as long is one more of them (see testAQuestionIsAHeadlineInARelatedList).
         XCTAssertEqual(clean("Trending\nSummer showcase 2024\nBest co-op games\n\(article)"), "\(article)\n")
         XCTAssertEqual(clean("Trending\nEvery announcement from the summer showcase\nCouncil approves the new tram line after a long night\n\(article)"), "\(article)\n")
+        // A box of one or two headlines above the body is no menu: its headline goes.
+        XCTAssertEqual(clean("Lesen Sie auch\nWarum die Mieten in Leipzig schneller steigen als in München\n\(article)"), "\(article)\n")
+        XCTAssertEqual(clean("Most read\nStorm warning\nElection live\nWhy house prices in the north are rising faster than in London\n\(article)"), "\(article)\n")
     }
 
     func testWidgets() {

@@ -466,22 +466,28 @@ private struct Pass {
 
     /// Whether the last line of a list is the article's headline: a menu or a short list
     /// above the article runs into its headline when the text has no other break there. It
-    /// is when no prose stands above the list, the article starts under that line (a
-    /// sentence, or a block too long to be an item: the standfirst), and the line is long
-    /// for a headline and twice as long as any line above it in the list (a headline under
-    /// headlines as long is one more of them).
+    /// is when no prose stands above the list (none that a rule has not dropped yet), the
+    /// article starts under that line (a sentence, or a block too long to be an item: the
+    /// standfirst), at least `itemsAboveHeadline` lines stand between it and the heading,
+    /// and the line is long for a headline and twice as long as any line above it in the
+    /// list (a headline under headlines as long is one more of them).
     private mutating func opensArticle(afterList list: ClosedRange<Int>, itemWords: Int) -> Bool {
         let last = list.upperBound
-        guard last > list.lowerBound, last + 1 < blocks.count, drops[last + 1] == nil,
+        guard last - list.lowerBound > Self.itemsAboveHeadline, last + 1 < blocks.count, drops[last + 1] == nil,
               blocks[last].words >= Self.headlineMinWords,
               isSentence(last + 1) || blocks[last + 1].words > itemWords,
               !blocks[list.lowerBound..<last].contains(where: { 2 * $0.words > blocks[last].words }) else { return false }
         if firstProse == nil {
-            firstProse = blocks.indices.first { isSentence($0) || blocks[$0].words >= Self.proseMinWords } ?? blocks.count
+            firstProse = blocks.indices.first {
+                drops[$0] == nil && (isSentence($0) || blocks[$0].words >= Self.proseMinWords)
+            } ?? blocks.count
         }
         return firstProse! > list.lowerBound
     }
     static let headlineMinWords = 5
+    /// A menu or a strip has several lines; a box of one or two related headlines above the
+    /// article's body ("Read also" and a headline) is no menu, and its headline goes.
+    static let itemsAboveHeadline = 3
     /// A block this long is prose even without a sentence's end (one ending in a link).
     static let proseMinWords = 20
 
