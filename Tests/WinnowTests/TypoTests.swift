@@ -248,6 +248,13 @@ final class TypoTests: XCTestCase {
         XCTAssertTrue(isKnownForm(Array("deplorability".utf8), index))
         XCTAssertTrue(isKnownForm(Array("telecom".utf8), index))
         XCTAssertFalse(isKnownForm(Array("tornadoe".utf8), index))
+        // Participles of a listed stem ("coffered" became "covered"), unless a spelling
+        // rule says the regular form is another ("occured": "occurred").
+        XCTAssertTrue(isKnownForm(Array("coffered".utf8), index))
+        XCTAssertFalse(isKnownForm(Array("occured".utf8), index))
+        XCTAssertFalse(isKnownForm(Array("stoping".utf8), index))
+        let ceiling = "The hall has coffered ceilings and a brass screen from the old bank, said the owner. " + filler
+        XCTAssertEqual(typo(ceiling).string, ceiling)
     }
 
     func testRareCorrectionsNotMade() {
