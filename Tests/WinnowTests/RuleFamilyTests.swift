@@ -1477,4 +1477,46 @@ final class RuleFamilyTests: XCTestCase {
             "Von links, von rechts, aus der Mitte: Die Kritik am Haushaltsentwurf kommt von allen Seiten.",
         ])
     }
+
+    func testCatalanCroatianSlovakTurkishNorwegianWordingsGo() {
+        assertRemoved([
+            ("Vés al contingut principal", "nav.skip-link"),
+            ("Preskočiť na hlavný obsah", "nav.skip-link"),
+            ("Actualitzada 14/05/2024 09:32", "dateline.timestamp"),
+            ("Objavljeno: 21.05.2024. u 13:47", "dateline.timestamp"),
+            ("Publisert 18. juni 2024, kl. 12:41", "dateline.timestamp"),
+            ("Temps de lectura: 4 min", "dateline.reading-time"),
+            ("prije 2 sata", "dateline.time-ago-intl"),
+            ("3 saat önce", "dateline.time-ago-intl"),
+            ("Vypočuť článok", "dateline.listen"),
+            ("Publicitat", "ad.marker"),
+            ("Oglas", "ad.marker"),
+            ("37 komentara", "comments.link"),
+            ("Za komentiranje se morate prijaviti.", "comments.link"),
+            ("Bizi takip edin", "social.follow"),
+            ("Google News’te Takip Et", "social.follow"),
+            ("Zvyšok článku je dostupný len pre predplatiteľov", "paywall.notice"),
+            ("Denne artikkelen er for abonnenter", "paywall.notice"),
+            ("Allerede abonnent? Logg inn", "paywall.notice"),
+            ("Kjøp abonnement", "paywall.button"),
+            ("Kúpiť predplatné", "paywall.button"),
+            ("Assine o Diário do Atlântico", "paywall.button"),
+            ("#spotreba", "meta.hashtags"),
+            ("#旅行 #温泉", "meta.hashtags"),
+        ])
+    }
+
+    func testLookalikesOfCatalanCroatianSlovakTurkishNorwegianWordingsStay() {
+        assertKept([
+            "#1",
+            "#MeToo began as a hashtag and became a movement, she wrote in 2018.",
+            "Oglasi na Facebooku i „zajamčeni” prinosi",
+            "Prije 2 sata stigla je vijest da je most zatvoren zbog oštećenja.",
+            "Assine o contrato antes de sexta-feira, aconselha a associação de consumidores.",
+            "Kjøp abonnement på strøm bare etter at du har sammenlignet prisene, råder Forbrukerrådet.",
+            "Denne artikkelen er for abonnenter som vil vite mer om skatten, sa redaktøren på møtet i går.",
+            "Bizi takip edin diyen taraftarlar stadyumun önünde toplandı.",
+            "Za komentiranje sjednice vijećnici su dobili pet minuta.",
+        ])
+    }
 }
