@@ -1501,8 +1501,12 @@ final class RuleFamilyTests: XCTestCase {
             ("Kjøp abonnement", "paywall.button"),
             ("Kúpiť predplatné", "paywall.button"),
             ("Assine o Diário do Atlântico", "paywall.button"),
-            ("#spotreba", "meta.hashtags"),
-            ("#旅行 #温泉", "meta.hashtags"),
+            ("#旅行 #温泉 #ひとり旅", "meta.hashtags"),
+            ("Vypočujte si článok", "dateline.listen"),
+            ("Skoči na sadržaj", "nav.skip-link"),
+            ("Er du allerede abonnent? Logg inn", "paywall.notice"),
+            ("Assine o jornal", "paywall.button"),
+            ("Temps de lectura: 4 minuts", "dateline.reading-time"),
         ])
     }
 
@@ -1510,6 +1514,11 @@ final class RuleFamilyTests: XCTestCase {
         assertKept([
             "#1",
             "#MeToo began as a hashtag and became a movement, she wrote in 2018.",
+            // Found by review: a quoted hashtag or two, a subheading, a line of code.
+            "#MeToo",
+            "#BlackLivesMatter #ICantBreathe",
+            "#endif",
+            "Assine o Termo de Adesão",
             "Oglasi na Facebooku i „zajamčeni” prinosi",
             "Prije 2 sata stigla je vijest da je most zatvoren zbog oštećenja.",
             "Assine o contrato antes de sexta-feira, aconselha a associação de consumidores.",
@@ -1518,5 +1527,13 @@ final class RuleFamilyTests: XCTestCase {
             "Bizi takip edin diyen taraftarlar stadyumun önünde toplandı.",
             "Za komentiranje sjednice vijećnici su dobili pet minuta.",
         ])
+    }
+
+    /// A post's tags as a run of lines of one or two hashtags go together; one hashtag
+    /// alone between paragraphs stays (a quoted slogan, a subheading).
+    func testARunOfHashtagLinesGoesAndALoneOneStays() {
+        let run = "#spotreba\n#Štatistický úrad\n#ceny"
+        XCTAssertEqual(cleanDocument("\(articleParagraph)\n\n\(run)\n\n\(articleParagraph)\n").string, "\(articleParagraph)\n\n\(articleParagraph)\n")
+        XCTAssertEqual(cleanDocument("\(articleParagraph)\n\n#MeToo\n\n\(articleParagraph)\n").string, "\(articleParagraph)\n\n#MeToo\n\n\(articleParagraph)\n")
     }
 }
