@@ -269,13 +269,15 @@ final class MoreBoilerplateTests: XCTestCase {
         let list = "Trending\nSummer showcase 2024\nBest co-op games\nHome\nReviews\nCouncil approves the new tram line after a long night"
         XCTAssertEqual(clean("\(list)\n\(article)"), "Council approves the new tram line after a long night\n\n\(article)\n")
         XCTAssertEqual(clean("\(article)\n\(list)\n\(article)"), "\(article)\n\n\(article)\n")
-        // A short last item is a menu word, not a headline; a headline under headlines
-        // about as long is one more of them (see testAQuestionIsAHeadlineInARelatedList).
-        XCTAssertEqual(clean("Trending\nSummer showcase 2024\nBest co-op games\n\(article)"), "\(article)\n")
-        XCTAssertEqual(clean("Trending\nEvery announcement from the summer showcase\nCouncil approves the new tram line after a long night\n\(article)"), "\(article)\n")
-        // A box of one or two headlines above the body is no menu: its headline goes.
-        XCTAssertEqual(clean("Lesen Sie auch\nWarum die Mieten in Leipzig schneller steigen als in München\n\(article)"), "\(article)\n")
-        XCTAssertEqual(clean("Most read\nStorm warning\nElection live\nWhy house prices in the north are rising faster than in London\n\(article)"), "\(article)\n")
+        // Lists that go whole above the article: a short last item is a menu word, not a
+        // headline; a headline under headlines about as long is one more of them (see
+        // testAQuestionIsAHeadlineInARelatedList); a box of one or two headlines is no menu.
+        for above in ["Trending\nSummer showcase 2024\nBest co-op games",
+                      "Trending\nEvery announcement from the summer showcase\nCouncil approves the new tram line after a long night",
+                      "Lesen Sie auch\nWarum die Mieten in Leipzig schneller steigen als in München",
+                      "Most read\nStorm warning\nElection live\nWhy house prices in the north are rising faster than in London"] {
+            XCTAssertEqual(clean("\(above)\n\(article)"), "\(article)\n", above)
+        }
     }
 
     func testWidgets() {
