@@ -1488,6 +1488,11 @@ final class RuleFamilyTests: XCTestCase {
             ("Temps de lectura: 4 min", "dateline.reading-time"),
             ("prije 2 sata", "dateline.time-ago-intl"),
             ("3 saat önce", "dateline.time-ago-intl"),
+            ("Fa 1 hora", "dateline.time-ago-intl"),
+            ("Pred 1 hodinou", "dateline.time-ago-intl"),
+            ("Prije 2 godine", "dateline.time-ago-intl"),
+            ("Bizi Twitter'da takip edin", "social.follow"),
+            ("Komentari (12)", "comments.link"),
             ("Vypočuť článok", "dateline.listen"),
             ("Publicitat", "ad.marker"),
             ("Oglas", "ad.marker"),
@@ -1532,6 +1537,7 @@ final class RuleFamilyTests: XCTestCase {
             "Denne artikkelen er for abonnenter som vil vite mer om skatten, sa redaktøren på møtet i går.",
             "Bizi takip edin diyen taraftarlar stadyumun önünde toplandı.",
             "Za komentiranje sjednice vijećnici su dobili pet minuta.",
+            "Prije 2 godine preselio se u Zagreb i otvorio pekaru.",
         ])
     }
 
