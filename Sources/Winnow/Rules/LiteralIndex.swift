@@ -260,29 +260,30 @@ final class LiteralAutomaton {
         lengths = literals.map { Int32($0.count) }
         longest = literals.map(\.count).max() ?? 0
 
-        // The trie: edges by (state, class), and each state's edges in the order made.
-        var edges: [Int: Int32] = [:]
+        // The trie: each state's edges (class, target) in the order made. A lookup scans a
+        // state's list: a few entries below the root, at most one per class at it.
         var children: [[(c: Int, t: Int32)]] = [[]]
         var ends: [Int32] = [-1]
+        @inline(__always) func child(_ s: Int, _ c: Int) -> Int? {
+            children[s].first { $0.c == c }.map { Int($0.t) }
+        }
         for (id, literal) in literals.enumerated() {
             var s = 0
             for b in literal {
                 let c = Int(classOfLiteralByte[Int(b)])
-                if let t = edges[s * classes + c] {
-                    s = Int(t)
+                if let t = child(s, c) {
+                    s = t
                 } else {
-                    let t = Int32(ends.count)
-                    edges[s * classes + c] = t
-                    children[s].append((c, t))
+                    let t = ends.count
+                    children[s].append((c, Int32(t)))
                     children.append([])
                     ends.append(-1)
-                    s = Int(t)
+                    s = t
                 }
             }
             ends[s] = Int32(id)
         }
         let states = ends.count
-        @inline(__always) func child(_ s: Int, _ c: Int) -> Int? { edges[s * classes + c].map { Int($0) } }
 
         // Breadth first: depths, failure links (the textbook walk), output links.
         var fail = [Int](repeating: 0, count: states)
