@@ -29,10 +29,51 @@ FOLD = {**{c: "'" for c in "\u2018\u2019\u201a\u201b\u2039\u203a"},
         **{c: '"' for c in "\u201c\u201d\u201e\u201f\u00ab\u00bb"}, "\u2026": "..."}
 
 
+OPENING_GUILLEMETS, CLOSING_GUILLEMETS = "\u00ab\u2039", "\u00bb\u203a"
+ASCII_WHITE = " \t\n\r"  # isASCIIWhite
+
+
 def fold_typography(text):
     """Quotes and the ellipsis as Winnow's canonical stage folds them: the classifier
-    reads text as its output, cleaned again, will have it."""
-    return "".join(FOLD.get(ch, ch) for ch in text) if any(ch in FOLD for ch in text) else text
+    reads text as its output, cleaned again, will have it. The space French sets inside
+    guillemets goes with them ("« Oui »" to '"Oui"'), line by line, as CanonicalStage
+    decides: after an opening one that a closing one follows on its line, and the spaces
+    before a closing one while one is open."""
+    if not any(ch in FOLD for ch in text):
+        return text
+    if not any(ch in OPENING_GUILLEMETS for ch in text):
+        return "".join(FOLD.get(ch, ch) for ch in text)
+    return "".join(_fold_line(line) for line in LINE_BREAK.split(text))
+
+
+def _fold_line(line):
+    out, i, n, open_count = [], 0, len(line), 0
+    while i < n:
+        ch = line[i]
+        if ch in ASCII_WHITE:
+            j = i
+            while j < n and line[j] in ASCII_WHITE:
+                j += 1
+            if i > 0 and open_count > 0 and j < n and line[j] in CLOSING_GUILLEMETS:
+                open_count -= 1
+                out.append(FOLD[line[j]])
+                i = j + 1
+                continue
+            out.append(line[i:j])
+            i = j
+            continue
+        if ch in FOLD:
+            if (ch in OPENING_GUILLEMETS and i + 2 < n and line[i + 1] == " " and line[i + 2] not in ASCII_WHITE
+                    and line[i + 2] not in CLOSING_GUILLEMETS and any(c in CLOSING_GUILLEMETS for c in line[i + 1:])):
+                open_count += 1
+                out.append(FOLD[ch])
+                i += 2
+                continue
+            out.append(FOLD[ch])
+        else:
+            out.append(ch)
+        i += 1
+    return "".join(out)
 
 
 def rule_drop_none():

@@ -2,7 +2,7 @@
 """Fits Winnow's statistical block classifier on the web development set.
 
 usage: fit.py [--data web-dev.jsonl] [--binary .build/release/winnow] [--out model.json]
-              [--no-write] [--min-recall 0.965]
+              [--no-write] [--min-recall 0.965] [--samples-weight 0]
 
 1. Runs the winnow binary over every page with the classifier and the stages after it
    turned off, so that the classifier is fitted on the text it will see in the pipeline
@@ -11,7 +11,13 @@ usage: fit.py [--data web-dev.jsonl] [--binary .build/release/winnow] [--out mod
    about a third); everything below is fitted and tuned on the rest only.
 3. Labels blocks from the page's strings: a block holding a `with` string is article, one
    holding a `without` string is boilerplate, the rest (and blocks holding both) are
-   unlabelled and serve only as context.
+   unlabelled and serve only as context. Web-dev's strings seldom fall on an article's
+   subheadings, list items or table rows, which the repository's annotated samples mark
+   line by line: with --samples-weight W > 0 the lines of the samples not held out
+   (md5(file name) mod 3 != FOLD) are learnt too, each with weight W (step 5 only; the
+   lexicon stays web-dev's). Off by default: cross-fold (crossfold.py --score), W = 0.1
+   or 0.3 dropped 2-4% more of the held-out samples' boilerplate lines but left some 35
+   more of web-dev's boilerplate strings (footer and about-us sentences).
 4. Fits a lexicon: a logistic regression over the words of labelled blocks (words seen in
    at least --min-df pages), whose weights become the `lexical` feature (bias + sum of the
    block's word weights / sqrt(words)). Fitted pages get out-of-fold lexical scores so that
@@ -28,9 +34,9 @@ usage: fit.py [--data web-dev.jsonl] [--binary .build/release/winnow] [--out mod
    for the best string F1 with string recall at least --min-recall, under the constraint
    that no line of the article-only samples (Samples/traps, languages, seeds) is dropped;
    among settings within 0.002 F1 of the best, the one losing the fewest article lines of
-   Samples/annotated wins.
-7. Prints held-out string P/R/F1 of this simulation and writes the model as plain JSON for
-   the Swift stage (Sources/Winnow/Classify).
+   the annotated samples learnt from (all of them with --samples-weight 0) wins.
+7. Prints held-out string P/R/F1 of this simulation and the held-out samples' lines it
+   drops, and writes the model as plain JSON for the Swift stage (Sources/Winnow/Classify).
 
 Needs numpy and scikit-learn (tools/classifier/requirements.txt), e.g.
     python3 -m venv tools/.venv && tools/.venv/bin/pip install -r tools/classifier/requirements.txt
@@ -40,6 +46,7 @@ score the binary per part of the split: tools/classifier/evaluate.py [-- FLAGS].
 import argparse
 import collections
 import glob
+import hashlib
 import itertools
 import json
 import math
@@ -153,6 +160,23 @@ def sample_losses(samples, docs, drops):
     return lost, caught
 
 
+def sample_held_out(name, fold):
+    """md5(file name) mod 3 == fold: the samples never learnt from (as pages.held_out)."""
+    return int(hashlib.md5(os.path.basename(name).encode("utf-8")).hexdigest(), 16) % 3 == fold
+
+
+def sample_labels(blocks, keep, drop):
+    """1 for a block that is a line marked boilerplate, 0 for one marked article, None
+    for the rest (lines marked either way, or changed past recognition by the stages
+    before the classifier)."""
+    nk, nd = set(normal(k) for k in keep), set(normal(d) for d in drop)
+    labels = []
+    for b, _ in blocks:
+        nb = normal(b)
+        labels.append(None if not nb or (nb in nk) == (nb in nd) else (0 if nb in nk else 1))
+    return labels
+
+
 # ---------------------------------------------------------------- lexicon
 
 def fit_lexicon(docs, min_df, C):
@@ -251,6 +275,9 @@ def main():
                     help="... and a document with fewer such blocks is left alone (fixed, not tuned: it is a safety rule)")
     ap.add_argument("--no-drops-weight", type=float, default=0.3,
                     help="weight of each labelled block's copy as if no rule had dropped anything (0: no copies)")
+    ap.add_argument("--samples-weight", type=float, default=0.0,
+                    help="weight of the annotated samples' hand-marked lines in the trees' fit (0: web-dev alone); "
+                         "samples with md5(name) mod 3 == FOLD are held out")
     ap.add_argument("--trees", type=int, default=150)
     ap.add_argument("--depth", type=int, default=4)
     ap.add_argument("--learning-rate", type=float, default=0.07)
@@ -289,6 +316,24 @@ def main():
     for d in items:
         d["rows"] = d["doc"].rows()
 
+    # The annotated samples mark every line by hand, in-article subheadings and lists
+    # too, which web-dev's strings seldom cover: with --samples-weight, the lines of the
+    # samples not held out are learnt as well (the lexicon stays web-dev's).
+    samples = sample_documents()
+    sample_texts, sample_drops = (pages.run_binary_texts(args.binary, [s[1] for s in samples]) if args.binary
+                                  else ([s[1] for s in samples], [()] * len(samples)))
+    sample_items = []
+    if args.samples_weight > 0:
+        for (name, _, keep, drop), text, dropped in zip(samples, sample_texts, sample_drops):
+            if not name.startswith("annotated/") or sample_held_out(name, args.fold):
+                continue
+            doc = F.Doc(text, langs, table, want_tokens=True, drops=dropped)
+            doc.set_lexical_scores(lexical_scores(doc, lexicon))
+            sample_items.append(dict(doc=doc, rows=doc.rows(), labels=sample_labels(doc.blocks, keep, drop),
+                                     weight=args.samples_weight))
+        print(f"samples learnt: {len(sample_items)} files, "
+              f"{sum(l is not None for d in sample_items for l in d['labels'])} labelled lines")
+
     # Every labelled block is learnt twice: as the pipeline shows it, and as if the rules
     # had dropped nothing on its page (the rule-drop features at their "none" values), so
     # that pages no rule touches are judged as well as before those features existed.
@@ -297,29 +342,34 @@ def main():
     def labelled(ds):
         X, y, w = [], [], []
         for d in ds:
+            weight = d.get("weight", 1.0)
             for row, lab in zip(d["rows"], d["labels"]):
                 if lab is not None:
                     X.append(row)
                     y.append(lab)
-                    w.append(1.0)
+                    w.append(weight)
                     if args.no_drops_weight > 0:
                         blank = list(row)
                         for k, v in none.items():
                             blank[k] = v
                         X.append(blank)
                         y.append(lab)
-                        w.append(args.no_drops_weight)
+                        w.append(args.no_drops_weight * weight)
         return np.array(X, dtype=float), np.array(y, dtype=float), np.array(w, dtype=float)
 
     params = dict(max_iter=args.trees, max_depth=args.depth, learning_rate=args.learning_rate,
                   l2_regularization=1.0, min_samples_leaf=20)
     for k in range(FOLDS):
-        clf = fit_trees(*labelled([d for d in fit if d["fold"] != k]), params)
+        clf = fit_trees(*labelled([d for d in fit if d["fold"] != k] + sample_items), params)
         for d in fit:
             if d["fold"] == k and d["rows"]:
                 d["p"] = list(clf.predict_proba(np.array(d["rows"]))[:, 1])
     Xf, yf, wf = labelled(fit)
     print(f"labelled blocks (fit): {int((wf == 1).sum())} ({int(yf[wf == 1].sum())} boilerplate)")
+    labelled_fit_blocks = int((wf == 1).sum())
+    if sample_items:
+        Xs, ys, ws = labelled(sample_items)
+        Xf, yf, wf = np.concatenate([Xf, Xs]), np.concatenate([yf, ys]), np.concatenate([wf, ws])
     clf = fit_trees(Xf, yf, wf, params)
     trees = export_trees(clf)
     for d in held:
@@ -348,9 +398,6 @@ def main():
     }
 
     # samples: the text the classifier sees there, scored by the final model
-    samples = sample_documents()
-    sample_texts, sample_drops = (pages.run_binary_texts(args.binary, [s[1] for s in samples]) if args.binary
-                                  else ([s[1] for s in samples], [()] * len(samples)))
     full = dict(model, lexicon=lexicon, trees=trees)
     sample_docs, sample_p = [], []
     for text, dropped in zip(sample_texts, sample_drops):
@@ -398,6 +445,8 @@ def main():
         lost, _ = sample_losses(samples, sample_docs, sdrops)
         if any(not name.startswith("annotated/") for name, _ in lost):
             continue  # article-only samples must pass untouched
+        if sample_items:  # (the held-out samples take no part in choosing)
+            lost = [x for x in lost if not sample_held_out(x[0], args.fold)]
         f1, p, r = pages.prf(string_counts(fit, run(fit, dec)))
         if r >= args.min_recall:
             candidates.append((f1, p, r, dec, len(lost)))
@@ -412,8 +461,20 @@ def main():
     sdrops = [F.decide(doc, p, {"decision": dec}) for doc, p in zip(sample_docs, sample_p)]
     lost, caught = sample_losses(samples, sample_docs, sdrops)
     print(f"samples: {len(lost)} article lines dropped, {caught} boilerplate lines dropped")
-    for name, line in lost:
-        print(f"  article line dropped in {name}: {line[:80]!r}")
+    # held-out annotated samples, line by line (a block that is a marked line)
+    kept_lost = kept_all = drop_caught = drop_all = 0
+    for smp, doc, dr in zip(samples, sample_docs, sdrops):
+        if not (smp[0].startswith("annotated/") and sample_held_out(smp[0], args.fold)):
+            continue
+        for lab, x in zip(sample_labels(doc.blocks, smp[2], smp[3]), dr):
+            if lab == 0:
+                kept_all += 1
+                kept_lost += bool(x)
+            elif lab == 1:
+                drop_all += 1
+                drop_caught += bool(x)
+    print(f"held-out annotated samples: {kept_lost} of {kept_all} article lines dropped, "
+          f"{drop_caught} of {drop_all} boilerplate lines the rules left dropped")
 
     ident = pages.prf(string_counts(held, [[False] * len(d["doc"].blocks) for d in held]))
     hf1, hp, hr = pages.prf(string_counts(held, run(held, dec)))
@@ -427,8 +488,12 @@ def main():
         "text": "the pipeline's text before the classifier stage" if args.binary else "raw pages",
         "split": f"md5(id) mod 3 == {args.fold} held out, the rest fitted",
         "fit_pages": len(fit), "held_out_pages": len(held),
-        "labelled_fit_blocks": int((wf == 1).sum()),
+        "labelled_fit_blocks": labelled_fit_blocks,
         "no_drops_weight": args.no_drops_weight,
+        **({"samples_weight": args.samples_weight,
+            "samples": f"Samples/annotated not held out (md5(name) mod 3 != {args.fold}), "
+                       f"{sum(l is not None for d in sample_items for l in d['labels'])} labelled lines"}
+           if sample_items else {}),
         "trees": params,
         "min_recall_on_fit": args.min_recall,
         "fit_scores_out_of_fold": {"f1": round(f1, 4), "p": round(p, 4), "r": round(r, 4)},
