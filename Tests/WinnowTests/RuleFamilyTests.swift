@@ -1478,6 +1478,54 @@ final class RuleFamilyTests: XCTestCase {
         ])
     }
 
+    func testMeteredAffiliateRatingLiveblogAndCommenterWordingsGo() {
+        assertRemoved([
+            ("Sie haben 4 von 5 kostenlosen Artikeln in diesem Monat gelesen.", "paywall.notice"),
+            ("Du hast diesen Monat 3 von 5 kostenlosen Artikeln gelesen", "paywall.notice"),
+            ("Subscribe to The Meridian for unlimited access to award-winning journalism.", "paywall.notice"),
+            ("Subscribe for unlimited access", "paywall.notice"),
+            ("Cet article peut contenir des liens affiliés. En savoir plus", "ad.affiliate-disclosure"),
+            ("Artykuł zawiera linki afiliacyjne. Jeśli dokonasz zakupu, możemy otrzymać prowizję.", "ad.affiliate-disclosure"),
+            ("W tym artykule znajdują się linki afiliacyjne.", "ad.affiliate-disclosure"),
+            ("od 2 399 zł", "ad.shop-box"),
+            ("od 2399 PLN", "ad.shop-box"),
+            ("★★★★★ 4,8 (126 avis)", "feedback.question"),
+            ("Vous avez testé cette recette ? Identifiez @carnetsdemargaux sur Instagram !", "feedback.question"),
+            ("Hai preparato questa ricetta? Taggaci su Instagram", "feedback.question"),
+            ("Contenuto sponsorizzato", "ad.marker"),
+            ("Gesponserter Inhalt", "ad.marker"),
+            ("Materiał sponsorowany", "ad.marker"),
+            ("Carica aggiornamenti precedenti", "liveblog.chrome"),
+            ("Weitere Beiträge laden", "liveblog.chrome"),
+            ("Load earlier updates", "liveblog.chrome"),
+            ("5 minut temu", "dateline.time-ago-intl"),
+            ("kamil_88 · 2 godz. temu", "dateline.time-ago-intl"),
+            ("Jan de Vries • 5 minuten geleden", "dateline.time-ago-intl"),
+            ("Anna K. · 3 hours ago", "dateline.time-ago"),
+        ])
+    }
+
+    /// Found by review: article lines shaped like the wordings above.
+    func testLookalikesOfMeteredAffiliateRatingLiveblogAndCommenterWordingsStay() {
+        assertKept([
+            "Sie haben 3 von 5 Spielen gewonnen und stehen damit im Halbfinale.",
+            "Subscribe to Kindle Unlimited for unlimited access to over four million titles, then cancel before the trial ends.",
+            "Subscribe to The Guardian for unlimited access, the ad read, but readers balked.",
+            "Cet article contient des liens d'affiliation vers des sites de paris illégaux, a dénoncé l'ARJEL dans son rapport.",
+            "Wpis zawiera linki afiliacyjne – tak zaczyna się co trzeci tekst blogerów parentingowych, wynika z raportu.",
+            "Jeśli sprzedamy mieszkanie przez agencję, możemy otrzymać prowizję zwrotną – tłumaczy doradca podatkowy.",
+            "2022 3 999 zł",
+            "Vous avez testé cette recette ? Moi, je l'ai ratée trois fois avant de comprendre que le four était trop chaud.",
+            "¿Has probado esta receta? Yo la descubrí en Sevilla, en casa de mi abuela, en 1998.",
+            "• Live updates",
+            "Live now: the storm's path",
+            "En vivo: Bad Bunny en el Estadio Azteca",
+            "Prep time | 15 minutes",
+            "Lisbon • 4 days",
+            "Battery life | 20 hours",
+        ])
+    }
+
     func testCatalanCroatianSlovakTurkishNorwegianWordingsGo() {
         assertRemoved([
             ("Vés al contingut principal", "nav.skip-link"),
