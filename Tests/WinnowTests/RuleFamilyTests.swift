@@ -1502,7 +1502,15 @@ final class RuleFamilyTests: XCTestCase {
             ("kamil_88 · 2 godz. temu", "dateline.time-ago-intl"),
             ("Jan de Vries • 5 minuten geleden", "dateline.time-ago-intl"),
             ("Anna K. · 3 hours ago", "dateline.time-ago"),
+            ("Publié le 8 octobre 2023 par Margaux · Mis à jour le 2 mars 2024", "dateline.labelled-date"),
+            ("DIRETTA", "liveblog.chrome"),
+            ("📌 In evidenza", "liveblog.chrome"),
+            ("Conteúdo Patrocinado", "ad.marker"),
         ])
+        // A video's credit in brackets goes like a photo's, and is kept as metadata.
+        let doc = cleanDocument("\(articleParagraph) (Video: Dana Whitfield/KWVN)")
+        XCTAssertEqual(doc.string, "\(articleParagraph)\n")
+        XCTAssertEqual(doc.kept["credits"], ["Dana Whitfield/KWVN"])
     }
 
     /// Found by review: article lines shaped like the wordings above.
