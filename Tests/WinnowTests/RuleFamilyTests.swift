@@ -1557,6 +1557,86 @@ final class RuleFamilyTests: XCTestCase {
         ])
     }
 
+    /// A sentence of the article that tells of a newsletter or a paywall: the call to act
+    /// follows a subject ("readers subscribe…", "asking readers to subscribe…") or is
+    /// quoted and the sentence goes on after it.
+    func testSentencesAboutNewslettersAndPaywallsStay() {
+        assertKept([
+            "More than 40,000 readers subscribe to the newsletter, which the couple writes from their kitchen table in Ohio.",
+            "She asked people to sign up for her newsletter, and within a week 2,000 had done so.",
+            "The council urged residents to register for the newsletter to get updates on road closures during the works.",
+            "Volunteers signing up for the newsletter at the fair were promised a tote bag.",
+            "Members receive the newsletter by post, and older members still prefer it that way.",
+            "Last year the paper began asking readers to subscribe to continue reading, a move that cost it a third of its traffic.",
+            "Many readers complained that the site’s “subscribe to keep reading” banner appeared after only two paragraphs.",
+            "Subscribe to continue reading is the most hated phrase on the internet, according to a new survey.",
+            "Suscríbete para seguir leyendo, decía el mensaje que apareció en la pantalla de miles de usuarios.",
+            "Assine já por R$ 1,90 no primeiro mês: assim começava o e-mail que milhares de leitores receberam ontem.",
+            "Wer den Newsletter abonnieren möchte, muss sich bislang im Rathaus in eine Liste eintragen.",
+            "Mit dem Newsletter erreicht der Verein inzwischen mehr als 3000 Mitglieder in der Region.",
+            "Die Stadt hat ihre Bürger aufgefordert, sich für den Newsletter anzumelden, um über Baustellen informiert zu werden.",
+            "Un abonné sur trois a déjà un compte, selon l’étude. Il vous reste 20 % de l’article à lire, affichait le site.",
+            "Les lecteurs qui veulent lire la suite doivent payer 1 € le premier mois, une offre qui a séduit 5 000 personnes.",
+        ])
+    }
+
+    /// Batch 18's wordings: kinds of lines in languages and forms the packs lacked.
+    func testBatch18WordingsGo() {
+        assertRemoved([
+            ("Vai al contenuto principale", "nav.skip-link"),
+            ("Photography by Jonas Reyes/Lumen Collective", "caption.credit-only"),
+            ("Fotoğraf: Selim Karaosmanoğlu", "caption.credit-marker"),
+            ("Linki Kopyala", "share.buttons"),
+            ("1 Monat für 0,99 €", "paywall.notice"),
+            ("danach 9,99 € mtl., jederzeit monatlich kündbar", "paywall.notice"),
+            ("Alle Abo-Angebote im Überblick", "paywall.button"),
+            ("Nieuwste berichten bovenaan", "liveblog.chrome"),
+            ("Show 3 more key events", "liveblog.chrome"),
+            ("Laatste update: 21:52", "dateline.labelled-date"),
+            ("za 14 sep 2024 om 15:18", "dateline.timestamp"),
+            ("Heb jij beelden of weet je meer? Stuur ze via WhatsApp naar onze redactie.", "editorial.contact-prompt"),
+            ("To send flowers to the family or plant a tree in memory of Ada Brook, please visit our floral store.", "ui.obituary-store"),
+            ("Artiklen fortsætter under annoncen", "ad.marker"),
+            ("Artikeln fortsätter under annonsen", "ad.marker"),
+            ("Tilmeld dig vores gratis nyhedsbrev og få overblikket hver morgen.", "newsletter.prompt"),
+            ("Ved tilmelding accepterer du vores privatlivspolitik.", "legal.consent-note"),
+        ])
+    }
+
+    func testLookalikesOfBatch18WordingsStay() {
+        assertKept([
+            "De nieuwste berichten bovenaan de pagina bleken achteraf door een bot geplaatst.",
+            "Za 14 sep 2024 om 15:18 sloeg de brandweer groot alarm.",
+            "3 Monate für 120 € im Monat: So teuer ist das Parken am Bahnhof geworden.",
+            "Heb jij beelden of weet je meer? Die vraag stelde de politie zaterdag aan omwonenden.",
+            "Artiklen fortsætter en debat, som begyndte i Folketinget sidste år.",
+            "Photography by children from the camp will be shown at the library until June.",
+        ])
+    }
+
+    func testNewsletterAndPaywallPromptsStillGo() {
+        assertRemoved([
+            ("Subscribe to continue reading", "paywall.notice"),
+            ("Please subscribe to continue reading. Already a subscriber? Log in", "paywall.notice"),
+            ("Subscribe now to keep reading — $1 for 6 months", "paywall.notice"),
+            ("Suscríbete para seguir leyendo", "paywall.notice"),
+            ("Assine agora e tenha acesso ilimitado", "paywall.notice"),
+            ("Sign up for the Morning Ledger newsletter", "newsletter.prompt"),
+            ("Then subscribe to the weekly newsletter!", "newsletter.prompt"),
+            ("Get the newsletter everyone is talking about", "newsletter.prompt"),
+            ("Stay informed with our free newsletter", "newsletter.prompt"),
+            ("You’ll receive the next newsletter in your inbox.", "newsletter.prompt"),
+            ("I agree to my personal data being stored and used to receive the newsletter", "newsletter.prompt"),
+            ("I would like to subscribe to the Harbor Weekly newsletters and special offers", "newsletter.prompt"),
+            ("Mit dem Stadtwerke-Newsletter sind Sie immer auf dem neuesten Stand.", "newsletter.prompt"),
+            ("Bleiben Sie auf dem Laufenden mit dem kostenlosen Wochen-Newsletter", "newsletter.prompt"),
+            ("Jetzt Newsletter abonnieren!", "newsletter.prompt"),
+            ("Sie haben sich bereits für unseren Newsletter angemeldet.", "newsletter.prompt"),
+            ("Offre spéciale : 1 € le premier mois, sans engagement", "paywall.notice"),
+            ("Il vous reste 75 % de cet article à lire.", "paywall.notice"),
+        ])
+    }
+
     func testCatalanCroatianSlovakTurkishNorwegianWordingsGo() {
         assertRemoved([
             ("Vés al contingut principal", "nav.skip-link"),
