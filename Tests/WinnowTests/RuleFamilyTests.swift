@@ -1577,6 +1577,18 @@ final class RuleFamilyTests: XCTestCase {
             "Die Stadt hat ihre Bürger aufgefordert, sich für den Newsletter anzumelden, um über Baustellen informiert zu werden.",
             "Un abonné sur trois a déjà un compte, selon l’étude. Il vous reste 20 % de l’article à lire, affichait le site.",
             "Les lecteurs qui veulent lire la suite doivent payer 1 € le premier mois, une offre qui a séduit 5 000 personnes.",
+            // Found by review: prompts quoted and attributed, prices told of, German modal sentences.
+            "Please sign up for the newsletter, the mayor urged residents, so that flood warnings reach them in time.",
+            "Please subscribe to our newsletter, the bot wrote to thousands of users before it was shut down.",
+            "Subscribe to continue reading, they said.",
+            "Suscríbete para seguir leyendo, dijo.",
+            "Abonnez-vous à notre newsletter, répète le présentateur à la fin de chaque émission.",
+            "Tilmeld dig vores nyhedsbrev, stod der på skiltet, men ingen vidste hvordan.",
+            "Readers pay £1 for the first month, after which the price jumps to £12.",
+            "At $1 for the first month, the offer undercuts every rival in the market.",
+            "Auch Schülerinnen und Schüler können den Newsletter abonnieren.",
+            "Rund 3000 Bürger wollten den Newsletter erhalten.",
+            "Sie will den Newsletter anfordern.",
         ])
     }
 
@@ -1600,6 +1612,27 @@ final class RuleFamilyTests: XCTestCase {
             ("Artikeln fortsätter under annonsen", "ad.marker"),
             ("Tilmeld dig vores gratis nyhedsbrev og få overblikket hver morgen.", "newsletter.prompt"),
             ("Ved tilmelding accepterer du vores privatlivspolitik.", "legal.consent-note"),
+            // Found by review: variants of the same kinds.
+            ("Subscribe now to continue reading and get unlimited digital access.", "paywall.notice"),
+            ("Suscríbete para seguir leyendo sin límites", "paywall.notice"),
+            ("Il vous reste 64,16 % de cet article à lire.", "paywall.notice"),
+            ("1 € no primeiro mês", "paywall.notice"),
+            ("Danach 9,99 € mtl., monatlich kündbar", "paywall.notice"),
+            ("Zu allen Abo-Angeboten", "paywall.button"),
+            ("Never miss a story — sign up for the Morning Brew newsletter.", "newsletter.prompt"),
+            ("Sign up to First Edition, our free daily newsletter", "newsletter.prompt"),
+            ("Möchten Sie unseren Newsletter erhalten?", "newsletter.prompt"),
+            ("Tilmeld nyhedsbrev", "newsletter.prompt"),
+            ("Ved at tilmelde dig nyhedsbrevet accepterer du vores vilkår og betingelser.", "legal.consent-note"),
+            ("Door je in te schrijven ga je akkoord met de algemene voorwaarden.", "legal.consent-note"),
+            ("Heb jij foto’s of video’s van het incident? Stuur ze via WhatsApp naar 06-12345678.", "editorial.contact-prompt"),
+            ("Annonce – artiklen fortsætter nedenfor", "ad.marker"),
+            ("Salta al contenuto principale", "nav.skip-link"),
+            ("Photography: Jane Doe", "caption.credit-marker"),
+            ("Fotoğraflar: Reuters", "caption.credit-marker"),
+            ("Linki kopyalandı", "share.buttons"),
+            ("Show 1 more key event", "liveblog.chrome"),
+            ("To send flowers to the family of Robert Brown, please visit our Heartfelt Sympathies Store.", "ui.obituary-store"),
         ])
     }
 
