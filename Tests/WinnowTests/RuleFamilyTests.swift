@@ -1647,6 +1647,52 @@ final class RuleFamilyTests: XCTestCase {
         ])
     }
 
+    /// Batch 19's wordings.
+    func testBatch19WordingsGo() {
+        assertRemoved([
+            ("Episode 112 · 48 min · March 6, 2024", "podcast.episode-chrome"),
+            ("Play episode", "podcast.episode-chrome"),
+            ("Follow the show", "social.follow"),
+            ("Enjoying The Long Table? Get behind-the-scenes notes from every episode in our free weekly newsletter.", "newsletter.prompt"),
+            ("Kommentare lesen 187 Beiträge", "comments.link"),
+            ("fot. KP PSP Radzanów", "caption.credit-marker"),
+            ("Dalsza część artykułu pod materiałem wideo", "ad.marker"),
+            ("Zobacz wideo: Ogromny pożar hali. Nagranie z drona", "related.labelled-link"),
+            ("An official website of the City of Port Aldridge. Here’s how you know", "nav.gov-banner"),
+            ("Official websites use .gov. A .gov website belongs to an official government organization in the United States.", "nav.gov-banner"),
+            ("Al suscribirte aceptás los Términos y Condiciones y la Política de Privacidad.", "legal.consent-note"),
+            ("Vi bryr oss om din integritet", "cookie.button"),
+            ("Vi och våra 143 partner använder cookies och liknande tekniker för att ge dig en bättre upplevelse.", "cookie.notice"),
+            ("Detta är en recension. Åsikterna i texten är skribentens egna.", "editorial.views-disclaimer"),
+            ("Distribuie pe Facebook", "share.buttons"),
+            ("Trimite pe WhatsApp", "share.buttons"),
+            ("Urmărește Ecoul Cetății pe Google News", "social.follow"),
+            ("Episode 87 · 1 hr 12 min · Jan 15, 2024", "podcast.episode-chrome"),
+            ("Listen to episode", "podcast.episode-chrome"),
+            ("Dalszy ciąg artykułu pod materiałem wideo", "ad.marker"),
+            ("Vi bryr oss om personvernet ditt", "cookie.button"),
+            ("Urmărește HotNews.ro pe Google News și pe Facebook", "social.follow"),
+            ("Official websites use .gov A .gov website belongs to an official government organization in the United States.", "nav.gov-banner"),
+        ])
+    }
+
+    func testLookalikesOfBatch19WordingsStay() {
+        assertKept([
+            "We asked readers to get in touch in our newsletter last week, and 300 of them did.",
+            "Follow the show’s money and you find a studio that has not turned a profit since 2019.",
+            "Detta är en recension av en bok som ingen ville ge ut, och det märks på varje sida.",
+            "An official website of the state tourism office went offline on Monday after the attack.",
+            "Urmărește-ți consumul de apă lunar, recomandă specialiștii companiei.",
+            // Found by review: the same wordings told of, or followed by a comment on them.
+            "Secure .gov websites use HTTPS, yet a third of county sites still do not, the audit found.",
+            "Official websites use .gov domains, but scammers increasingly buy lookalike addresses, experts warn.",
+            "Al suscribirte aceptás las condiciones, pero pocos usuarios las leen, según el estudio.",
+            "Jak mówi fot. Jan Kowalski, fotograf z Krakowa, światło było idealne.",
+            "Vi och våra 143 partner använder cookies, stod det i rutan som Datainspektionen kritiserade.",
+            "Get the full picture in our weekly newsletter, editors argued in the 2019 memo that reshaped the paper.",
+        ])
+    }
+
     func testNewsletterAndPaywallPromptsStillGo() {
         assertRemoved([
             ("Subscribe to continue reading", "paywall.notice"),
