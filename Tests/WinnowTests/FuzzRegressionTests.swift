@@ -24,6 +24,18 @@ final class FuzzRegressionTests: XCTestCase {
         }
     }
 
+    /// A fuzz finding: a line with a "©" a word under `copyright.line`'s 60 with its French
+    /// guillemets folded, and a word over with them standing apart, was kept by the first
+    /// cleaning and dropped by the second. Blocks count words as the output will have them.
+    func testGuillemetsWithTheirSpacesCountAsCanonicalTextCountsThem() {
+        let blocks = segmentBlocks(Array("Il a dit « Oui » hier.\nAccueil » Sport\n".utf8))
+        XCTAssertEqual(blocks.map(\.words), [5, 3])
+        let filler = Array(repeating: "mot", count: 57).joined(separator: " ")
+        let line = "Texte © « \(filler) » fin."
+        let once = clean("Un premier paragraphe de l’article, assez long pour compter comme prose.\n\n\(line)\n")
+        XCTAssertEqual(clean(once), once)
+    }
+
     /// The three readings of a record agree on records read and refused alike: escapes
     /// and surrogates, a text key spelt with an escape, a winnow field to replace, nesting,
     /// and broken strings, escapes, structure and trailing data.

@@ -1671,6 +1671,7 @@ final class RuleFamilyTests: XCTestCase {
             ("Listen to episode", "podcast.episode-chrome"),
             ("Dalszy ciąg artykułu pod materiałem wideo", "ad.marker"),
             ("Vi bryr oss om personvernet ditt", "cookie.button"),
+            ("Vi og våre 143 partnere bruker informasjonskapsler og lignende teknologi.", "cookie.notice"),
             ("Urmărește HotNews.ro pe Google News și pe Facebook", "social.follow"),
             ("Official websites use .gov A .gov website belongs to an official government organization in the United States.", "nav.gov-banner"),
         ])
@@ -1690,6 +1691,7 @@ final class RuleFamilyTests: XCTestCase {
             "Jak mówi fot. Jan Kowalski, fotograf z Krakowa, światło było idealne.",
             "Vi och våra 143 partner använder cookies, stod det i rutan som Datainspektionen kritiserade.",
             "Get the full picture in our weekly newsletter, editors argued in the 2019 memo that reshaped the paper.",
+            "Get in touch with the editors listed in our newsletter if you spot an error.",
         ])
     }
 

@@ -44,8 +44,33 @@ public func segmentBlocks(_ text: [UInt8], countingWords: Bool = true) -> [Block
             if buf[i] == 0x0D, next < n, buf[next] == 0x0A { next += 1 }
             lineStart = next
         }
+        if countingWords { countGuillemetsAsCanonicalTextWill(&blocks, buf) }
     }
     return blocks
+}
+
+/// Counts words as the cleaned output will have them. Canonical text folds French
+/// guillemets together with the space inside them ("« Oui »" becomes "\"Oui\""), so a
+/// guillemet standing apart is a word here and not in the output: a block a word or two
+/// over a rule's `max-words` would be kept now and dropped when the output is cleaned
+/// again. Each such fold takes one word off its block. Only a text holding a guillemet
+/// is read again (the canonical stage's own proposals decide which ones fold).
+func countGuillemetsAsCanonicalTextWill(_ blocks: inout [Block], _ buf: UnsafeBufferPointer<UInt8>) {
+    var i = 0, holdsOne = false
+    while true {
+        i = firstNonASCII(buf, from: i)
+        guard i < buf.count else { break }
+        if guillemet(buf, i, opening: true) != nil || guillemet(buf, i, opening: false) != nil { holdsOne = true; break }
+        i += 1
+    }
+    guard holdsOne, !blocks.isEmpty else { return }
+    var b = 0
+    for fold in CanonicalStage.proposals(buf, fold: true) where fold.rule == "canonical.typography"
+        && buf[fold.range].contains(where: isASCIISpace) {
+        // Proposals come in text order, as the blocks do.
+        while b < blocks.count - 1, blocks[b].range.upperBound <= fold.range.lowerBound { b += 1 }
+        if blocks[b].range.contains(fold.range.lowerBound), blocks[b].words > 1 { blocks[b].words -= 1 }
+    }
 }
 
 /// Byte tests eight bytes at a time (SWAR), each lane's answer in its high bit.
