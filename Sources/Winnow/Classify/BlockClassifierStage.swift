@@ -66,8 +66,7 @@ public final class BlockClassifierStage: Stage {
                 // French guillemets fold with the spaces inside them, as the canonical stage
                 // decides line by line: a text holding one is folded by that stage's own edits.
                 if guillemet(buf, i, opening: true) != nil || guillemet(buf, i, opening: false) != nil {
-                    folds = CanonicalStage.proposals(buf, fold: true)
-                        .filter { $0.rule == "canonical.typography" }.map { ($0.range, $0.replacement) }
+                    folds = CanonicalStage.typographyFolds(buf).map { ($0.range, $0.replacement) }
                     break
                 }
                 if let (length, folded) = foldedQuote(buf, i) {

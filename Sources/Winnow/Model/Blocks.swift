@@ -56,17 +56,9 @@ public func segmentBlocks(_ text: [UInt8], countingWords: Bool = true) -> [Block
 /// again. Each such fold takes one word off its block. Only a text holding a guillemet
 /// is read again (the canonical stage's own proposals decide which ones fold).
 func countGuillemetsAsCanonicalTextWill(_ blocks: inout [Block], _ buf: UnsafeBufferPointer<UInt8>) {
-    var i = 0, holdsOne = false
-    while true {
-        i = firstNonASCII(buf, from: i)
-        guard i < buf.count else { break }
-        if guillemet(buf, i, opening: true) != nil || guillemet(buf, i, opening: false) != nil { holdsOne = true; break }
-        i += 1
-    }
-    guard holdsOne, !blocks.isEmpty else { return }
+    guard !blocks.isEmpty, holdsGuillemet(buf) else { return }
     var b = 0
-    for fold in CanonicalStage.proposals(buf, fold: true) where fold.rule == "canonical.typography"
-        && buf[fold.range].contains(where: isASCIISpace) {
+    for fold in CanonicalStage.typographyFolds(buf) where buf[fold.range].contains(where: isASCIISpace) {
         // Proposals come in text order, as the blocks do.
         while b < blocks.count - 1, blocks[b].range.upperBound <= fold.range.lowerBound { b += 1 }
         if blocks[b].range.contains(fold.range.lowerBound), blocks[b].words > 1 { blocks[b].words -= 1 }

@@ -106,6 +106,26 @@ final class CanonicalStage: Stage {
     }
 }
 
+extension CanonicalStage {
+    /// The stage's folds of typographic quotes and the ellipsis, French guillemets with
+    /// the spaces inside them: what a second cleaning reads, for the stages before this
+    /// one that judge the text as the output will have it.
+    static func typographyFolds(_ buf: UnsafeBufferPointer<UInt8>) -> [ProposedEdit] {
+        proposals(buf, fold: true).filter { $0.rule == "canonical.typography" }
+    }
+}
+
+/// Whether the text holds a guillemet: only then does folding read a line's context.
+func holdsGuillemet(_ buf: UnsafeBufferPointer<UInt8>) -> Bool {
+    var i = 0
+    while true {
+        i = firstNonASCII(buf, from: i)
+        guard i < buf.count else { return false }
+        if guillemet(buf, i, opening: true) != nil || guillemet(buf, i, opening: false) != nil { return true }
+        i += 1
+    }
+}
+
 /// The byte length of a guillemet at `i` (« or ‹ opening, » or › closing), else nil.
 func guillemet(_ buf: UnsafeBufferPointer<UInt8>, _ i: Int, opening: Bool) -> Int? {
     if i + 1 < buf.count, buf[i] == 0xC2, buf[i + 1] == (opening ? 0xAB : 0xBB) { return 2 }
