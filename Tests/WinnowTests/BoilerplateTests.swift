@@ -243,6 +243,27 @@ final class MoreBoilerplateTests: XCTestCase {
         XCTAssertEqual(clean(text), "\(article)\n")
     }
 
+    /// Where the text keeps its blank lines, a box whose headlines stand right under its
+    /// heading ends at the next blank line: what follows is the article again, though it
+    /// is a short question or a list of its own. A box set apart item by item runs on.
+    func testAListGluedUnderItsHeadingEndsAtTheBlankLine() {
+        let box = "You might also like:\nQuiche with leeks and bacon\nPotato crumble with smoked cheese"
+        XCTAssertEqual(clean("\(article)\n\n\(box)\n\nThe secret?\n\nMint.\n\n\(article)"),
+                       "\(article)\n\nThe secret?\n\nMint.\n\n\(article)\n")
+        XCTAssertEqual(clean("\(article)\n\n\(box)\n\nThe next steps:\n- drain the cellar walls,\n- restore the earth floor\n\n\(article)"),
+                       "\(article)\n\nThe next steps:\n\n- drain the cellar walls,\n\n- restore the earth floor\n\n\(article)\n")
+        let apart = "You might also like:\n\nQuiche with leeks and bacon\n\nPotato crumble with smoked cheese"
+        XCTAssertEqual(clean("\(article)\n\n\(apart)\n\n\(article)"), "\(article)\n\n\(article)\n")
+    }
+
+    /// An ideographic full stop ends a sentence as a full stop does: a paragraph under a
+    /// related box in Japanese is no headline (its words are not counted by spaces).
+    func testAnIdeographicFullStopEndsARelatedList() {
+        let prose = "市は昨年9月から半年間、二つの部署で実証実験を実施した。期間中の問い合わせは約3万件だった。"
+        let text = "\(article)\n関連記事\n・行政のAI利用、責任は誰が負うのか\n・窓口DXの成功と失敗\n\(prose)\n\(article)"
+        XCTAssertEqual(clean(text), "\(article)\n\n\(prose)\n\n\(article)\n")
+    }
+
     func testAQuestionIsAHeadlineInARelatedList() {
         let text = "More on this story\nWhy is my energy bill going up again?\nBudget passes after long night\n\(article)"
         XCTAssertEqual(clean(text), "\(article)\n")

@@ -64,6 +64,10 @@ final class RuleFamilyTests: XCTestCase {
             ("Um zu kommentieren, müssen Sie sich registrieren.", "comments.notice"),
             ("Para comentar debes estar registrado en nuestra web.", "comments.notice"),
             ("Enter your email address to subscribe to this blog and receive notifications of new posts by email.", "comments.subscribe-by-mail"),
+            ("Ver comentários (23)", "comments.link"),
+            ("Para comentar es necesario estar registrado en el diario.", "comments.notice"),
+            ("Os comentários estão sujeitos às regras da comunidade. Comente de forma responsável.", "comments.link"),
+            ("请登录后发表评论", "comments.link"),
         ])
     }
 
@@ -86,6 +90,8 @@ final class RuleFamilyTests: XCTestCase {
         assertRemoved([
             ("Paylaş", "share.buttons"),
             ("Share on Hacker News", "share.buttons"),
+            ("Kövess minket a Facebookon!", "social.follow"),
+            ("Kövesse a Hírpont24-et a Google Hírekben is!", "social.follow"),
             ("Ajouter à vos sélections", "share.prompt"),
             ("Share by email", "share.buttons"),
             ("Thanks for reading! If you found this helpful, follow me for more posts on data engineering.", "social.signoff"),
@@ -150,6 +156,7 @@ final class RuleFamilyTests: XCTestCase {
             ("World-class recipes, delivered weekly.", "newsletter.prompt"),
             ("Klicken Sie auf den Button unten, um den Inhalt von einem Kartendienst zu laden.", "ui.embed-consent"),
             ("Laden Sie die Wetter-App herunter und aktivieren Sie Warnungen.", "app.prompt"),
+            ("Tilaa Pohjois-Savon uutiskirje", "newsletter.prompt"),
         ])
     }
 
@@ -159,6 +166,7 @@ final class RuleFamilyTests: XCTestCase {
             "Vegetables from the cooperative are delivered weekly to 300 households in the valley.",
             "Residents signed up for the scheme in large numbers, the council said.",
             "The app, which cost the city 2 million euros, was downloaded fewer than 900 times.",
+            "Kaupunki aloittaa kampanjan. Sen iskulause on \"Tilaa uutiskirje, niin mikään ei mene ohi\", ja tilauksen voi perua milloin tahansa.",
         ])
     }
 
@@ -168,6 +176,10 @@ final class RuleFamilyTests: XCTestCase {
         assertRemoved([
             ("Register now for free to get unlimited access to our news and analysis.", "paywall.notice"),
             ("Te quedan 2 artículos gratis este mes", "paywall.notice"),
+            ("Este contenido es exclusivo para usuarios registrados", "paywall.notice"),
+            ("Regístrate gratis para seguir leyendo", "paywall.notice"),
+            ("Continue a ler com uma assinatura. Acesso ilimitado a todos os artigos.", "paywall.notice"),
+            ("この記事の続きを読むには、会員登録（無料）が必要です。", "paywall.notice"),
             ("Ya tengo una suscripción", "paywall.notice"),
             ("Suscríbete para seguir leyendo", "paywall.notice"),
             ("Member support keeps our reporting free for everyone — join today for as little as $5 a month.", "appeal.sentence"),
@@ -211,6 +223,8 @@ final class RuleFamilyTests: XCTestCase {
         assertRemoved([
             ("Etiketler: eskişehir, tramvay, ulaşım", "meta.taxonomy"),
             ("Temas relacionados: economía, vivienda, alquiler", "meta.taxonomy"),
+            ("Címkék: tájház, műemlékvédelem, önkormányzat", "meta.taxonomy"),
+            ("Etiquetes: urbanisme, equipaments, participació", "meta.taxonomy"),
             ("Tags: Garten, Tomaten, Balkon", "meta.taxonomy"),
             ("Kategorien: Reisen, Norwegen", "meta.taxonomy"),
             ("Filed under: Phones, Reviews", "meta.taxonomy"),
@@ -271,6 +285,10 @@ final class RuleFamilyTests: XCTestCase {
             ("En savoir plus", "related.more-button"),
             ("Per saperne di più", "related.more-button"),
             ("Lade weitere Inhalte ...", "related.more-button"),
+            ("Přečtěte si také: Kraj opraví letos 38 mostů", "related.labelled-link"),
+            ("Llegeix també: La comissió demana pacificar el carrer Major", "related.labelled-link"),
+            ("You may also like: How to Sharpen a Chisel in Ten Minutes", "related.labelled-link"),
+            ("Sponsored Content", "related.list"),
         ])
     }
 
@@ -289,6 +307,9 @@ final class RuleFamilyTests: XCTestCase {
             ("[Bearbeiten | Quelltext bearbeiten]", "nav.wiki-edit-link"),
             ("Details [ edit ]", "nav.wiki-edit-suffix"),
             ("Hopp til hovedinnhold", "nav.skip-link"),
+            ("Saltar al contenido principal", "nav.skip-link"),
+            ("Ves al contingut", "nav.skip-link"),
+            ("メインコンテンツにスキップ", "nav.skip-link"),
             ("Spring naar inhoud", "nav.skip-link"),
             ("Trending: Budget 2025 | Gold Rate Today | Weather Update", "nav.topic-strip"),
             ("Impressum · Datenschutz · Cookie-Einstellungen · Barrierefreiheit", "nav.link-row"),
@@ -368,6 +389,13 @@ final class RuleFamilyTests: XCTestCase {
             ("Advertisement · Scroll to continue", "ad.marker"),
             ("Hier klicken, um YouTube-Videos zu aktivieren/deaktivieren.", "cookie.service-toggle"),
             ("Click to enable/disable Google Fonts.", "cookie.service-toggle"),
+            ("Nosotros y nuestros socios almacenamos o accedemos a información en un dispositivo, tales como cookies, y procesamos datos personales.", "cookie.partners-notice"),
+            ("Avec votre permission, nous et nos partenaires pouvons utiliser des données de géolocalisation précises.", "cookie.partners-notice"),
+            ("Az Ön engedélyével mi és a partnereink pontos geolokációs adatokat használhatunk fel.", "cookie.partners-notice"),
+            ("Wir und unsere 212 Partner speichern und/oder greifen auf Informationen auf Ihrem Gerät zu.", "cookie.partners-notice"),
+            ("Sisältö jatkuu mainoksen jälkeen", "ad.marker"),
+            ("A cikk a hirdetés után folytatódik", "ad.marker"),
+            ("Cookie-Zustimmung verwalten", "cookie.button"),
         ])
     }
 
@@ -391,6 +419,8 @@ final class RuleFamilyTests: XCTestCase {
             "Klicken, um die Alarmanlage zu aktivieren, musste niemand: sie sprang von selbst an.",
             "The item was added to the museum's collection in 1998.",
             "Lieferzeiten von bis zu zwölf Wochen sind bei Küchen normal, sagt der Händler.",
+            "We and our partners in the regional alliance use the depot to store grain, the co-operative's chair said.",
+            "\"Wir und unsere Partner speichern keine Daten\", sagte der Sprecher des Unternehmens.",
         ])
     }
 

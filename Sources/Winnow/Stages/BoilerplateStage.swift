@@ -427,9 +427,14 @@ private struct Pass {
                 continue
             }
             metOpening = true
+            // A box whose headlines stand right under its heading (no blank line between)
+            // ends at the next blank line, where the text keeps them: what follows is the
+            // article again, though it may be short ("The secret?") or a list of its own.
+            let glued = i + 1 < blocks.count && !blocks[i + 1].startsGroup
             var j = i
             while j + 1 < blocks.count, j - i < maxItems, drops[j + 1] == nil,
-                  blocks[j + 1].words <= itemWords, !endsSentence(blocks[j + 1].range) { j += 1 }
+                  blocks[j + 1].words <= itemWords, !endsSentence(blocks[j + 1].range),
+                  !(glued && j > i && blocks[j + 1].startsGroup) { j += 1 }
             if rule.spec.itemsRecur == true {
                 j = i + recurringItems(after: i, upTo: j)
                 if j - i < 2 { i += 1; continue }
@@ -451,10 +456,6 @@ private struct Pass {
         let last = list.upperBound
         guard last - list.lowerBound >= 2, last + 1 < blocks.count, drops[last + 1] == nil,
               isSentence(last + 1) else { return false }
-        // Where the text keeps its blank lines, a box whose headlines stand right under its
-        // heading ends at the blank line before the subheading.
-        if blocks[last].startsGroup, blocks[last].words <= 8,
-           !blocks[(list.lowerBound + 1)..<last].contains(where: \.startsGroup) { return true }
         guard (1...3).contains(blocks[last].words) else { return false }
         let shortestItem = blocks[(list.lowerBound + 1)..<last].map(\.words).min() ?? 0
         guard shortestItem >= 2 * blocks[last].words else { return false }
@@ -545,8 +546,8 @@ private struct Pass {
         return literals.markedAny(set)
     }
 
-    /// True when a block ends like a sentence: `.`, `!` or `…`, perhaps followed by closing
-    /// quotes or a parenthesis. A question mark does not end one here: headlines are often
+    /// True when a block ends like a sentence: `.`, `!`, `…` or the ideographic full stop
+    /// `。`, perhaps followed by closing quotes or a parenthesis. A question mark does not end one here: headlines are often
     /// questions ("Why is my energy bill going up again?"), and this decides what a list holds.
     func endsSentence(_ r: Range<Int>) -> Bool {
         var k = r.upperBound
@@ -560,7 +561,8 @@ private struct Pass {
         guard k > r.lowerBound else { return false }
         let b = text[k - 1]
         if b == UInt8(ascii: ".") || b == UInt8(ascii: "!") { return true }
-        return k - 3 >= r.lowerBound && text[k - 3] == 0xE2 && text[k - 2] == 0x80 && b == 0xA6
+        guard k - 3 >= r.lowerBound else { return false }
+        return (text[k - 3] == 0xE2 && text[k - 2] == 0x80 && b == 0xA6) || (text[k - 3] == 0xE3 && text[k - 2] == 0x80 && b == 0x82)
     }
 
     /// Whether block `k` is long enough and ends like an article sentence: a widget's own
