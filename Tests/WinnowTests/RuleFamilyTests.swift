@@ -68,6 +68,8 @@ final class RuleFamilyTests: XCTestCase {
             ("Para comentar es necesario estar registrado en el diario.", "comments.notice"),
             ("Os comentários estão sujeitos às regras da comunidade. Comente de forma responsável.", "comments.link"),
             ("请登录后发表评论", "comments.link"),
+            ("Ver os 23 comentários", "comments.link"),
+            ("已有23人参与，点击查看", "comments.link"),
         ])
     }
 
@@ -92,6 +94,7 @@ final class RuleFamilyTests: XCTestCase {
             ("Share on Hacker News", "share.buttons"),
             ("Kövess minket a Facebookon!", "social.follow"),
             ("Kövesse a Hírpont24-et a Google Hírekben is!", "social.follow"),
+            ("Kövesd az Indexet a Facebookon és az Instagramon!", "social.follow"),
             ("Ajouter à vos sélections", "share.prompt"),
             ("Share by email", "share.buttons"),
             ("Thanks for reading! If you found this helpful, follow me for more posts on data engineering.", "social.signoff"),
@@ -167,6 +170,12 @@ final class RuleFamilyTests: XCTestCase {
             "Residents signed up for the scheme in large numbers, the council said.",
             "The app, which cost the city 2 million euros, was downloaded fewer than 900 times.",
             "Kaupunki aloittaa kampanjan. Sen iskulause on \"Tilaa uutiskirje, niin mikään ei mene ohi\", ja tilauksen voi perua milloin tahansa.",
+            "Toimitus tilaa uutiskirjeen tekstit nykyään freelancereilta.",
+            "Etusivulla ei ole enää tilaa uutiskirjeelle, joten se siirrettiin sivun alalaitaan.",
+            "La Agencia Tributaria aclara que este contenido es exclusivo para usuarios registrados en su sistema.",
+            "Címkék: ezek ragadnak rá a gyerekekre, és évekig nem tudnak szabadulni tőlük",
+            "Para comentar es necesario estar registrado, pero el diario no verifica identidades, denunció la asociación.",
+            "You may also like: the museum's rooftop café, which reopens on Friday with a new menu!",
         ])
     }
 
@@ -180,6 +189,8 @@ final class RuleFamilyTests: XCTestCase {
             ("Regístrate gratis para seguir leyendo", "paywall.notice"),
             ("Continue a ler com uma assinatura. Acesso ilimitado a todos os artigos.", "paywall.notice"),
             ("この記事の続きを読むには、会員登録（無料）が必要です。", "paywall.notice"),
+            ("Para seguir leyendo, regístrate gratis", "paywall.notice"),
+            ("Esta notícia é exclusiva para assinantes", "paywall.notice"),
             ("Ya tengo una suscripción", "paywall.notice"),
             ("Suscríbete para seguir leyendo", "paywall.notice"),
             ("Member support keeps our reporting free for everyone — join today for as little as $5 a month.", "appeal.sentence"),
@@ -224,6 +235,8 @@ final class RuleFamilyTests: XCTestCase {
             ("Etiketler: eskişehir, tramvay, ulaşım", "meta.taxonomy"),
             ("Temas relacionados: economía, vivienda, alquiler", "meta.taxonomy"),
             ("Címkék: tájház, műemlékvédelem, önkormányzat", "meta.taxonomy"),
+            ("Címke: Orbán Viktor, költségvetés, infláció", "meta.taxonomy"),
+            ("Avainsanat: Helsinki, raitiotie, talousarvio", "meta.taxonomy"),
             ("Etiquetes: urbanisme, equipaments, participació", "meta.taxonomy"),
             ("Tags: Garten, Tomaten, Balkon", "meta.taxonomy"),
             ("Kategorien: Reisen, Norwegen", "meta.taxonomy"),
@@ -308,7 +321,14 @@ final class RuleFamilyTests: XCTestCase {
             ("Details [ edit ]", "nav.wiki-edit-suffix"),
             ("Hopp til hovedinnhold", "nav.skip-link"),
             ("Saltar al contenido principal", "nav.skip-link"),
+            ("Sie sind hier: Startseite » Ratgeber » Arbeitsrecht » Mitarbeiterfotos auf der Firmenwebsite: Was Arbeitgeber dürfen und was nicht", "nav.breadcrumb-labelled"),
+            ("当前位置：首页 > 社会 > 正文", "nav.breadcrumb-labelled"),
+            ("Accueil » Actualités » Sport » Le club gagne enfin", "nav.breadcrumb"),
+            ("Publicat el 12 de març de 2025 per Redacció", "dateline.labelled-date"),
+            ("Lesezeit: ca. 7 Minuten", "dateline.reading-time"),
             ("Ves al contingut", "nav.skip-link"),
+            ("コンテンツへスキップ", "nav.skip-link"),
+            ("跳至内容", "nav.skip-link"),
             ("メインコンテンツにスキップ", "nav.skip-link"),
             ("Spring naar inhoud", "nav.skip-link"),
             ("Trending: Budget 2025 | Gold Rate Today | Weather Update", "nav.topic-strip"),
@@ -342,6 +362,8 @@ final class RuleFamilyTests: XCTestCase {
             "Hochstr 35 - 37",
             "Spielemesse 2016 - 2018",
             "snake_case names are the convention in Python, the guide says.",
+            "Il a dit « oui » puis « non ».",
+            "Le maire a parlé d’un « projet essentiel » pour la ville et d’un « coût maîtrisé » selon lui.",
             "Team | Played | Won | Points",
             "Prices rose 4 percent > inflation, the table shows, though wages did not follow.",
             "Home Secretary Visits Flooded Town",
@@ -394,6 +416,10 @@ final class RuleFamilyTests: XCTestCase {
             ("Az Ön engedélyével mi és a partnereink pontos geolokációs adatokat használhatunk fel.", "cookie.partners-notice"),
             ("Wir und unsere 212 Partner speichern und/oder greifen auf Informationen auf Ihrem Gerät zu.", "cookie.partners-notice"),
             ("Sisältö jatkuu mainoksen jälkeen", "ad.marker"),
+            ("Artikkeli jatkuu mainoksen jälkeen", "ad.marker"),
+            ("Cikkünk a hirdetés után folytatódik", "ad.marker"),
+            ("We, and our 1,500 partners, store and/or access information on your device, such as unique IDs in cookies.", "cookie.partners-notice"),
+            ("Nós e nossos parceiros armazenamos e/ou acessamos informações em um dispositivo, como cookies.", "cookie.partners-notice"),
             ("A cikk a hirdetés után folytatódik", "ad.marker"),
             ("Cookie-Zustimmung verwalten", "cookie.button"),
         ])
@@ -420,6 +446,9 @@ final class RuleFamilyTests: XCTestCase {
             "The item was added to the museum's collection in 1998.",
             "Lieferzeiten von bis zu zwölf Wochen sind bei Küchen normal, sagt der Händler.",
             "We and our partners in the regional alliance use the depot to store grain, the co-operative's chair said.",
+            "We and our partners store the grain in silos across the county until prices recover.",
+            "Nous et nos partenaires utilisons ce terrain depuis vingt ans pour former des apprentis.",
+            "Mi és a partnereink is meglepődtünk a kormány döntésén, mondta az ügyvezető.",
             "\"Wir und unsere Partner speichern keine Daten\", sagte der Sprecher des Unternehmens.",
         ])
     }
