@@ -256,6 +256,14 @@ final class MoreBoilerplateTests: XCTestCase {
         XCTAssertEqual(clean("\(article)\n\n\(apart)\n\n\(article)"), "\(article)\n\n\(article)\n")
     }
 
+    /// A line that introduces what follows with a colon ("From Monday the plan provides:")
+    /// ends a sentence of the article: a related box in a text without blank lines stops
+    /// above it, and the list under it stays.
+    func testARelatedListStopsAtALineThatIntroducesWhatFollows() {
+        let text = "\(article)\nMore on this story\nHeat record: red alert in fourteen cities\nFrom Monday the consortium will ration water across the district. The plan provides:\n- watering on alternate days;\n- no sprinklers in the hottest hours;\n\(article)"
+        XCTAssertEqual(clean(text), "\(article)\n\nFrom Monday the consortium will ration water across the district. The plan provides:\n\n- watering on alternate days;\n\n- no sprinklers in the hottest hours;\n\n\(article)\n")
+    }
+
     /// An ideographic full stop ends a sentence as a full stop does: a paragraph under a
     /// related box in Japanese is no headline (its words are not counted by spaces).
     func testAnIdeographicFullStopEndsARelatedList() {

@@ -160,6 +160,9 @@ final class RuleFamilyTests: XCTestCase {
             ("Klicken Sie auf den Button unten, um den Inhalt von einem Kartendienst zu laden.", "ui.embed-consent"),
             ("Laden Sie die Wetter-App herunter und aktivieren Sie Warnungen.", "app.prompt"),
             ("Tilaa Pohjois-Savon uutiskirje", "newsletter.prompt"),
+            ("Få de viktigste nyhetene rett i innboksen", "newsletter.prompt"),
+            ("Meld deg på Dagpostens morgenbrev – gratis, hver hverdag kl. 07.", "newsletter.prompt"),
+            ("Type your email...", "ui.form-field"),
         ])
     }
 
@@ -191,6 +194,10 @@ final class RuleFamilyTests: XCTestCase {
             ("この記事の続きを読むには、会員登録（無料）が必要です。", "paywall.notice"),
             ("Para seguir leyendo, regístrate gratis", "paywall.notice"),
             ("Esta notícia é exclusiva para assinantes", "paywall.notice"),
+            ("Bereits Abonnent? Hier anmelden", "paywall.notice"),
+            ("Sie sind Print-Abonnent? Jetzt kostenlos freischalten", "paywall.notice"),
+            ("Cet article vous est offert", "paywall.notice"),
+            ("Pour lire gratuitement cet article réservé aux abonnés, connectez-vous", "paywall.notice"),
             ("Ya tengo una suscripción", "paywall.notice"),
             ("Suscríbete para seguir leyendo", "paywall.notice"),
             ("Member support keeps our reporting free for everyone — join today for as little as $5 a month.", "appeal.sentence"),
@@ -302,6 +309,8 @@ final class RuleFamilyTests: XCTestCase {
             ("Llegeix també: La comissió demana pacificar el carrer Major", "related.labelled-link"),
             ("You may also like: How to Sharpen a Chisel in Ten Minutes", "related.labelled-link"),
             ("Sponsored Content", "related.list"),
+            ("Audio: Nach Hochwasser: Deich bei Horstede wird erhöht (2 Min)", "related.media-link"),
+            ("Video: Wie gut sind die Deiche? (4 Min)", "related.media-link"),
         ])
     }
 
@@ -329,6 +338,10 @@ final class RuleFamilyTests: XCTestCase {
             ("Ves al contingut", "nav.skip-link"),
             ("コンテンツへスキップ", "nav.skip-link"),
             ("跳至内容", "nav.skip-link"),
+            ("Naar de hoofdinhoud", "nav.skip-link"),
+            ("Current Time 0:00", "ui.video-player"),
+            ("Beginning of dialog window. Escape will cancel and close the window.", "ui.video-player"),
+            ("captions settings, opens captions settings dialog", "ui.video-player"),
             ("メインコンテンツにスキップ", "nav.skip-link"),
             ("Spring naar inhoud", "nav.skip-link"),
             ("Trending: Budget 2025 | Gold Rate Today | Weather Update", "nav.topic-strip"),
@@ -363,6 +376,8 @@ final class RuleFamilyTests: XCTestCase {
             "Spielemesse 2016 - 2018",
             "snake_case names are the convention in Python, the guide says.",
             "Il a dit « oui » puis « non ».",
+            "The video player, which the city bought for 300 euros, was stolen in March.",
+            "Fullscreen mode drains the battery faster, the tests showed.",
             "Le maire a parlé d’un « projet essentiel » pour la ville et d’un « coût maîtrisé » selon lui.",
             "Team | Played | Won | Points",
             "Prices rose 4 percent > inflation, the table shows, though wages did not follow.",
@@ -422,6 +437,12 @@ final class RuleFamilyTests: XCTestCase {
             ("Nós e nossos parceiros armazenamos e/ou acessamos informações em um dispositivo, como cookies.", "cookie.partners-notice"),
             ("A cikk a hirdetés után folytatódik", "ad.marker"),
             ("Cookie-Zustimmung verwalten", "cookie.button"),
+            ("Choose your cookie settings", "cookie.button"),
+            ("Omroep Veenland gebruikt cookies", "cookie.notice"),
+            ("Dagposten bruker informasjonskapsler (cookies)", "cookie.notice"),
+            ("Store and/or access information on a device. Use limited data to select advertising.", "cookie.partners-notice"),
+            ("Puoi liberamente prestare, rifiutare o revocare il tuo consenso in qualsiasi momento.", "cookie.partners-notice"),
+            ("Article continues below this ad", "ad.marker"),
         ])
     }
 
@@ -447,6 +468,7 @@ final class RuleFamilyTests: XCTestCase {
             "Lieferzeiten von bis zu zwölf Wochen sind bei Küchen normal, sagt der Händler.",
             "We and our partners in the regional alliance use the depot to store grain, the co-operative's chair said.",
             "We and our partners store the grain in silos across the county until prices recover.",
+            "Google uses cookies to track users, the regulator found after a two-year inquiry.",
             "Nous et nos partenaires utilisons ce terrain depuis vingt ans pour former des apprentis.",
             "Mi és a partnereink is meglepődtünk a kormány döntésén, mondta az ügyvezető.",
             "\"Wir und unsere Partner speichern keine Daten\", sagte der Sprecher des Unternehmens.",

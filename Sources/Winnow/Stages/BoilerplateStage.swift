@@ -433,7 +433,7 @@ private struct Pass {
             let glued = i + 1 < blocks.count && !blocks[i + 1].startsGroup
             var j = i
             while j + 1 < blocks.count, j - i < maxItems, drops[j + 1] == nil,
-                  blocks[j + 1].words <= itemWords, !endsSentence(blocks[j + 1].range),
+                  blocks[j + 1].words <= itemWords, !endsSentence(blocks[j + 1].range), !isSentence(j + 1),
                   !(glued && j > i && blocks[j + 1].startsGroup) { j += 1 }
             if rule.spec.itemsRecur == true {
                 j = i + recurringItems(after: i, upTo: j)
@@ -565,10 +565,16 @@ private struct Pass {
         return (text[k - 3] == 0xE2 && text[k - 2] == 0x80 && b == 0xA6) || (text[k - 3] == 0xE3 && text[k - 2] == 0x80 && b == 0x82)
     }
 
-    /// Whether block `k` is long enough and ends like an article sentence: a widget's own
+    /// Whether block `k` is long enough and ends like an article sentence, or like one
+    /// that introduces what follows ("From Monday the plan provides:"): a widget's own
     /// short notes ("Before you go...", "Readers like you make this possible.") are shorter.
     private func isSentence(_ k: Int) -> Bool {
-        blocks[k].words >= Self.sentenceMinWords && endsSentence(blocks[k].range)
+        blocks[k].words >= Self.sentenceMinWords && (endsSentence(blocks[k].range) || endsWithColon(blocks[k].range))
+    }
+
+    /// True when the block's last character is a colon.
+    private func endsWithColon(_ r: Range<Int>) -> Bool {
+        r.upperBound > r.lowerBound && text[r.upperBound - 1] == UInt8(ascii: ":")
     }
     static let sentenceMinWords = 8
 
