@@ -95,6 +95,8 @@ final class RuleFamilyTests: XCTestCase {
             ("Kövess minket a Facebookon!", "social.follow"),
             ("Kövesse a Hírpont24-et a Google Hírekben is!", "social.follow"),
             ("Kövesd az Indexet a Facebookon és az Instagramon!", "social.follow"),
+            ("Facebook'ta PaylaşX'te PaylaşWhatsApp'ta PaylaşLinki Kopyala", "share.buttons"),
+            ("Yorum Yaz", "comments.link"),
             ("Ajouter à vos sélections", "share.prompt"),
             ("Share by email", "share.buttons"),
             ("Thanks for reading! If you found this helpful, follow me for more posts on data engineering.", "social.signoff"),
@@ -163,6 +165,9 @@ final class RuleFamilyTests: XCTestCase {
             ("Få de viktigste nyhetene rett i innboksen", "newsletter.prompt"),
             ("Meld deg på Dagpostens morgenbrev – gratis, hver hverdag kl. 07.", "newsletter.prompt"),
             ("Type your email...", "ui.form-field"),
+            ("Bültenimize abone olun, günün öne çıkan haberleri her sabah e-posta kutunuzda olsun.", "newsletter.prompt"),
+            ("Iscriviti al canale WhatsApp di ValdestraOggi per ricevere le notizie della tua zona", "social.channel-prompt"),
+            ("Entre no canal do Diário do Cerrado e receba as principais notícias do dia direto no seu celular.", "social.channel-prompt"),
         ])
     }
 
@@ -311,6 +316,8 @@ final class RuleFamilyTests: XCTestCase {
             ("Sponsored Content", "related.list"),
             ("Audio: Nach Hochwasser: Deich bei Horstede wird erhöht (2 Min)", "related.media-link"),
             ("Video: Wie gut sind die Deiche? (4 Min)", "related.media-link"),
+            ("Up next: Marlow County schools weigh four-day week", "related.labelled-link"),
+            ("Ti potrebbe interessare", "related.list"),
         ])
     }
 
@@ -335,6 +342,8 @@ final class RuleFamilyTests: XCTestCase {
             ("Accueil » Actualités » Sport » Le club gagne enfin", "nav.breadcrumb"),
             ("Publicat el 12 de març de 2025 per Redacció", "dateline.labelled-date"),
             ("Lesezeit: ca. 7 Minuten", "dateline.reading-time"),
+            ("Von Prüfwerk-Redaktion | 04.12.2025 | Lesezeit: 6 Min.", "dateline.reading-time-line"),
+            ("Kaynak: AA", "editorial.source-note"),
             ("Ves al contingut", "nav.skip-link"),
             ("コンテンツへスキップ", "nav.skip-link"),
             ("跳至内容", "nav.skip-link"),
@@ -342,6 +351,7 @@ final class RuleFamilyTests: XCTestCase {
             ("Current Time 0:00", "ui.video-player"),
             ("Beginning of dialog window. Escape will cancel and close the window.", "ui.video-player"),
             ("captions settings, opens captions settings dialog", "ui.video-player"),
+            ("Durée de la vidéo : 00h02mn08s", "ui.video-player"),
             ("メインコンテンツにスキップ", "nav.skip-link"),
             ("Spring naar inhoud", "nav.skip-link"),
             ("Trending: Budget 2025 | Gold Rate Today | Weather Update", "nav.topic-strip"),
@@ -378,6 +388,8 @@ final class RuleFamilyTests: XCTestCase {
             "Il a dit « oui » puis « non ».",
             "The video player, which the city bought for 300 euros, was stolen in March.",
             "Fullscreen mode drains the battery faster, the tests showed.",
+            "Up next: the budget vote, which starts at noon.",
+            "Kaynak: Belediye açıklaması, sayfa 3",
             "Le maire a parlé d’un « projet essentiel » pour la ville et d’un « coût maîtrisé » selon lui.",
             "Team | Played | Won | Points",
             "Prices rose 4 percent > inflation, the table shows, though wages did not follow.",
@@ -443,6 +455,8 @@ final class RuleFamilyTests: XCTestCase {
             ("Store and/or access information on a device. Use limited data to select advertising.", "cookie.partners-notice"),
             ("Puoi liberamente prestare, rifiutare o revocare il tuo consenso in qualsiasi momento.", "cookie.partners-notice"),
             ("Article continues below this ad", "ad.marker"),
+            ("Continua após a publicidade", "ad.marker"),
+            ("Sitemizde çerezler kullanılmaktadır. Detaylı bilgi için Çerez Politikası'nı inceleyebilirsiniz.", "cookie.notice"),
         ])
     }
 
