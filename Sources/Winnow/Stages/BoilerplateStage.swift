@@ -547,8 +547,9 @@ private struct Pass {
     }
 
     /// True when a block ends like a sentence: `.`, `!`, `…` or the ideographic full stop
-    /// `。`, perhaps followed by closing quotes or a parenthesis. A question mark does not end one here: headlines are often
-    /// questions ("Why is my energy bill going up again?"), and this decides what a list holds.
+    /// `。`, perhaps followed by closing quotes or a parenthesis. A question mark does not
+    /// end one here: headlines are often questions ("Why is my energy bill going up
+    /// again?"), and this decides what a list holds.
     func endsSentence(_ r: Range<Int>) -> Bool {
         var k = r.upperBound
         while k > r.lowerBound {
