@@ -85,6 +85,17 @@ final class ClassifierTests: XCTestCase {
         XCTAssertEqual(RuleDrops.gaps([doc.text.count], blocks), [0, 0, 0, 1])
     }
 
+    /// An ad marker stands between an article's paragraphs: it is no rule drop for the
+    /// classifier, which reads drops as widgets where an article ends.
+    func testAdMarkersAreNoRuleDrops() {
+        var doc = Document(id: "t", text: "First line.\nAdvertisement\nSecond line.\nShare this\n")
+        doc.apply([ProposedEdit(range: 12..<26, rule: "ad.marker", category: "ad", kind: .dropBlock, reason: "r"),
+                   ProposedEdit(range: 39..<50, rule: "share.row", category: "share", kind: .dropBlock, reason: "r")],
+                  stage: "boilerplate")
+        XCTAssertEqual(doc.string, "First line.\nSecond line.\n")
+        XCTAssertEqual(RuleDrops.places(doc), [25])
+    }
+
     /// The rule-drop features may only raise p(boilerplate) (the fit's monotonic
     /// constraint): the output, cleaned again, has no rule drops left, so nothing more may
     /// go. Every block of a page scores at least as high with drops around it as without.

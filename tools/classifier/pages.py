@@ -63,11 +63,13 @@ def run_binary(binary, records, flags=(), drops=False):
 def rule_drops(explain_path, count):
     """Per input line (document), the places in its clean text where a boilerplate rule
     dropped a block or a run of lines (standing edits), from `--explain json`: what the
-    classifier stage reads as rule drops (RuleDrops.places in BlockClassifierStage.swift)."""
+    classifier stage reads as rule drops (RuleDrops.places in BlockClassifierStage.swift:
+    ad markers do not count)."""
     out = [[] for _ in range(count)]
     for line in open(explain_path, encoding="utf-8"):
         e = json.loads(line)
-        if e["stage"] == "boilerplate" and e["kind"] in ("drop-block", "drop-run") and "cleanStart" in e:
+        if e["stage"] == "boilerplate" and e["kind"] in ("drop-block", "drop-run") and "cleanStart" in e \
+                and e.get("rule") != "ad.marker":
             out[int(e["document"].rsplit(":", 1)[1]) - 1].append(e["cleanStart"])
     return [sorted(places) for places in out]  # in text order (edits are listed as made)
 

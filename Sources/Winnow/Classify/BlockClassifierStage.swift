@@ -150,13 +150,17 @@ public final class BlockClassifierStage: Stage {
 /// (`tools/classifier/pages.py` reads the same places from `--explain json`.)
 enum RuleDrops {
     /// Where in the current text the boilerplate stage's standing drops of blocks and
-    /// runs of lines sit, in text order (the classifier's own drops do not count).
+    /// runs of lines sit, in text order (the classifier's own drops do not count, nor do
+    /// ad markers: "Advertisement" and "(COMMERCIAL BREAK)" stand between an article's
+    /// paragraphs, not where it ends, and read as an end they cost the paragraphs after
+    /// them).
     static func places(_ document: Document) -> [Int] {
         var out: [Int] = []
         for place in document.standingPlaces {
             // (Two fields read in place, not a copy of the edit with its strings.)
             let kind = document.edits[place.edit].kind
-            if kind == .dropBlock || kind == .dropRun, document.edits[place.edit].stage == BoilerplateStage.stageName {
+            if kind == .dropBlock || kind == .dropRun, document.edits[place.edit].stage == BoilerplateStage.stageName,
+               document.edits[place.edit].rule != "ad.marker" {
                 out.append(place.span.lowerBound)
             }
         }
