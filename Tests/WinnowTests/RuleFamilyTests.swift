@@ -1923,6 +1923,8 @@ final class RuleFamilyTests: XCTestCase {
             ("Den här artikeln ingår i Kuriren Plus", "paywall.notice"),
             ("Du behöver vara prenumerant för att kunna läsa hela texten. Första månaden för 1 kr.", "paywall.notice"),
             ("Prenumerera nu", "paywall.button"),
+            ("Ingen bindningstid", "paywall.button"),
+            ("Disdici quando vuoi", "paywall.button"),
             ("Als Digital-Abonnentin können Sie diesen Artikel jeden Monat fünfmal verschenken.", "paywall.notice"),
             ("Mit Klick auf \"Jetzt bestellen\" akzeptieren Sie unsere AGB und die Widerrufsbelehrung.", "legal.consent-note"),
             ("Vai al piè di pagina", "nav.skip-link"),
